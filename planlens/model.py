@@ -134,6 +134,8 @@ class Omission(_Strict):
     """What was reported, and by whom."""
     source: Url | None = None
     """Where the report can be checked."""
+    confidence: Confidence = "reported"
+    """How sure we are that it was dropped: confirmed | reported | uncertain."""
 
 
 class PlanFile(_Strict):

@@ -1,0 +1,74 @@
+"""The command line: a click group that opens the terminal UI when given no command.
+
+The CLI only wires arguments to the core and prints: data to stdout, diagnostics to stderr, a
+clean message and a non-zero exit on error, never a traceback. Subcommands live in
+`planlens/commands/`, one module per area.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from planlens import __version__
+from planlens.commands import register
+from planlens.commands.common import open_corpus, plans_option
+from planlens.errors import PlanlensError
+
+EXIT_PROBLEMS = 1
+EXIT_INTERNAL = 3
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@plans_option
+@click.version_option(__version__, prog_name="planlens")
+@click.pass_context
+def cli(ctx: click.Context, plans: tuple[Path, ...]) -> None:
+    """Compare versions of a negotiated text, provision by provision.
+
+    Run without a command to open the terminal UI on the bundled plans (or on --plans DIR).
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    corpus = open_corpus(plans)
+    from planlens.commands.ui import run_app
+
+    run_app(corpus)
+
+
+register(cli)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; turn every expected failure into a message and an exit code."""
+    try:
+        result = cli.main(args=argv, prog_name="planlens", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        return 130
+    except PlanlensError as exc:
+        click.echo(f"planlens: error: {exc}", err=True)
+        return EXIT_PROBLEMS
+    except BrokenPipeError:
+        # The reader went away (e.g. `planlens list | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence against a traceback
+        if os.environ.get("PLANLENS_DEBUG"):
+            raise
+        click.echo(
+            f"planlens: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug; set PLANLENS_DEBUG=1 to see the traceback, and please report it.",
+            err=True,
+        )
+        return EXIT_INTERNAL
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,13 @@
+"""The CLI's subcommands, one module per area; `register` adds them all to the group."""
+
+from __future__ import annotations
+
+import click
+
+from planlens.commands.corpus import list_plans, schema, show, validate
+
+
+def register(group: click.Group) -> None:
+    """Add every subcommand to the `planlens` group."""
+    for command in (validate, list_plans, show, schema):
+        group.add_command(command)

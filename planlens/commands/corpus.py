@@ -1,0 +1,127 @@
+"""Commands about the corpus itself: validate, list, show, schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from planlens.commands.common import format_option, open_corpus, plans_option, stdout
+from planlens.display import clause_block, plan_header, plan_rows
+from planlens.load import load_corpus
+from planlens.problems import Problem
+from planlens.schemas import SCHEMAS, schema_json
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@plans_option
+@format_option("text", "json")
+@click.pass_context
+def validate(
+    ctx: click.Context, paths: tuple[Path, ...], plans: tuple[Path, ...], fmt: str
+) -> None:
+    """Check plan files (or directories of them) and print every problem.
+
+    Exits 1 if any error is found. A single file is checked together with the other plans in
+    its directory, so its links to them resolve; only its own problems are printed.
+    """
+    targets = [*paths] or [*plans]
+    roots = list(dict.fromkeys(p.parent if p.is_file() else p for p in targets))
+    corpus = load_corpus(roots or None)
+    problems = [problem for problem in corpus.problems if _asked_about(problem, targets)]
+    errors = [p for p in problems if p.severity == "error"]
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "ok": not errors,
+                    "plans": corpus.ids,
+                    "problems": [p.to_dict() for p in problems],
+                },
+                indent=2,
+            )
+        )
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        warnings = len(problems) - len(errors)
+        verdict = "FAILED" if errors else "OK"
+        click.echo(
+            f"{verdict}: {len(corpus.plans)} plans loaded; "
+            f"{_count(len(errors), 'error')}, {_count(warnings, 'warning')}."
+        )
+    ctx.exit(1 if errors else 0)
+
+
+@click.command("list")
+@plans_option
+@format_option("table", "json")
+def list_plans(plans: tuple[Path, ...], fmt: str) -> None:
+    """List the versions: id, title, date, status and number of clauses."""
+    corpus = open_corpus(plans)
+    rows = plan_rows(corpus)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table(title=None, show_lines=False, header_style="bold")
+    for name in ("id", "title", "date", "status", "clauses", "known", "based on"):
+        table.add_column(name, no_wrap=name in ("id", "date"))
+    for row in rows:
+        table.add_row(
+            Text(str(row["id"])),
+            Text(str(row["title"])),
+            Text(str(row["date"])),
+            Text(str(row["status"])),
+            Text(str(row["clauses"])),
+            Text("complete" if row["complete"] else "partial"),
+            Text(", ".join(row["based_on"]) if isinstance(row["based_on"], list) else ""),
+        )
+    stdout().print(table)
+
+
+@click.command()
+@click.argument("address", metavar="PLAN[:CLAUSE]")
+@plans_option
+@format_option("text", "json")
+def show(address: str, plans: tuple[Path, ...], fmt: str) -> None:
+    """Show one version, or one clause (`planlens show us-28:6`)."""
+    corpus = open_corpus(plans)
+    console = stdout()
+    if ":" in address:
+        plan, clause = corpus.clause(address)
+        if fmt == "json":
+            payload = clause.model_dump(mode="json")
+            click.echo(json.dumps({"address": address, **payload}, indent=2, ensure_ascii=False))
+            return
+        console.print(clause_block(plan, clause, corpus))
+        return
+    plan = corpus.plan(address)
+    if fmt == "json":
+        click.echo(json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        return
+    console.print(plan_header(plan, corpus))
+    for clause in plan.clauses:
+        console.print(clause_block(plan, clause, corpus))
+
+
+@click.command()
+@click.argument("name", type=click.Choice(sorted(SCHEMAS)), default="plan")
+def schema(name: str) -> None:
+    """Print the JSON Schema of plan files (`plan`), topics files or reports."""
+    click.echo(schema_json(name))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _asked_about(problem: Problem, targets: list[Path]) -> bool:
+    """Whether a problem concerns one of the files or directories the user named."""
+    if not targets or problem.path is None:
+        return True
+    path = problem.path.resolve()
+    return any(path in (target.resolve(), target.resolve() / path.name) for target in targets)

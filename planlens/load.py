@@ -1,0 +1,263 @@
+"""Find, parse and validate plan files into a `Corpus`, collecting every problem on the way.
+
+Nothing here stops at the first problem: every file is read, every error is recorded with its
+file, clause and line, and every file that can be loaded is loaded. A file that cannot be read
+or fails the schema is left out; a file whose references are broken (links, topics, lineage)
+is kept, and the problem is reported.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from planlens.errors import PlanlensError
+from planlens.model import Clause, PlanFile, Topic, TopicsFile
+from planlens.problems import Problem
+from planlens.references import check_references, duplicate_clause_problems
+from planlens.validation import problems_from_validation, syntax_problem
+
+TOPICS_FILE = "topics.toml"
+MAX_FILE_BYTES = 16 * 1024 * 1024
+ENV_PLANS = "PLANLENS_PLANS"
+
+
+def bundled_plans_dir() -> Path:
+    """The corpus shipped with planlens: `plans/` beside a checkout, or the copy in the wheel."""
+    package = Path(__file__).resolve().parent
+    checkout = package.parent / "plans"
+    if (checkout / TOPICS_FILE).is_file():
+        return checkout
+    return package / "_bundled_plans"
+
+
+def default_plan_dirs(
+    environ: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> list[Path]:
+    """Where plans come from when no `--plans` is given.
+
+    `PLANLENS_PLANS` (paths separated by the OS path separator), else `./plans` when it exists,
+    else the bundled corpus.
+    """
+    env = os.environ if environ is None else environ
+    if env.get(ENV_PLANS):
+        return [Path(part) for part in env[ENV_PLANS].split(os.pathsep) if part]
+    local = (cwd or Path.cwd()) / "plans"
+    if local.is_dir():
+        return [local]
+    return [bundled_plans_dir()]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The loaded versions, the topic taxonomy, and every problem found while loading."""
+
+    plans: tuple[PlanFile, ...]
+    """The loaded versions, ordered by date and then id."""
+    topics: Mapping[str, Topic]
+    """The topic taxonomy by id."""
+    problems: tuple[Problem, ...] = ()
+    """Everything wrong with the files, errors and warnings."""
+    paths: Mapping[str, Path] = field(default_factory=dict)
+    """The file each plan was read from, by plan id."""
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of severity error."""
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def ids(self) -> list[str]:
+        """The plan ids, in corpus order."""
+        return [plan.id for plan in self.plans]
+
+    def plan(self, plan_id: str) -> PlanFile:
+        """The plan with this id; raises `UnknownPlanError` naming the known ids."""
+        for plan in self.plans:
+            if plan.id == plan_id:
+                return plan
+        raise UnknownPlanError(plan_id, self.ids)
+
+    def clause(self, address: str) -> tuple[PlanFile, Clause]:
+        """The plan and clause at `plan-id:clause-id`."""
+        plan_id, _, clause_id = address.partition(":")
+        plan = self.plan(plan_id)
+        for clause in plan.clauses:
+            if clause.id == clause_id:
+                return plan, clause
+        known = ", ".join(c.id for c in plan.clauses) or "none"
+        raise PlanlensError(f"{plan_id} has no clause {clause_id!r} (its clauses: {known})")
+
+    @classmethod
+    def from_plans(
+        cls, plans: Iterable[PlanFile], topics: Mapping[str, Topic] | None = None
+    ) -> Corpus:
+        """A corpus built in memory (tests, benchmarks), checked like one read from files."""
+        plan_list = sorted(plans, key=lambda p: (p.plan.date, p.id))
+        topic_map = dict(topics) if topics is not None else load_topics([bundled_plans_dir()])[0]
+        problems = check_references({p.id: (p, None) for p in plan_list}, topic_map)
+        return cls(tuple(plan_list), topic_map, tuple(problems), {})
+
+
+class UnknownPlanError(PlanlensError):
+    """A plan id that is not in the corpus."""
+
+    def __init__(self, plan_id: str, known: Sequence[str]) -> None:
+        self.plan_id = plan_id
+        listing = ", ".join(known) or "none"
+        super().__init__(f"no plan with id {plan_id!r} (known: {listing})")
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
+    """Read one TOML file: its data (None when unreadable), its text, and what went wrong."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, "", [Problem(path, f"cannot read the file: {exc.strerror or exc}")]
+    if size > MAX_FILE_BYTES:
+        return (
+            None,
+            "",
+            [
+                Problem(
+                    path,
+                    f"the file is too large ({size / 1_048_576:.1f} MiB)",
+                    expected=f"a plan file under {MAX_FILE_BYTES // 1_048_576} MiB",
+                )
+            ],
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, "", [Problem(path, f"cannot read the file: {exc.strerror or exc}")]
+    if b"\x00" in raw:
+        return None, "", [Problem(path, "this looks like a binary file, not TOML text")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return (
+            None,
+            "",
+            [
+                Problem(
+                    path,
+                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} "
+                    f"at offset {exc.start})",
+                    expected="a UTF-8 text file",
+                )
+            ],
+        )
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return None, text, [Problem(path, "the file is empty", expected="a [plan] table")]
+    try:
+        return tomllib.loads(text), text, []
+    except tomllib.TOMLDecodeError as exc:
+        return None, text, [syntax_problem(path, exc)]
+
+
+def parse_plan(
+    path: Path, data: dict[str, Any], text: str
+) -> tuple[PlanFile | None, list[Problem]]:
+    """Validate one file's data against the plan model."""
+    try:
+        return PlanFile.model_validate(data), []
+    except ValidationError as exc:
+        return None, problems_from_validation(path, exc, data, text)
+
+
+def load_topics(dirs: Sequence[Path]) -> tuple[dict[str, Topic], list[Problem]]:
+    """The union of the `topics.toml` files in `dirs`, or the bundled taxonomy when none exist."""
+    topics: dict[str, Topic] = {}
+    problems: list[Problem] = []
+    for directory in dirs:
+        path = directory / TOPICS_FILE
+        if not path.is_file():
+            continue
+        data, text, read_problems = read_toml(path)
+        problems += read_problems
+        if data is None:
+            continue
+        try:
+            topics_file = TopicsFile.model_validate(data)
+        except ValidationError as exc:
+            problems += problems_from_validation(path, exc, data, text)
+            continue
+        for topic in topics_file.topic:
+            if topic.id in topics and topics[topic.id] != topic:
+                problems.append(Problem(path, f"topic {topic.id!r} is defined twice, differently"))
+            topics[topic.id] = topic
+    if not topics:
+        bundled = bundled_plans_dir().resolve()
+        if all(directory.resolve() != bundled for directory in dirs):
+            topics = load_topics([bundled])[0]
+    return topics, problems
+
+
+def plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """The plan files named by `paths` (files, or directories of `*.toml` files)."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.glob("*.toml") if p.is_file() and p.name != TOPICS_FILE)
+        elif path.is_file():
+            if path.name != TOPICS_FILE:
+                files.append(path)
+        else:
+            problems.append(Problem(path, "no such file or directory"))
+    unique = list(dict.fromkeys(files))
+    return unique, problems
+
+
+def load_corpus(paths: Sequence[Path] | None = None) -> Corpus:
+    """Load every plan under `paths` (default: `default_plan_dirs()`), collecting every problem."""
+    roots = list(paths) if paths else default_plan_dirs()
+    files, problems = plan_files(roots)
+    topic_dirs = [p if p.is_dir() else p.parent for p in roots]
+    topics, topic_problems = load_topics(list(dict.fromkeys(topic_dirs)))
+    problems += topic_problems
+
+    loaded: dict[str, tuple[PlanFile, Path | None]] = {}
+    texts: dict[Path, str] = {}
+    for path in files:
+        data, text, read_problems = read_toml(path)
+        problems += read_problems
+        if data is None:
+            continue
+        texts[path] = text
+        plan, plan_problems = parse_plan(path, data, text)
+        problems += plan_problems
+        if plan is None:
+            continue
+        duplicates = duplicate_clause_problems(plan, path, text)
+        if duplicates:
+            problems += duplicates
+            continue
+        if plan.id in loaded:
+            first = loaded[plan.id][1]
+            problems.append(
+                Problem(
+                    path,
+                    f"plan id {plan.id!r} is already used by {first}; this file is not loaded",
+                    expected="a unique id per plan",
+                )
+            )
+            continue
+        loaded[plan.id] = (plan, path)
+
+    problems += check_references(loaded, topics, texts)
+    plans = sorted((plan for plan, _ in loaded.values()), key=lambda p: (p.plan.date, p.id))
+    paths_by_id = {pid: path for pid, (_, path) in loaded.items() if path is not None}
+    ordered = sorted(problems, key=_problem_order)
+    return Corpus(tuple(plans), topics, tuple(ordered), paths_by_id)
+
+
+def _problem_order(problem: Problem) -> tuple[str, int, int, str]:
+    return (str(problem.path or ""), problem.line or 0, problem.column or 0, problem.message)

@@ -1,0 +1,184 @@
+"""Checks that span files: duplicate clause ids, links, omissions, lineage and topics.
+
+A plan that passes the schema can still point at things that do not exist. These checks find
+each such reference and say where it is; they never drop the plan (except for duplicate clause
+ids, which make addresses ambiguous, so the loader leaves that file out).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from pathlib import Path
+
+from planlens.model import PlanFile, Topic
+from planlens.problems import Problem
+from planlens.validation import locate
+
+Loaded = Mapping[str, tuple[PlanFile, Path | None]]
+
+
+def duplicate_clause_problems(plan: PlanFile, path: Path | None, text: str = "") -> list[Problem]:
+    """One problem for every clause whose id repeats an earlier clause's id."""
+    seen: dict[str, int] = {}
+    problems: list[Problem] = []
+    for index, clause in enumerate(plan.clauses):
+        if clause.id in seen:
+            problems.append(
+                Problem(
+                    path,
+                    f"duplicate clause id {clause.id!r} (also clause number {seen[clause.id] + 1} "
+                    "in this file); this file is not loaded",
+                    clause=clause.id,
+                    line=locate(text, ("clause", index, "id")) if text else None,
+                    expected="a unique id per clause, e.g. 10.a, 10.b",
+                )
+            )
+        else:
+            seen[clause.id] = index
+    return problems
+
+
+def check_references(
+    loaded: Loaded, topics: Mapping[str, Topic], texts: Mapping[Path, str] | None = None
+) -> list[Problem]:
+    """Every broken reference across the loaded plans, plus warnings for missing metadata."""
+    texts = texts or {}
+    clause_ids = {pid: {c.id for c in plan.clauses} for pid, (plan, _) in loaded.items()}
+    problems: list[Problem] = []
+    for pid, (plan, path) in loaded.items():
+        text = texts.get(path, "") if path is not None else ""
+
+        def line(*loc: str | int, _text: str = text) -> int | None:
+            return locate(_text, loc) if _text else None
+
+        for base in plan.plan.based_on:
+            if base == pid:
+                problems.append(
+                    Problem(path, "based_on names the plan itself", line=line("plan", "based_on"))
+                )
+            elif base not in loaded:
+                problems.append(
+                    Problem(
+                        path,
+                        f"based_on names an unknown plan {base!r}",
+                        line=line("plan", "based_on"),
+                        expected=_one_of(base, loaded),
+                    )
+                )
+        if not plan.plan.sources:
+            problems.append(
+                Problem(
+                    path,
+                    "the plan lists no sources",
+                    severity="warning",
+                    line=line("plan"),
+                    expected="[[plan.sources]] entries",
+                )
+            )
+        for index, clause in enumerate(plan.clauses):
+            for topic in clause.topics:
+                if topic not in topics:
+                    problems.append(
+                        Problem(
+                            path,
+                            f"unknown topic {topic!r}",
+                            clause=clause.id,
+                            line=line("clause", index, "topics"),
+                            expected=_one_of(topic, topics),
+                        )
+                    )
+            if not clause.topics:
+                problems.append(
+                    Problem(
+                        path,
+                        "the clause has no topics",
+                        clause=clause.id,
+                        severity="warning",
+                        line=line("clause", index),
+                        expected="topics from topics.toml",
+                    )
+                )
+            for link in clause.links:
+                message = _reference_problem(link, pid, clause_ids)
+                if message:
+                    problems.append(
+                        Problem(
+                            path,
+                            f"link {link!r}: {message}",
+                            clause=clause.id,
+                            line=line("clause", index, "links"),
+                            expected=_address_hint(link, clause_ids),
+                        )
+                    )
+        for index, omission in enumerate(plan.omission):
+            message = _reference_problem(omission.ref, pid, clause_ids)
+            if message:
+                problems.append(
+                    Problem(
+                        path,
+                        f"omission ref {omission.ref!r}: {message}",
+                        line=line("omission", index, "ref"),
+                        expected=_address_hint(omission.ref, clause_ids),
+                    )
+                )
+    problems += _cycle_problems(loaded)
+    return problems
+
+
+def _reference_problem(address: str, own: str, clause_ids: Mapping[str, set[str]]) -> str | None:
+    plan_id, _, clause_id = address.partition(":")
+    if plan_id == own:
+        return "points into the same plan; links and omissions name other versions"
+    if plan_id not in clause_ids:
+        return f"no plan with id {plan_id!r} is loaded"
+    if clause_id not in clause_ids[plan_id]:
+        return f"plan {plan_id!r} has no clause {clause_id!r}"
+    return None
+
+
+def _address_hint(address: str, clause_ids: Mapping[str, set[str]]) -> str | None:
+    plan_id, _, clause_id = address.partition(":")
+    if plan_id in clause_ids:
+        close = difflib.get_close_matches(clause_id, sorted(clause_ids[plan_id]), n=3)
+        if close:
+            return "one of " + ", ".join(f"{plan_id}:{c}" for c in close)
+        return None
+    return _one_of(plan_id, clause_ids)
+
+
+def _one_of(name: str, known: Mapping[str, object]) -> str | None:
+    close = difflib.get_close_matches(name, sorted(known), n=3)
+    if close:
+        return "one of " + ", ".join(close)
+    return None
+
+
+def _cycle_problems(loaded: Loaded) -> list[Problem]:
+    """One problem per `based_on` cycle, reported on the cycle's first plan in id order."""
+    graph = {
+        pid: [b for b in plan.plan.based_on if b in loaded and b != pid]
+        for pid, (plan, _) in loaded.items()
+    }
+    reported: set[frozenset[str]] = set()
+    problems: list[Problem] = []
+    for start in sorted(graph):
+        stack: list[tuple[str, list[str]]] = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    members = frozenset(path)
+                    if members not in reported:
+                        reported.add(members)
+                        chain = " → ".join([*path, start])
+                        problems.append(
+                            Problem(
+                                loaded[start][1],
+                                f"based_on forms a cycle: {chain}",
+                                expected="a lineage in which no version is its own ancestor",
+                            )
+                        )
+                elif nxt not in path:
+                    stack.append((nxt, [*path, nxt]))
+    return problems
