@@ -112,7 +112,7 @@ def show(address: str, plans: tuple[Path, ...], fmt: str) -> None:
 @click.argument("name", type=click.Choice(sorted(SCHEMAS)), default="plan")
 def schema(name: str) -> None:
     """Print the JSON Schema of plan files (`plan`), topics files or reports."""
-    click.echo(schema_json(name))
+    click.echo(schema_json(name), nl=False)
 
 
 def _count(n: int, noun: str) -> str:
