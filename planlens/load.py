@@ -216,9 +216,9 @@ def plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     return unique, problems
 
 
-def load_corpus(paths: Sequence[Path] | None = None) -> Corpus:
+def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:
     """Load every plan under `paths` (default: `default_plan_dirs()`), collecting every problem."""
-    roots = list(paths) if paths else default_plan_dirs()
+    roots = [Path(p) for p in paths] if paths else default_plan_dirs()
     files, problems = plan_files(roots)
     topic_dirs = [p if p.is_dir() else p.parent for p in roots]
     topics, topic_problems = load_topics(list(dict.fromkeys(topic_dirs)))

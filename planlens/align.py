@@ -1,0 +1,381 @@
+"""Provision alignment across N versions: which clauses say the same thing.
+
+Rows of an alignment are provisions. Versions are added one at a time, in the order given; each
+new version's clauses are matched to the rows built so far in recorded passes:
+
+1. `asserted` — the `links` written in the files (both directions), unless links are ignored;
+2. `exact` — the same text once case, punctuation and spacing are folded;
+3. `similar` — the combined score of `similarity.Features` (words, titles, topics, figures,
+   numbering within a lineage, position), with an optimal one-to-one assignment and a threshold
+   below which a clause has no counterpart;
+4. `split` / `merged` — an unmatched clause whose words lie almost wholly inside a matched
+   counterpart (high precision: a false split is worse than a missed one);
+5. order — rows follow the first version's order; a row new in a later version sits after the
+   row of that version's previous clause.
+
+Every clause ends in exactly one row (the alignment is a partition); split and merge links add
+the secondary correspondences. Each link records the pass that made it and its score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.optimize import linear_sum_assignment
+
+from planlens.errors import PlanlensError
+from planlens.model import PlanFile
+from planlens.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, FloatMatrix, Weights
+from planlens.text import content_words, normalise
+
+PassName = Literal["asserted", "exact", "similar", "split", "merged"]
+LinkKind = Literal["match", "split", "merge"]
+IntMatrix = NDArray[np.int64]
+
+DEFAULT_THRESHOLD = 0.30
+"""Scores below this mean "no counterpart" (tuned on the synthetic and real benchmarks)."""
+CONTAINMENT = 0.8
+"""Share of a clause's words that must lie inside its counterpart to call a split or merge."""
+MIN_PART_WORDS = 4
+"""A split or merged part must have at least this many content words."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two clauses of different versions found to correspond, and how that was found."""
+
+    a: str
+    """Address in the version that comes first in the alignment order."""
+    b: str
+    """Address in the later version."""
+    pass_name: PassName
+    """The pass that made the link."""
+    score: float
+    """The similarity score of the two clauses (0–1 scale, reported for every pass)."""
+    kind: LinkKind = "match"
+    """match: one-to-one; split: `b` is a further part of `a`; merge: `b` also absorbs `a`."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One provision: the clauses of each version that say it (none, one, or a split's parts)."""
+
+    clauses: Mapping[str, tuple[str, ...]]
+    """Plan id → clause ids in that version's document order; only versions present."""
+
+    def ids(self, plan_id: str) -> tuple[str, ...]:
+        """The clause ids of `plan_id` in this row (empty when it has none)."""
+        return self.clauses.get(plan_id, ())
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The provision rows of N versions and every link that built them."""
+
+    plan_ids: tuple[str, ...]
+    """The versions, in alignment order (the first is the base of the row order)."""
+    rows: tuple[Row, ...]
+    """The provisions, in display order."""
+    links: tuple[Link, ...]
+    """Every correspondence found, primary and secondary."""
+    ignore_links: bool = False
+    """True when the asserted links were not used."""
+    _row_index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for index, row in enumerate(self.rows):
+            for plan_id, ids in row.clauses.items():
+                for clause_id in ids:
+                    self._row_index[f"{plan_id}:{clause_id}"] = index
+
+    def row_of(self, address: str) -> int | None:
+        """The index of the row holding `address`, or None if it is not aligned here."""
+        return self._row_index.get(address)
+
+
+def align(
+    plans: Sequence[PlanFile],
+    *,
+    ignore_links: bool = False,
+    weights: Weights = DEFAULT_WEIGHTS,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Alignment:
+    """Align the clauses of `plans` into provision rows (see the module docstring)."""
+    ids = [plan.id for plan in plans]
+    repeated = sorted({pid for pid in ids if ids.count(pid) > 1})
+    if repeated:
+        raise PlanlensError(f"a version can be aligned only once: {', '.join(repeated)}")
+    refs: list[ClauseRef] = []
+    for plan in plans:
+        count = len(plan.clauses)
+        for position, clause in enumerate(plan.clauses):
+            refs.append(ClauseRef(plan.id, clause, position / (count - 1) if count > 1 else 0.5))
+    features = Features(refs, lineage_pairs(plans), weights)
+    builder = _Builder(refs, features, threshold, ignore_links)
+    start = 0
+    for plan in plans:
+        builder.add_plan(list(range(start, start + len(plan.clauses))))
+        start += len(plan.clauses)
+    return builder.result(tuple(ids))
+
+
+def lineage_pairs(plans: Sequence[PlanFile]) -> set[tuple[str, str]]:
+    """(ancestor, descendant) pairs among `plans`, following `based_on` transitively."""
+    parents = {plan.id: list(plan.plan.based_on) for plan in plans}
+    pairs: set[tuple[str, str]] = set()
+    for plan_id in parents:
+        seen: set[str] = set()
+        stack = list(parents[plan_id])
+        while stack:
+            ancestor = stack.pop()
+            if ancestor in seen or ancestor == plan_id:
+                continue
+            seen.add(ancestor)
+            stack.extend(parents.get(ancestor, ()))
+        pairs.update((ancestor, plan_id) for ancestor in seen if ancestor in parents)
+    return pairs
+
+
+class _Builder:
+    """Grows the rows one version at a time; holds the state the passes share."""
+
+    def __init__(
+        self, refs: list[ClauseRef], features: Features, threshold: float, ignore_links: bool
+    ) -> None:
+        self.refs = refs
+        self.features = features
+        self.threshold = threshold
+        self.ignore_links = ignore_links
+        self.by_address = {ref.address: index for index, ref in enumerate(refs)}
+        self.rows: list[list[int]] = []
+        self.order: list[int] = []
+        self.row_of: dict[int, int] = {}
+        self.links: list[Link] = []
+        self._words: dict[int, frozenset[str]] = {}
+        self._asserted = self._asserted_edges() if not ignore_links else {}
+
+    # -- passes -------------------------------------------------------------------------------
+
+    def add_plan(self, members: list[int]) -> None:
+        """Place every clause of one version into a row."""
+        if not members:
+            return
+        placed = sorted(self.row_of)
+        if not placed:
+            for index in members:
+                self._new_row(index, after=self.order[-1] if self.order else None)
+            return
+        taken: dict[int, int] = {}
+        if not self.ignore_links:
+            self._pass_asserted(members, taken)
+        self._pass_exact(members, placed, taken)
+        self._pass_similar(members, placed, taken)
+        self._pass_split_merge(members, taken)
+        previous: int | None = None
+        for index in members:
+            if index not in self.row_of:
+                self._new_row(index, after=previous)
+            previous = self.row_of[index]
+
+    def _pass_asserted(self, members: list[int], taken: dict[int, int]) -> None:
+        for index in members:
+            targets = [t for t in self._asserted.get(index, ()) if t in self.row_of]
+            if not targets:
+                continue
+            scores = self.features.scores([index], targets)[0]
+            ranked = sorted(zip(targets, scores, strict=True), key=lambda ts: -ts[1])
+            free = [(t, s) for t, s in ranked if self.row_of[t] not in taken]
+            if free:
+                target, score = free[0]
+                self._join(index, target, "asserted", float(score), "match", taken)
+            else:
+                target, score = ranked[0]
+                self._join(index, target, "asserted", float(score), "split", taken)
+            primary_row = self.row_of[index]
+            for other, score in ranked:
+                if self.row_of[other] != primary_row:
+                    self._link(other, index, "asserted", float(score), "merge")
+
+    def _pass_exact(self, members: list[int], placed: list[int], taken: dict[int, int]) -> None:
+        open_members = [i for i in members if i not in self.row_of]
+        candidates = [p for p in placed if self.row_of[p] not in taken]
+        keys: dict[str, list[int]] = {}
+        for p in candidates:
+            keys.setdefault(normalise(self.refs[p].clause.text), []).append(p)
+        pairs = [
+            (i, p) for i in open_members for p in keys.get(normalise(self.refs[i].clause.text), [])
+        ]
+        if not pairs:
+            return
+        rows_i = sorted({i for i, _ in pairs})
+        cols_p = sorted({p for _, p in pairs})
+        at_i = {i: n for n, i in enumerate(rows_i)}
+        at_p = {p: n for n, p in enumerate(cols_p)}
+        # Equal texts score 1; the full score breaks ties (same number, nearer position).
+        full = self.features.scores(rows_i, cols_p)
+        score = np.zeros_like(full)
+        for i, p in pairs:
+            score[at_i[i], at_p[p]] = 1.0 + full[at_i[i], at_p[p]]
+        for r, c in zip(*linear_sum_assignment(-score), strict=True):
+            i, p = rows_i[r], cols_p[c]
+            if score[r, c] > 0 and i not in self.row_of and self.row_of[p] not in taken:
+                self._join(i, p, "exact", 1.0, "match", taken)
+
+    def _pass_similar(self, members: list[int], placed: list[int], taken: dict[int, int]) -> None:
+        open_members = [i for i in members if i not in self.row_of]
+        candidates = [p for p in placed if self.row_of[p] not in taken]
+        if not open_members or not candidates:
+            return
+        block = self.features.scores(open_members, candidates)
+        best_score, best_member = _best_per_row(block, [self.row_of[p] for p in candidates])
+        usable = best_score >= self.threshold
+        keep_i = np.nonzero(usable.any(axis=1))[0]
+        keep_r = np.nonzero(usable.any(axis=0))[0]
+        if not len(keep_i) or not len(keep_r):
+            return
+        sub = np.where(usable[np.ix_(keep_i, keep_r)], best_score[np.ix_(keep_i, keep_r)], 0.0)
+        for r, c in zip(*linear_sum_assignment(-sub), strict=True):
+            if sub[r, c] <= 0:
+                continue
+            i, group = keep_i[r], keep_r[c]
+            member = candidates[best_member[i, group]]
+            self._join(open_members[i], member, "similar", float(sub[r, c]), "match", taken)
+
+    def _pass_split_merge(self, members: list[int], taken: dict[int, int]) -> None:
+        """Secondary links, gated by word containment; a text cosine prefilter keeps it fast."""
+        mine = set(members)
+        # Split: a leftover clause of this version lies inside a row it already has a part of.
+        leftovers = [i for i in members if i not in self.row_of]
+        parts = [i for i in leftovers if len(self._content(i)) >= MIN_PART_WORDS]
+        wholes = [m for row in taken for m in self.rows[row] if m not in mine]
+        for index, other, share in self._contained(parts, wholes):
+            if index not in self.row_of:
+                self._join(index, other, "split", share, "split", taken)
+        # Merge: a row this version left empty lies inside one of its placed clauses.
+        empty = [
+            m
+            for row, row_members in enumerate(self.rows)
+            if row not in taken
+            for m in row_members
+            if len(self._content(m)) >= MIN_PART_WORDS
+        ]
+        placed_mine = [i for i in members if i in self.row_of]
+        merged_rows: set[int] = set()
+        for other, index, share in self._contained(empty, placed_mine):
+            if self.row_of[other] not in merged_rows:
+                merged_rows.add(self.row_of[other])
+                self._link(other, index, "merged", share, "merge")
+
+    def _contained(self, parts: list[int], wholes: list[int]) -> list[tuple[int, int, float]]:
+        """(part, whole, share) where the part's words lie inside the whole; best first."""
+        if not parts or not wholes:
+            return []
+        cosine = self.features.text_cosine(parts, wholes)
+        found: list[tuple[int, int, float]] = []
+        for r, c in zip(*np.nonzero(cosine >= 0.2), strict=True):
+            share = self._containment(parts[r], wholes[c])
+            if share >= CONTAINMENT:
+                found.append((parts[r], wholes[c], share))
+        found.sort(key=lambda item: (-item[2], item[0], item[1]))
+        return found
+
+    # -- bookkeeping --------------------------------------------------------------------------
+
+    def _join(
+        self,
+        index: int,
+        target: int,
+        pass_name: PassName,
+        score: float,
+        kind: LinkKind,
+        taken: dict[int, int],
+    ) -> None:
+        row = self.row_of[target]
+        self.rows[row].append(index)
+        self.row_of[index] = row
+        taken.setdefault(row, index)
+        self._link(target, index, pass_name, score, kind)
+
+    def _link(
+        self, earlier: int, later: int, pass_name: PassName, score: float, kind: LinkKind
+    ) -> None:
+        self.links.append(
+            Link(
+                self.refs[earlier].address,
+                self.refs[later].address,
+                pass_name,
+                round(score, 4),
+                kind,
+            )
+        )
+
+    def _new_row(self, index: int, after: int | None) -> None:
+        """A row for an unmatched clause, placed after its predecessor's row (or first)."""
+        row = len(self.rows)
+        self.rows.append([index])
+        self.row_of[index] = row
+        self.order.insert(0 if after is None else self.order.index(after) + 1, row)
+
+    def _content(self, index: int) -> frozenset[str]:
+        if index not in self._words:
+            self._words[index] = frozenset(content_words(self.refs[index].clause.text))
+        return self._words[index]
+
+    def _containment(self, part: int, whole: int) -> float:
+        words = self._content(part)
+        return len(words & self._content(whole)) / len(words) if words else 0.0
+
+    def _asserted_edges(self) -> dict[int, list[int]]:
+        edges: dict[int, list[int]] = {}
+        for index, ref in enumerate(self.refs):
+            for address in ref.clause.links:
+                other = self.by_address.get(address)
+                if other is None or other == index:
+                    continue
+                edges.setdefault(index, []).append(other)
+                edges.setdefault(other, []).append(index)
+        return {i: list(dict.fromkeys(targets)) for i, targets in edges.items()}
+
+    def result(self, plan_ids: tuple[str, ...]) -> Alignment:
+        rows: list[Row] = []
+        for row in self.order:
+            grouped: dict[str, list[str]] = {}
+            for index in sorted(self.rows[row]):
+                ref = self.refs[index]
+                grouped.setdefault(ref.plan, []).append(ref.clause.id)
+            rows.append(Row({pid: tuple(grouped[pid]) for pid in plan_ids if pid in grouped}))
+        return Alignment(plan_ids, tuple(rows), tuple(self.links), self.ignore_links)
+
+
+def _best_per_row(block: FloatMatrix, row_ids: list[int]) -> tuple[FloatMatrix, IntMatrix]:
+    """Group candidate columns by row: each row's best score, and which candidate gave it."""
+    row_array = np.asarray(row_ids)
+    order = np.argsort(row_array, kind="stable")
+    sorted_rows = row_array[order]
+    starts = np.flatnonzero(np.r_[True, sorted_rows[1:] != sorted_rows[:-1]])
+    ordered = block[:, order]
+    best = np.maximum.reduceat(ordered, starts, axis=1)
+    best_member = np.empty(best.shape, dtype=np.int64)
+    bounds = [*starts.tolist(), ordered.shape[1]]
+    for group in range(len(starts)):
+        segment = ordered[:, bounds[group] : bounds[group + 1]]
+        best_member[:, group] = order[bounds[group] + np.argmax(segment, axis=1)]
+    return best, best_member
+
+
+def pairs_of(alignment: Alignment, a: str, b: str) -> set[frozenset[str]]:
+    """Unordered clause-address pairs linking versions `a` and `b` (tests and benchmarks)."""
+    out: set[frozenset[str]] = set()
+    for link in alignment.links:
+        plans = {link.a.partition(":")[0], link.b.partition(":")[0]}
+        if plans == {a, b}:
+            out.add(frozenset((link.a, link.b)))
+    for row in alignment.rows:
+        for x in row.ids(a):
+            for y in row.ids(b):
+                out.add(frozenset((f"{a}:{x}", f"{b}:{y}")))
+    return out

@@ -1,0 +1,223 @@
+"""Change classes: how one provision changed between two versions, and why.
+
+The rules, in order, for a row and a (reference, version) pair:
+
+- only the reference has it: `removed-reported` if the version records an omission of it;
+  `merged` if a clause of the version elsewhere absorbed it; `unknown` if the version is known
+  only in part; else `removed`;
+- only the version has it: `split` if it was split off a reference clause elsewhere; `unknown`
+  if the reference is known only in part; else `added`;
+- both have it: `split` / `merged` when one side has more clauses in the row; else by text —
+  `modified` if a figure changed or more than a third of the words did, `reworded` for smaller
+  edits, and for identical text `moved` (order changed), `renumbered` (number changed) or
+  `unchanged`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from planlens.align import Alignment, Link
+from planlens.comparison import ChangeClass, FigureInfo, LinkInfo, OmissionInfo, PairDiff, SpanInfo
+from planlens.diff import change_ratio, word_diff
+from planlens.figures import term_changes, text_changes
+from planlens.model import Clause, PlanFile, TermValue
+from planlens.text import normalise
+
+REWORD_LIMIT = 1 / 3
+"""Above this share of changed words, a rewrite counts as `modified` rather than `reworded`."""
+
+
+@dataclass(frozen=True)
+class PairContext:
+    """What classifying a pair needs to know beyond the row itself."""
+
+    plans: Mapping[str, PlanFile]
+    """The compared plans by id."""
+    clauses: Mapping[str, Clause]
+    """Every compared clause by address."""
+    alignment: Alignment
+    """The rows and links."""
+    omissions: Sequence[OmissionInfo]
+    """Reported omissions, with alignment row indices."""
+
+
+def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[str]) -> PairDiff:
+    """The change of row `row_index` from version `a` to version `b`."""
+    row = ctx.alignment.rows[row_index]
+    ids_a, ids_b = list(row.ids(a)), list(row.ids(b))
+    if not ids_b:
+        return _only_in_reference(ctx, row_index, a, b, ids_a)
+    if not ids_a:
+        return _only_in_version(ctx, a, b, ids_b)
+
+    old = [ctx.clauses[f"{a}:{i}"] for i in ids_a]
+    new = [ctx.clauses[f"{b}:{i}"] for i in ids_b]
+    old_text, new_text = " ".join(c.text for c in old), " ".join(c.text for c in new)
+    spans = word_diff(old_text, new_text)
+    terms = term_changes(_terms(old), _terms(new))
+    figures = [*terms, *text_changes(spans, terms)]
+    ratio = change_ratio(spans)
+    is_moved = any(f"{a}:{i}" in moved for i in ids_a)
+    renumbered = ids_a != ids_b
+    change: ChangeClass
+    if len(ids_b) > len(ids_a):
+        change = "split"
+    elif len(ids_a) > len(ids_b):
+        change = "merged"
+    elif normalise(old_text) == normalise(new_text) and not terms:
+        change = "moved" if is_moved else "renumbered" if renumbered else "unchanged"
+    elif figures or ratio > REWORD_LIMIT:
+        change = "modified"
+    else:
+        change = "reworded"
+    addresses = {f"{a}:{i}" for i in ids_a} | {f"{b}:{i}" for i in ids_b}
+    return PairDiff(
+        a=a,
+        b=b,
+        a_clauses=ids_a,
+        b_clauses=ids_b,
+        change=change,
+        moved=is_moved,
+        renumbered=renumbered,
+        similarity=round(1.0 - ratio, 3),
+        links=[
+            _info(link)
+            for link in ctx.alignment.links
+            if link.a in addresses and link.b in addresses
+        ],
+        spans=[SpanInfo(op=s.op, text=s.text) for s in spans],
+        figures=[FigureInfo(**vars(f)) for f in figures],
+        note=_bracket_note(old, new),
+    )
+
+
+def _only_in_reference(
+    ctx: PairContext, row_index: int, a: str, b: str, ids_a: list[str]
+) -> PairDiff:
+    def one_sided(
+        change: ChangeClass, note: str | None = None, links: Sequence[Link] = ()
+    ) -> PairDiff:
+        return PairDiff(
+            a=a,
+            b=b,
+            a_clauses=ids_a,
+            b_clauses=[],
+            change=change,
+            note=note,
+            links=[_info(link) for link in links],
+        )
+
+    for omission in ctx.omissions:
+        if omission.plan == b and omission.row == row_index:
+            return one_sided("removed-reported", f"{omission.note} ({omission.confidence})")
+    ours = {f"{a}:{i}" for i in ids_a}
+    for link in ctx.alignment.links:
+        other = _other_end(link, ours, b)
+        if other is not None and link.kind != "match":
+            return one_sided("merged", f"merged into {other}", [link])
+    if not ctx.plans[b].plan.complete:
+        return one_sided("unknown", f"{b} is known only in part: whether it keeps this is unknown")
+    return one_sided("removed")
+
+
+def _only_in_version(ctx: PairContext, a: str, b: str, ids_b: list[str]) -> PairDiff:
+    def one_sided(
+        change: ChangeClass, note: str | None = None, links: Sequence[Link] = ()
+    ) -> PairDiff:
+        return PairDiff(
+            a=a,
+            b=b,
+            a_clauses=[],
+            b_clauses=ids_b,
+            change=change,
+            note=note,
+            links=[_info(link) for link in links],
+        )
+
+    ours = {f"{b}:{i}" for i in ids_b}
+    for link in ctx.alignment.links:
+        other = _other_end(link, ours, a)
+        if other is not None and link.kind != "match":
+            return one_sided("split", f"split from {other}", [link])
+    if not ctx.plans[a].plan.complete:
+        return one_sided("unknown", f"{a} is known only in part: whether it had this is unknown")
+    return one_sided("added")
+
+
+def _other_end(link: Link, ours: set[str], plan_id: str) -> str | None:
+    """The end of `link` in `plan_id` when its other end is one of `ours`."""
+    if link.a in ours and link.b.startswith(f"{plan_id}:"):
+        return link.b
+    if link.b in ours and link.a.startswith(f"{plan_id}:"):
+        return link.a
+    return None
+
+
+def _terms(clauses: Sequence[Clause]) -> dict[str, TermValue]:
+    merged: dict[str, TermValue] = {}
+    for clause in clauses:
+        merged.update(clause.terms)
+    return merged
+
+
+def _bracket_note(old: Sequence[Clause], new: Sequence[Clause]) -> str | None:
+    was, now = any(c.bracketed for c in old), any(c.bracketed for c in new)
+    if now and not was:
+        return "the new text is bracketed: an unagreed alternative"
+    if was and not now:
+        return "the old text was bracketed; the new one is not"
+    if was and now:
+        return "both texts are bracketed alternatives"
+    return None
+
+
+def _info(link: Link) -> LinkInfo:
+    return LinkInfo(a=link.a, b=link.b, via=link.pass_name, score=link.score, kind=link.kind)
+
+
+def moved_addresses(
+    alignment: Alignment, plans: Mapping[str, PlanFile], a: str, b: str
+) -> set[str]:
+    """Addresses (of both versions) whose relative order changed between `a` and `b`.
+
+    The pairs kept in place are a longest increasing subsequence of positions; the rest moved.
+    """
+    position_a = {c.id: n for n, c in enumerate(plans[a].clauses)}
+    position_b = {c.id: n for n, c in enumerate(plans[b].clauses)}
+    matched = sorted(
+        (position_a[row.ids(a)[0]], position_b[row.ids(b)[0]], row.ids(a)[0], row.ids(b)[0])
+        for row in alignment.rows
+        if row.ids(a) and row.ids(b)
+    )
+    keep = _longest_increasing([entry[1] for entry in matched])
+    return {
+        address
+        for n, (_, _, id_a, id_b) in enumerate(matched)
+        if n not in keep
+        for address in (f"{a}:{id_a}", f"{b}:{id_b}")
+    }
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indices of one longest strictly increasing subsequence (patience sorting)."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(values)
+    for index, value in enumerate(values):
+        slot = bisect_left(tails, value)
+        if slot == len(tails):
+            tails.append(value)
+            tail_index.append(index)
+        else:
+            tails[slot] = value
+            tail_index[slot] = index
+        previous[index] = tail_index[slot - 1] if slot else -1
+    keep: set[int] = set()
+    index = tail_index[-1] if tail_index else -1
+    while index != -1:
+        keep.add(index)
+        index = previous[index]
+    return keep

@@ -1,0 +1,102 @@
+"""Word-level diff spans between two texts, via diff-match-patch.
+
+Each word (and each run of spaces or punctuation mark) is mapped to one character, the
+character strings are diffed, semantically cleaned up, and mapped back. The result is a
+UI-neutral list of `Span`s: joining the `equal` and `delete` spans gives the old text back,
+`equal` and `insert` the new one. A fixed timeout means no input can hang the diff.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from diff_match_patch import diff_match_patch
+
+from planlens.text import tokens
+
+Op = Literal["equal", "delete", "insert"]
+
+DIFF_TIMEOUT_SECONDS = 0.5
+"""diff-match-patch gives up refining after this long and returns a coarser, still valid diff."""
+
+_OPS: dict[int, Op] = {0: "equal", -1: "delete", 1: "insert"}
+_FIRST_CODE = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text that both versions share, or that only the old or the new one has."""
+
+    op: Op
+    """equal, delete (only in the old text) or insert (only in the new text)."""
+    text: str
+    """The text of the run, whitespace included."""
+
+
+def _engine() -> diff_match_patch:
+    engine = diff_match_patch()
+    engine.Diff_Timeout = DIFF_TIMEOUT_SECONDS
+    return engine
+
+
+def _encode(words: list[str], table: dict[str, str], alphabet: list[str]) -> str:
+    out: list[str] = []
+    for word in words:
+        code = table.get(word)
+        if code is None:
+            number = _FIRST_CODE + len(alphabet)
+            if number >= _SURROGATES.start:
+                number += len(_SURROGATES)
+            code = chr(number)
+            table[word] = code
+            alphabet.append(word)
+        out.append(code)
+    return "".join(out)
+
+
+def word_diff(old: str, new: str) -> list[Span]:
+    """The word-level difference between `old` and `new`, adjacent spans of one op merged."""
+    if old == new:
+        return [Span("equal", old)] if old else []
+    table: dict[str, str] = {}
+    alphabet: list[str] = []
+    encoded_old = _encode(tokens(old), table, alphabet)
+    encoded_new = _encode(tokens(new), table, alphabet)
+    engine = _engine()
+    diffs = engine.diff_main(encoded_old, encoded_new, False)
+    engine.diff_cleanupSemantic(diffs)
+    decode = {code: word for word, code in table.items()}
+    spans: list[Span] = []
+    for op, chars in diffs:
+        text = "".join(decode[c] for c in chars)
+        if not text:
+            continue
+        kind = _OPS[op]
+        if spans and spans[-1].op == kind:
+            spans[-1] = Span(kind, spans[-1].text + text)
+        else:
+            spans.append(Span(kind, text))
+    return spans
+
+
+def old_text(spans: list[Span]) -> str:
+    """The old text rebuilt from spans."""
+    return "".join(s.text for s in spans if s.op != "insert")
+
+
+def new_text(spans: list[Span]) -> str:
+    """The new text rebuilt from spans."""
+    return "".join(s.text for s in spans if s.op != "delete")
+
+
+def change_ratio(spans: list[Span]) -> float:
+    """Share of words touched by the change: 0 for equal texts, 1 for nothing in common."""
+    changed = total = 0
+    for span in spans:
+        count = sum(1 for t in tokens(span.text) if t.strip() and t[0].isalnum())
+        total += count
+        if span.op != "equal":
+            changed += count
+    return changed / total if total else 0.0

@@ -1,0 +1,78 @@
+"""Words of a clause: tokenising, normalising and light stemming shared by alignment and diff."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Words (letters/digits with inner apostrophes, hyphens, and thousands separators), runs of
+# whitespace, and single other characters: joining the tokens gives the text back exactly.
+TOKEN = re.compile(r"\d[\d,.]*\d|\w+(?:['’\-]\w+)*|\s+|[^\w\s]", re.UNICODE)
+WORD = re.compile(r"\w", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """
+    a about above after again all also am an and any are as at be because been before being
+    both but by can could did do does doing down during each few for from further had has have
+    having he her here hers him his how i if in into is it its itself just me more most my no
+    nor not now of off on once only or other our ours out over own same she should so some such
+    than that the their theirs them then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    shall may must upon within without between against among per via
+    """.split()
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Every token of `text`, whitespace and punctuation included; `"".join` rebuilds it."""
+    return TOKEN.findall(text)
+
+
+def normalise(text: str) -> str:
+    """Text folded for exact comparison: case, quotes, dashes and whitespace ignored."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = folded.translate(_FOLD)
+    return " ".join(re.findall(r"\w+", folded))
+
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light English stem: enough to meet "guarantees"/"guaranteed", not a full Porter."""
+    for suffix, keep in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            return word[: len(word) - len(suffix)]
+    return word
+
+
+_SUFFIXES = (
+    ("ations", 3),
+    ("ation", 3),
+    ("ments", 3),
+    ("ment", 3),
+    ("ness", 3),
+    ("ities", 3),
+    ("ity", 3),
+    ("ings", 3),
+    ("ing", 3),
+    ("ies", 3),
+    ("ied", 3),
+    ("ed", 3),
+    ("es", 3),
+    ("ly", 3),
+    ("s", 3),
+)
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased, stemmed words without stopwords; numbers keep their digits only."""
+    out: list[str] = []
+    for word in re.findall(r"\w+(?:[,.]\d+)*", unicodedata.normalize("NFKC", text).casefold()):
+        if word[0].isdigit():
+            out.append(re.sub(r"[,.]", "", word))
+        elif word not in STOPWORDS and len(word) > 1:
+            out.append(stem(word))
+    return out
