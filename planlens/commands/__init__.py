@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import click
 
+from planlens.commands.align import align_command
 from planlens.commands.corpus import list_plans, schema, show, validate
 
 
 def register(group: click.Group) -> None:
     """Add every subcommand to the `planlens` group."""
-    for command in (validate, list_plans, show, schema):
+    for command in (validate, list_plans, show, schema, align_command):
         group.add_command(command)

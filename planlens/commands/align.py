@@ -1,0 +1,103 @@
+"""`planlens align`: the provision matrix of N versions, as a table or JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from planlens.commands.common import format_option, open_corpus, plans_option, stdout
+from planlens.compare import compare
+from planlens.comparison import Comparison, Row
+from planlens.labels import CHANGE_LABELS, CHANGE_MARKS
+from planlens.safe import one_line
+
+
+@click.command("align")
+@click.argument("plan_ids", nargs=-1, required=True, metavar="PLAN PLAN [PLAN ...]")
+@click.option("--ignore-links", is_flag=True, help="Do not use the links asserted in the files.")
+@plans_option
+@format_option("table", "json")
+def align_command(
+    plan_ids: tuple[str, ...], ignore_links: bool, plans: tuple[Path, ...], fmt: str
+) -> None:
+    """Align the provisions of two or more versions and print the provision matrix.
+
+    Each row is one provision: the clause of each version that says it. JSON rows give, per
+    version, the list of clause ids in the row (empty where the version has none), the change
+    class of each compared pair, and the links with the pass that found them and their score.
+    """
+    if len(plan_ids) < 2:
+        raise click.UsageError("give at least two plan ids")
+    corpus = open_corpus(plans)
+    comparison = compare(corpus, list(plan_ids), ignore_links=ignore_links)
+    if fmt == "json":
+        click.echo(json.dumps(matrix_json(comparison), indent=2, ensure_ascii=False))
+        return
+    console = stdout()
+    table = matrix_table(comparison)
+    if not console.is_terminal:
+        # Piped or redirected: never squeeze the matrix into 80 columns.
+        unbounded = console.options.update(max_width=10_000)
+        console.width = max(console.width, console.measure(table, options=unbounded).maximum)
+    console.print(table)
+    legend = "  ".join(f"{mark} {CHANGE_LABELS[name]}" for name, mark in CHANGE_MARKS.items())
+    console.print(Text(legend, style="dim"))
+
+
+def matrix_json(comparison: Comparison) -> dict[str, object]:
+    """The provision matrix as plain JSON data."""
+    return {
+        "plans": [plan.id for plan in comparison.plans],
+        "pairs": [list(pair) for pair in comparison.pairs],
+        "ignore_links": comparison.options.ignore_links,
+        "rows": [_row_json(row) for row in comparison.rows],
+    }
+
+
+def _row_json(row: Row) -> dict[str, object]:
+    links = {(link.a, link.b): link.model_dump() for diff in row.pairs for link in diff.links}
+    links.update({(link.a, link.b): link.model_dump() for link in row.secondary})
+    return {
+        "title": row.title,
+        "topics": row.topics,
+        "clauses": row.clauses,
+        "changes": {f"{d.a}→{d.b}": d.change for d in row.pairs},
+        "links": list(links.values()),
+    }
+
+
+def matrix_table(comparison: Comparison) -> Table:
+    """The provision matrix as a Rich table: a column per version, a row per provision."""
+    table = Table(header_style="bold", show_lines=False, box=None, pad_edge=False)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("provision", max_width=36, overflow="ellipsis", no_wrap=True)
+    for plan in comparison.plans:
+        table.add_column(Text(one_line(plan.label)), no_wrap=True, min_width=6)
+    for row in comparison.rows:
+        changes = {d.b: d.change for d in row.pairs}
+        cells = [Text(str(row.index + 1)), Text(one_line(row.title))]
+        for plan in comparison.plans:
+            ids = row.clauses.get(plan.id, [])
+            change = changes.get(plan.id)
+            label = "+".join(ids) if ids else "·"
+            if change and change != "unchanged":
+                label += f" {CHANGE_MARKS[change]}"
+            cells.append(Text(label, style=_style(change, bool(ids))))
+        table.add_row(*cells)
+    return table
+
+
+def _style(change: str | None, present: bool) -> str:
+    if change in ("removed", "removed-reported"):
+        return "red"
+    if change == "unknown":
+        return "yellow"
+    if change in ("added", "split", "merged"):
+        return "green"
+    if change in ("modified", "reworded"):
+        return "cyan"
+    return "" if present else "dim"
