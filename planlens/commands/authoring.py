@@ -1,0 +1,223 @@
+"""Commands that add a version: `import` (a plan pasted as plain text) and `new --from BASE`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from planlens.authoring import emit_plan, import_draft, new_draft, read_text_file, write_plan_file
+from planlens.authoring.build import Draft, check_plan_id
+from planlens.authoring.files import check_target, decode_text
+from planlens.commands.common import plans_option
+from planlens.load import Corpus, bundled_plans_dir, default_plan_dirs, load_corpus
+from planlens.model import KINDS, STATUSES, Kind, Status
+from planlens.problems import Problem
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _output_option(command: F) -> F:
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path, dir_okay=False),
+        metavar="OUT",
+        help="The plan file to write. Default: ID.toml in the first plans directory in use "
+        "(--plans, $PLANLENS_PLANS or ./plans), else in the current directory.",
+    )(command)
+
+
+_date_option = click.option(
+    "--date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The version's date. Default: today (edit it in the file).",
+)
+_force_option = click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+
+
+@click.command("import")
+@click.argument("source", metavar="FILE|-")
+@click.option("--id", "plan_id", required=True, metavar="ID", help="The new plan's id (ua-20).")
+@_output_option
+@click.option("--title", help="The version's full name. Default: its id (edit it in the file).")
+@_date_option
+@click.option(
+    "--based-on",
+    "based_on",
+    metavar="BASE",
+    help="The version it revises: sets based_on and proposes links to BASE's clauses.",
+)
+@click.option("--kind", type=click.Choice(KINDS), default="plan", show_default=True)
+@click.option("--status", type=click.Choice(STATUSES), default="leaked", show_default=True)
+@_force_option
+@plans_option
+def import_plan(
+    source: str,
+    plan_id: str,
+    output: Path | None,
+    title: str | None,
+    date: dt.datetime | None,
+    based_on: str | None,
+    kind: Kind,
+    status: Status,
+    force: bool,
+    plans: tuple[Path, ...],
+) -> None:
+    """Turn a plan pasted as plain text (FILE, or - for stdin) into a plan file.
+
+    Numbered points (`1.`, `1)`, `(1)`, `Point 1:`, `Article 1 — Title`) become clauses,
+    lettered sub-points (`a)`, `(a)`) become clauses `3.a`, lines wrapped inside a point are
+    joined, and a short text before point 1 becomes the summary. Texts are kept verbatim.
+    """
+    check_plan_id(plan_id)
+    target = output or default_output(plans, plan_id)
+    check_target(target, force=force)
+    if source == "-":
+        text = decode_text(sys.stdin.buffer.read(), "standard input")
+    else:
+        text = read_text_file(Path(source))
+    corpus = load_corpus(list(plans) or None)
+    base = corpus.plan(based_on) if based_on else None
+    draft = import_draft(
+        text,
+        plan_id,
+        title=title,
+        date=date.date() if date else None,
+        based_on=base,
+        kind=kind,
+        status=status,
+        known_topics=corpus.topics,
+    )
+    for warning in draft.warnings:
+        click.echo(f"planlens: check: {warning}", err=True)
+    _write(draft, target, corpus, plans, force=force, base_id=based_on)
+
+
+@click.command("new")
+@click.argument("plan_id", metavar="ID")
+@click.option(
+    "--from", "base_id", required=True, metavar="BASE", help="The version to start from (us-28)."
+)
+@_output_option
+@click.option("--title", help="The version's full name. Default: 'New version of …'.")
+@_date_option
+@click.option("--status", type=click.Choice(STATUSES), default="reported", show_default=True)
+@_force_option
+@plans_option
+def new_plan(
+    plan_id: str,
+    base_id: str,
+    output: Path | None,
+    title: str | None,
+    date: dt.datetime | None,
+    status: Status,
+    force: bool,
+    plans: tuple[Path, ...],
+) -> None:
+    """Start a new version as a copy of BASE, every clause linked to its original.
+
+    Then edit what changed. The new file has no sources (add the new version's own) and no
+    omissions; its date defaults to today and its status to reported.
+    """
+    check_plan_id(plan_id)
+    target = output or default_output(plans, plan_id)
+    check_target(target, force=force)
+    corpus = load_corpus(list(plans) or None)
+    base = corpus.plan(base_id)
+    draft = new_draft(base, plan_id, title=title, date=date.date() if date else None, status=status)
+    _write(draft, target, corpus, plans, force=force, base_id=base_id)
+
+
+def default_output(plans: tuple[Path, ...], plan_id: str, cwd: Path | None = None) -> Path:
+    """Where a new plan goes: the first plans directory in use, else the current directory.
+
+    The bundled corpus inside an installed package is never a default target.
+    """
+    here = cwd or Path.cwd()
+    name = f"{plan_id}.toml"
+    if plans:
+        first = plans[0]
+        return (first if first.is_dir() else first.parent) / name
+    first = default_plan_dirs(cwd=here)[0]
+    if first.resolve() == bundled_plans_dir().resolve() and not (here / "plans").is_dir():
+        return here / name
+    return first / name if first.is_dir() else here / name
+
+
+def _write(
+    draft: Draft,
+    target: Path,
+    corpus: Corpus,
+    plans: tuple[Path, ...],
+    *,
+    force: bool,
+    base_id: str | None,
+) -> None:
+    problems = write_plan_file(emit_plan(draft.plan, draft.comments), target, corpus, force=force)
+    plan = draft.plan
+    subs = sum(1 for clause in plan.clauses if "." in clause.id)
+    click.echo(
+        f"Wrote {_shown(target)}: plan {plan.id}, {_count(len(plan.clauses), 'clause')} "
+        f"({_count(len(plan.clauses) - subs, 'point')}, {_count(subs, 'sub-point')})."
+    )
+    for line in next_steps(draft, target, corpus, plans, problems, base_id):
+        click.echo(line)
+
+
+def next_steps(
+    draft: Draft,
+    target: Path,
+    corpus: Corpus,
+    plans: tuple[Path, ...],
+    problems: list[Problem],
+    base_id: str | None,
+) -> list[str]:
+    """What the user does next: edit, validate, compare — with the paths that make it work."""
+    shown = _shown(target)
+    dirs = [p if p.is_dir() else p.parent for p in plans] or default_plan_dirs()
+    in_corpus = target.parent.resolve() in {d.resolve() for d in dirs}
+    plans_args = "".join(f" --plans {_shown(d)}" for d in plans)
+    validate_args = shown
+    if not in_corpus:
+        plans_args = "".join(f" --plans {_shown(d)}" for d in [*dirs, target.parent])
+        validate_args = " ".join([shown, *(_shown(d) for d in dirs)])
+    todo = "give clauses short titles, check topics, add terms and this version's sources"
+    if any(key == "links" for _, key in draft.comments.clause_keys):
+        todo += ", confirm or delete the proposed links"
+    warnings = sum(1 for problem in problems if problem.severity == "warning")
+    steps = [
+        "Next steps:",
+        f"  1. Edit {shown}: {todo}.",
+        f"  2. Check it:   planlens validate {validate_args}"
+        + (
+            f"   ({warnings} warnings until then, e.g. missing topics or sources)"
+            if warnings
+            else ""
+        ),
+    ]
+    if base_id:
+        steps.append(f"  3. Compare it: planlens diff {base_id} {draft.plan.id}{plans_args}")
+    if not (target.parent / "plan.schema.json").is_file():
+        steps.append(
+            "  For checking as you type (Taplo / Even Better TOML): "
+            f"planlens schema plan > {_shown(target.parent / 'plan.schema.json')}"
+        )
+    return steps
+
+
+def _shown(path: Path) -> str:
+    """`path` relative to the current directory when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
