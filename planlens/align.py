@@ -36,12 +36,14 @@ PassName = Literal["asserted", "exact", "similar", "split", "merged"]
 LinkKind = Literal["match", "split", "merge"]
 IntMatrix = NDArray[np.int64]
 
-DEFAULT_THRESHOLD = 0.30
-"""Scores below this mean "no counterpart" (tuned on the synthetic and real benchmarks)."""
+DEFAULT_THRESHOLD = 0.25
+"""Scores below this mean "no counterpart" (tuned on benchmarks/bench_align_*.py)."""
 CONTAINMENT = 0.8
 """Share of a clause's words that must lie inside its counterpart to call a split or merge."""
 MIN_PART_WORDS = 4
 """A split or merged part must have at least this many content words."""
+SIBLING_THRESHOLD = 0.12
+"""Score a sub-point needs to join its sibling's counterpart (with a topic in common)."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,11 @@ class _Builder:
         self.links: list[Link] = []
         self._words: dict[int, frozenset[str]] = {}
         self._asserted = self._asserted_edges() if not ignore_links else {}
+        self._family: dict[tuple[str, str], list[int]] = {}
+        for index, ref in enumerate(refs):
+            parent = _parent(ref.clause.id)
+            if parent is not None:
+                self._family.setdefault((ref.plan, parent), []).append(index)
 
     # -- passes -------------------------------------------------------------------------------
 
@@ -175,6 +182,7 @@ class _Builder:
         self._pass_exact(members, placed, taken)
         self._pass_similar(members, placed, taken)
         self._pass_split_merge(members, taken)
+        self._pass_siblings(members, taken)
         previous: int | None = None
         for index in members:
             if index not in self.row_of:
@@ -182,48 +190,58 @@ class _Builder:
             previous = self.row_of[index]
 
     def _pass_asserted(self, members: list[int], taken: dict[int, int]) -> None:
+        targets = {
+            index: [t for t in self._asserted.get(index, ()) if t in self.row_of]
+            for index in members
+        }
+        pairs = [(index, t) for index in members for t in targets[index]]
+        scores = dict(zip(pairs, self.features.pair_scores(*_columns(pairs)).tolist(), strict=True))
         for index in members:
-            targets = [t for t in self._asserted.get(index, ()) if t in self.row_of]
-            if not targets:
+            if not targets[index]:
                 continue
-            scores = self.features.scores([index], targets)[0]
-            ranked = sorted(zip(targets, scores, strict=True), key=lambda ts: -ts[1])
-            free = [(t, s) for t, s in ranked if self.row_of[t] not in taken]
-            if free:
-                target, score = free[0]
-                self._join(index, target, "asserted", float(score), "match", taken)
-            else:
-                target, score = ranked[0]
-                self._join(index, target, "asserted", float(score), "split", taken)
+            ranked = sorted(targets[index], key=lambda t: -scores[(index, t)])
+            free = [t for t in ranked if self.row_of[t] not in taken]
+            target = free[0] if free else ranked[0]
+            kind: LinkKind = "match" if free else "split"
+            self._join(index, target, "asserted", scores[(index, target)], kind, taken)
             primary_row = self.row_of[index]
-            for other, score in ranked:
+            for other in ranked:
                 if self.row_of[other] != primary_row:
-                    self._link(other, index, "asserted", float(score), "merge")
+                    self._link(other, index, "asserted", scores[(index, other)], "merge")
 
     def _pass_exact(self, members: list[int], placed: list[int], taken: dict[int, int]) -> None:
-        open_members = [i for i in members if i not in self.row_of]
-        candidates = [p for p in placed if self.row_of[p] not in taken]
-        keys: dict[str, list[int]] = {}
-        for p in candidates:
-            keys.setdefault(normalise(self.refs[p].clause.text), []).append(p)
+        """Clauses whose folded text equals a row member's; ties go to the better full score."""
+        by_text: dict[str, set[int]] = {}
+        for p in placed:
+            if self.row_of[p] not in taken:
+                by_text.setdefault(normalise(self.refs[p].clause.text), set()).add(self.row_of[p])
         pairs = [
-            (i, p) for i in open_members for p in keys.get(normalise(self.refs[i].clause.text), [])
+            (i, row)
+            for i in members
+            if i not in self.row_of
+            for row in sorted(by_text.get(normalise(self.refs[i].clause.text), ()))
         ]
         if not pairs:
             return
-        rows_i = sorted({i for i, _ in pairs})
-        cols_p = sorted({p for _, p in pairs})
-        at_i = {i: n for n, i in enumerate(rows_i)}
-        at_p = {p: n for n, p in enumerate(cols_p)}
-        # Equal texts score 1; the full score breaks ties (same number, nearer position).
-        full = self.features.scores(rows_i, cols_p)
-        score = np.zeros_like(full)
-        for i, p in pairs:
-            score[at_i[i], at_p[p]] = 1.0 + full[at_i[i], at_p[p]]
-        for r, c in zip(*linear_sum_assignment(-score), strict=True):
-            i, p = rows_i[r], cols_p[c]
-            if score[r, c] > 0 and i not in self.row_of and self.row_of[p] not in taken:
-                self._join(i, p, "exact", 1.0, "match", taken)
+        # Score each (clause, row) by its best member, to break ties (number, position).
+        member_pairs = [(i, m) for i, row in pairs for m in self.rows[row]]
+        scores = self.features.pair_scores(*_columns(member_pairs)).tolist()
+        best: dict[tuple[int, int], tuple[float, int]] = {}
+        for (i, m), score in zip(member_pairs, scores, strict=True):
+            key = (i, self.row_of[m])
+            if score > best.get(key, (-1.0, -1))[0]:
+                best[key] = (score, m)
+        clauses = sorted({i for i, _ in pairs})
+        rows = sorted({row for _, row in pairs})
+        at_clause = {i: n for n, i in enumerate(clauses)}
+        at_row = {row: n for n, row in enumerate(rows)}
+        matrix = np.zeros((len(clauses), len(rows)))
+        for (i, row), (score, _) in best.items():
+            matrix[at_clause[i], at_row[row]] = 1.0 + score
+        for r, c in zip(*linear_sum_assignment(-matrix), strict=True):
+            if matrix[r, c] > 0:
+                _, member = best[(clauses[r], rows[c])]
+                self._join(clauses[r], member, "exact", 1.0, "match", taken)
 
     def _pass_similar(self, members: list[int], placed: list[int], taken: dict[int, int]) -> None:
         open_members = [i for i in members if i not in self.row_of]
@@ -269,6 +287,59 @@ class _Builder:
             if self.row_of[other] not in merged_rows:
                 merged_rows.add(self.row_of[other])
                 self._link(other, index, "merged", share, "merge")
+
+    def _pass_siblings(self, members: list[int], taken: dict[int, int]) -> None:
+        """Sub-points of one point that answer one provision together.
+
+        A version that folds points 21.a–21.d into one clause merges them: once one sub-point
+        is matched, its siblings join the same clause as merges if they score above
+        `SIBLING_THRESHOLD` and share a topic with it. The same holds the other way round for
+        a version that splits one provision into sibling sub-points (or bracketed options).
+        """
+        mine = set(members)
+        merges = [
+            (row, x, taken[self.row_of[sibling]])
+            for row, row_members in enumerate(self.rows)
+            if row not in taken
+            for x in row_members
+            for sibling in self._siblings(x)
+            if self.row_of.get(sibling) in taken and sibling not in mine
+        ]
+        for x, index, score in self._best_by_key(merges):
+            self._link(x, index, "merged", score, "merge")
+        splits = [
+            (index, index, other)
+            for index in members
+            if index not in self.row_of
+            for sibling in self._siblings(index)
+            if sibling in self.row_of
+            for other in self.rows[self.row_of[sibling]]
+            if other not in mine
+        ]
+        for index, other, score in self._best_by_key(splits):
+            self._join(index, other, "split", score, "split", taken)
+
+    def _siblings(self, index: int) -> list[int]:
+        ref = self.refs[index]
+        parent = _parent(ref.clause.id)
+        if parent is None:
+            return []
+        return [i for i in self._family.get((ref.plan, parent), ()) if i != index]
+
+    def _best_by_key(self, candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, float]]:
+        """For each key, its best (left, right, score) pair above the sibling bar, topic shared."""
+        if not candidates:
+            return []
+        left = [a for _, a, _ in candidates]
+        right = [b for _, _, b in candidates]
+        scores = self.features.pair_scores(left, right)
+        topical = self.features.pair_shares_topic(left, right)
+        best: dict[int, tuple[float, int, int]] = {}
+        for n, (key, a, b) in enumerate(candidates):
+            score = float(scores[n])
+            if topical[n] and score >= SIBLING_THRESHOLD and score > best.get(key, (0.0,))[0]:
+                best[key] = (score, a, b)
+        return [(a, b, score) for score, a, b in (best[key] for key in sorted(best))]
 
     def _contained(self, parts: list[int], wholes: list[int]) -> list[tuple[int, int, float]]:
         """(part, whole, share) where the part's words lie inside the whole; best first."""
@@ -349,6 +420,17 @@ class _Builder:
                 grouped.setdefault(ref.plan, []).append(ref.clause.id)
             rows.append(Row({pid: tuple(grouped[pid]) for pid in plan_ids if pid in grouped}))
         return Alignment(plan_ids, tuple(rows), tuple(self.links), self.ignore_links)
+
+
+def _columns(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The left and right members of a list of pairs."""
+    return [a for a, _ in pairs], [b for _, b in pairs]
+
+
+def _parent(clause_id: str) -> str | None:
+    """The point a sub-point belongs to: "21" for "21.a" and "12.alt-b"; None for a point."""
+    head, dot, _ = clause_id.rpartition(".")
+    return head if dot and head else None
 
 
 def _best_per_row(block: FloatMatrix, row_ids: list[int]) -> tuple[FloatMatrix, IntMatrix]:

@@ -15,6 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
+from planlens.concepts import concepts
 from planlens.model import Clause
 from planlens.text import content_words
 
@@ -26,11 +27,13 @@ Indices = Sequence[int] | NDArray[np.int64]
 class Weights:
     """How much each signal counts in a clause-pair score (the weights sum to 1)."""
 
-    text: float = 0.55
+    text: float = 0.45
     """TF-IDF cosine of title and text."""
-    title: float = 0.12
+    concepts: float = 0.15
+    """TF-IDF cosine of the negotiation concepts named in title and text."""
+    title: float = 0.10
     """TF-IDF cosine of the titles alone."""
-    topics: float = 0.13
+    topics: float = 0.10
     """Jaccard overlap of the topic ids."""
     terms: float = 0.10
     """Jaccard overlap of the typed figures' names."""
@@ -60,7 +63,7 @@ class ClauseRef:
         return f"{self.plan}:{self.clause.id}"
 
 
-def _tfidf(docs: Sequence[list[str]]) -> sparse.csr_matrix:
+def _tfidf(docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     """Row-normalised TF-IDF with sublinear term frequency and smoothed IDF."""
     vocabulary: dict[str, int] = {}
     indptr = [0]
@@ -123,6 +126,7 @@ class Features:
         self.refs = list(refs)
         self.weights = weights
         self._text = _tfidf([content_words(f"{r.clause.title} {r.clause.text}") for r in refs])
+        self._concepts = _tfidf([concepts(f"{r.clause.title} {r.clause.text}") for r in refs])
         self._title = _tfidf([content_words(r.clause.title) for r in refs])
         self._has_title = np.array([bool(r.clause.title.strip()) for r in refs])
         self._topics = _incidence([r.clause.topics for r in refs])
@@ -147,6 +151,51 @@ class Features:
         r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
         return np.asarray((self._text[r] @ self._text[c].T).toarray())
 
+    def pair_scores(self, left: Indices, right: Indices) -> FloatMatrix:
+        """The combined score of each pair (left[k], right[k]): a vector, not a block."""
+        w = self.weights
+        r, c = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+        if not len(r):
+            return np.zeros(0)
+
+        def rowwise(matrix: sparse.csr_matrix) -> FloatMatrix:
+            return np.asarray(matrix[r].multiply(matrix[c]).sum(axis=1)).ravel()
+
+        def jaccard(matrix: sparse.csr_matrix) -> FloatMatrix:
+            inter = rowwise(matrix)
+            sizes = np.asarray(matrix.sum(axis=1)).ravel()
+            union = sizes[r] + sizes[c] - inter
+            with np.errstate(divide="ignore", invalid="ignore"):
+                return np.where(union > 0, inter / union, 0.0)
+
+        text_cos = rowwise(self._text)
+        titled = self._has_title[r] & self._has_title[c]
+        same_number = (self._id_code[r] == self._id_code[c]) & self._related[
+            self._plan_code[r], self._plan_code[c]
+        ]
+        combined = (
+            w.text * text_cos
+            + w.concepts * rowwise(self._concepts)
+            + w.title * np.where(titled, rowwise(self._title), text_cos)
+            + w.topics * jaccard(self._topics)
+            + w.terms * jaccard(self._terms)
+            + w.position * (1.0 - np.abs(self._position[r] - self._position[c]))
+            + w.numbering * same_number
+        )
+        return np.asarray(combined, dtype=np.float64)
+
+    def pair_shares_topic(self, left: Indices, right: Indices) -> NDArray[np.bool_]:
+        """Whether each pair (left[k], right[k]) has a topic in common."""
+        r, c = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+        if not len(r):
+            return np.zeros(0, dtype=bool)
+        return np.asarray(self._topics[r].multiply(self._topics[c]).sum(axis=1)).ravel() > 0
+
+    def shares_topic(self, rows: Indices, cols: Indices) -> NDArray[np.bool_]:
+        """Whether each (row, col) pair of clauses has at least one topic in common."""
+        r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+        return np.asarray((self._topics[r] @ self._topics[c].T).toarray() > 0)
+
     def scores(self, rows: Indices, cols: Indices) -> FloatMatrix:
         """The combined score of every (row, col) clause pair, a len(rows) × len(cols) block."""
         w = self.weights
@@ -154,12 +203,14 @@ class Features:
         text_cos = self.text_cosine(r, c)
         titled = np.outer(self._has_title[r], self._has_title[c])
         title_cos = np.asarray((self._title[r] @ self._title[c].T).toarray())
+        concept_cos = np.asarray((self._concepts[r] @ self._concepts[c].T).toarray())
         position = 1.0 - np.abs(self._position[r][:, None] - self._position[c][None, :])
         same_number = (self._id_code[r][:, None] == self._id_code[c][None, :]) & self._related[
             np.ix_(self._plan_code[r], self._plan_code[c])
         ]
         combined = (
             w.text * text_cos
+            + w.concepts * concept_cos
             # Without titles on both sides, the text cosine stands in for the title signal.
             + w.title * np.where(titled, title_cos, text_cos)
             + w.topics * _jaccard(self._topics, r, c)

@@ -29,6 +29,7 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Text folded for exact comparison: case, quotes, dashes and whitespace ignored."""
     folded = unicodedata.normalize("NFKC", text).casefold()
@@ -67,12 +68,16 @@ _SUFFIXES = (
 )
 
 
-def content_words(text: str) -> list[str]:
-    """Lower-cased, stemmed words without stopwords; numbers keep their digits only."""
+@lru_cache(maxsize=65536)
+def content_words(text: str) -> tuple[str, ...]:
+    """Lower-cased, stemmed words without stopwords; numbers keep their digits only.
+
+    Cached: derived versions repeat most of their base's texts.
+    """
     out: list[str] = []
     for word in re.findall(r"\w+(?:[,.]\d+)*", unicodedata.normalize("NFKC", text).casefold()):
         if word[0].isdigit():
             out.append(re.sub(r"[,.]", "", word))
         elif word not in STOPWORDS and len(word) > 1:
             out.append(stem(word))
-    return out
+    return tuple(out)
