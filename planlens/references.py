@@ -16,6 +16,8 @@ from planlens.problems import Problem
 from planlens.validation import locate
 
 Loaded = Mapping[str, tuple[PlanFile, Path | None]]
+MAX_LISTED = 30
+"""At most this many known names are listed when nothing close to a wrong name is known."""
 
 
 def duplicate_clause_problems(plan: PlanFile, path: Path | None, text: str = "") -> list[Problem]:
@@ -63,7 +65,7 @@ def check_references(
                         path,
                         f"based_on names an unknown plan {base!r}",
                         line=line("plan", "based_on"),
-                        expected=_one_of(base, loaded),
+                        expected=_one_of(base, loaded, what="a loaded plan"),
                     )
                 )
         if not plan.plan.sources:
@@ -85,7 +87,7 @@ def check_references(
                             f"unknown topic {topic!r}",
                             clause=clause.id,
                             line=line("clause", index, "topics"),
-                            expected=_one_of(topic, topics),
+                            expected=_one_of(topic, topics, what="a topic id from topics.toml"),
                         )
                     )
             if not clause.topics:
@@ -140,18 +142,34 @@ def _reference_problem(address: str, own: str, clause_ids: Mapping[str, set[str]
 def _address_hint(address: str, clause_ids: Mapping[str, set[str]]) -> str | None:
     plan_id, _, clause_id = address.partition(":")
     if plan_id in clause_ids:
-        close = difflib.get_close_matches(clause_id, sorted(clause_ids[plan_id]), n=3)
+        known = sorted(clause_ids[plan_id], key=_natural)
+        close = difflib.get_close_matches(clause_id, known, n=3)
         if close:
             return "one of " + ", ".join(f"{plan_id}:{c}" for c in close)
-        return None
-    return _one_of(plan_id, clause_ids)
+        if not known:
+            return None
+        return f"an existing clause of {plan_id}, such as " + ", ".join(
+            f"{plan_id}:{c}" for c in known[:5]
+        )
+    return _one_of(plan_id, clause_ids, what="a loaded plan") + (
+        f"; if {plan_id} is in another directory, name that directory too: "
+        "planlens validate THIS-FILE OTHER-DIR"
+    )
 
 
-def _one_of(name: str, known: Mapping[str, object]) -> str | None:
+def _one_of(name: str, known: Mapping[str, object], what: str = "one of") -> str:
+    """The known names closest to `name`, or else a listing of the known names."""
     close = difflib.get_close_matches(name, sorted(known), n=3)
     if close:
         return "one of " + ", ".join(close)
-    return None
+    listing = sorted(known)
+    shown = ", ".join(listing[:MAX_LISTED]) + (", …" if len(listing) > MAX_LISTED else "")
+    return f"{what}: {shown}" if listing else "none is defined"
+
+
+def _natural(clause_id: str) -> tuple[tuple[int, str], ...]:
+    """Sort key that puts clause 2 before clause 10."""
+    return tuple((int(part), "") if part.isdigit() else (0, part) for part in clause_id.split("."))
 
 
 def _cycle_problems(loaded: Loaded) -> list[Problem]:

@@ -17,7 +17,18 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from planlens.model import Clause, Omission, Plan, PlanFile, Source, Topic
+from planlens.model import (
+    CONFIDENCES,
+    FIDELITIES,
+    KINDS,
+    STATUSES,
+    Clause,
+    Omission,
+    Plan,
+    PlanFile,
+    Source,
+    Topic,
+)
 from planlens.problems import Problem
 
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -30,17 +41,28 @@ _TABLES: dict[tuple[str, ...], type[BaseModel]] = {
     ("topic",): Topic,
 }
 _TYPE_WORDS = {
-    "string_type": "a string in double quotes",
+    "string_type": "text in double quotes",
     "int_type": "a whole number such as 600000",
     "float_type": "a number",
     "bool_type": "true or false",
-    "date_type": "a TOML date such as 2025-11-20 (no quotes)",
+    "date_type": "a date without quotes, such as 2025-11-20",
     "list_type": 'a list such as ["a", "b"]',
     "dict_type": "a table",
     "model_type": "a table",
 }
+_INPUT_WORDS = {
+    "str": "text in quotes",
+    "int": "a whole number",
+    "float": "a decimal number",
+    "bool": "true/false",
+    "date": "a date",
+    "list": "a list",
+    "dict": "a table",
+}
+_DATE_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PATTERN_WORDS = {
     "id": "lowercase letters, digits and hyphens, such as us-28",
+    "clause.id": "the document's own number: letters, digits, dots and hyphens, such as 6 or 10.a",
     "based_on": "plan ids: lowercase letters, digits and hyphens",
     "links": 'clause addresses such as "us-28:6" or "us-28:10.a"',
     "ref": 'a clause address such as "us-28:26"',
@@ -48,17 +70,142 @@ _PATTERN_WORDS = {
     "source": "an address starting with http:// or https://",
     "terms": "a snake_case name such as army_cap",
 }
+_MISSING_WORDS = {
+    "id": 'id = "…" (lowercase letters, digits and hyphens, such as us-28)',
+    "clause.id": 'id = "…" (the document\'s own number, such as "6" or "10.a")',
+    "title": 'title = "…"',
+    "text": 'text = "…" (the clause\'s text)',
+    "date": "date = 2025-11-20 (a date, no quotes)",
+    "kind": "kind = " + " | ".join(f'"{k}"' for k in KINDS),
+    "status": "status = " + " | ".join(f'"{s}"' for s in STATUSES),
+    "fidelity": "fidelity = " + " | ".join(f'"{f}"' for f in FIDELITIES),
+    "confidence": "confidence = " + " | ".join(f'"{c}"' for c in CONFIDENCES),
+    "publisher": 'publisher = "…" (who published it)',
+    "url": 'url = "https://…"',
+    "ref": 'ref = "plan-id:clause-id"',
+    "note": 'note = "…"',
+    "plan": "a [plan] table at the top of the file",
+    "topic": "[[topic]] entries",
+}
+_ARRAY_TABLES = {"clause": "clause", "omission": "omission", "sources": "plan.sources"}
 
 
-def syntax_problem(path: Path, exc: tomllib.TOMLDecodeError) -> Problem:
-    """A TOML syntax error, with the line and column the parser gave."""
+def syntax_problem(path: Path, exc: tomllib.TOMLDecodeError, text: str | None = None) -> Problem:
+    """A TOML syntax error, with the line and column the parser gave, said in plain words.
+
+    `text` is the file's text (read from `path` when not given); it lets the message look at
+    the offending line, e.g. to name a key given twice, which the parser does not locate.
+    """
     message = str(exc)
     match = _POSITION.search(message)
     line = column = None
     if match:
         line, column = int(match.group(1)), int(match.group(2))
-        message = _POSITION.sub("", message).strip()
-    return Problem(path, f"TOML syntax error: {message}", line=line, column=column)
+    raw = _POSITION.sub("", message).removesuffix("(at end of document)").strip()
+    lines = (_read_text(path) if text is None else text).splitlines()
+    plain, expected, found_line = _syntax_hint(raw, lines, line, column)
+    if found_line is not None and found_line != line:
+        line, column = found_line, None
+    wording = plain or raw
+    return Problem(
+        path, f"TOML syntax error: {wording}", line=line, column=column, expected=expected
+    )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
+    except OSError:
+        return ""
+
+
+def _syntax_hint(
+    raw: str, lines: list[str], line: int | None, column: int | None
+) -> tuple[str | None, str | None, int | None]:
+    """What a parser message means for a person editing a plan file, and the line if found."""
+    here = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+    at = here[column - 1 :].strip() if column is not None else ""
+    if raw in ("Illegal character '\\n'", "Unterminated string") or raw.startswith("Unterminated"):
+        return (
+            "a text in quotes is not closed before the end of the line",
+            'a closing " on the same line, or """triple quotes""" around text of several lines',
+            None,
+        )
+    if raw == "Invalid value":
+        if at[:1] in "“”„«»‘’":
+            return "curly quotes are not TOML quotes", 'straight double quotes: "…"', None
+        if not at:
+            return "there is no value after =", 'a value: key = "text", a number, true/false', None
+        if at[:1].isalpha() and not at.startswith(("true", "false", "inf", "nan")):
+            return "a text value is not in quotes", 'text in double quotes: key = "text"', None
+        return "the value after = is not valid TOML", None, None
+    if raw == "Invalid date or datetime":
+        return (
+            "this date does not exist",
+            "a real date written YYYY-MM-DD, such as 2025-11-20",
+            None,
+        )
+    if raw == "Cannot overwrite a value":
+        repeated, found = _repeated_key(lines)
+        what = f"the key {repeated!r} is given twice" if repeated else "a key is given twice"
+        return (
+            f"{what} in the same table",
+            "one value per key; if a new clause starts here, put a [[clause]] line before it",
+            found,
+        )
+    if raw.startswith("Cannot declare"):
+        return (
+            "this table header appears twice",
+            "one [plan] table per file, and [[clause]] (double brackets) before each clause",
+            None,
+        )
+    if raw.startswith("Expected '=' after a key"):
+        return "this line is not key = value", 'key = value, such as title = "Ceasefire"', None
+    if raw.startswith("Expected newline or end of document"):
+        if re.match(r"^\s*[\w-]+\s*=\s*\d{4}-\d{1,2}-\d{1,2}", here):
+            return "a date is not written YYYY-MM-DD", "a date such as 2025-11-20", None
+        return (
+            "something follows the value on this line",
+            "one key = value per line; a comment starts with #",
+            None,
+        )
+    if raw.startswith(("Unclosed array", "Unclosed inline table")):
+        return (
+            "a list or inline table is not closed",
+            'a list such as ["a", "b"] or a table such as { army_cap = 600000 }',
+            _unclosed_line(lines, line),
+        )
+    if raw.startswith("Expected ']]'"):
+        return "a table header is not closed", "[[clause]] or [[plan.sources]]", None
+    return None, None, None
+
+
+def _unclosed_line(lines: list[str], line: int | None) -> int | None:
+    """The line that opens the list the parser found unclosed further down, if one does."""
+    last = len(lines) if line is None else min(line, len(lines))
+    for number in range(last, 0, -1):
+        text = lines[number - 1].split("#", 1)[0]
+        if re.search(r"=\s*[\[{]", text):
+            opened = text.count("[") + text.count("{")
+            closed = text.count("]") + text.count("}")
+            return number if opened > closed else None
+    return None
+
+
+def _repeated_key(lines: list[str]) -> tuple[str | None, int | None]:
+    """The first key given twice within one table, and the 1-based line of its second use."""
+    key_line = re.compile(r"^\s*\"?([A-Za-z0-9_-]+)\"?\s*=")
+    seen: set[str] = set()
+    for number, text in enumerate(lines, 1):
+        if text.lstrip().startswith("["):
+            seen = set()
+            continue
+        match = key_line.match(text)
+        if match:
+            if match.group(1) in seen:
+                return match.group(1), number
+            seen.add(match.group(1))
+    return None, None
 
 
 def problems_from_validation(
@@ -69,12 +216,12 @@ def problems_from_validation(
     seen: set[tuple[tuple[str | int, ...], str]] = set()
     for error in exc.errors():
         loc = _collapse_union(error["loc"])
-        message, expected = _describe(error, loc)
+        clause = _clause_id(loc, data)
+        message, expected = _describe(error, loc, in_clause=clause is not None)
         key = (loc, message)
         if key in seen:
             continue
         seen.add(key)
-        clause = _clause_id(loc, data)
         line = locate(text, loc)
         problems.append(Problem(path, message, clause=clause, line=line, expected=expected))
     return problems
@@ -88,43 +235,84 @@ def _collapse_union(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     return loc
 
 
-def _describe(error: ErrorDetails, loc: tuple[str | int, ...]) -> tuple[str, str | None]:
+def _describe(
+    error: ErrorDetails, loc: tuple[str | int, ...], *, in_clause: bool = False
+) -> tuple[str, str | None]:
+    """The message and the expected value for one pydantic error.
+
+    Inside a clause the problem already names the clause, so keys are named within it
+    (`confidence`, `terms.caps`) rather than by position (`clause[14].confidence`).
+    """
     kind = error["type"]
     key = _key_name(loc)
-    where = _dotted(loc)
+    table = tuple(part for part in loc[:-1] if isinstance(part, str))
+    where = _dotted(loc[2:] if in_clause and len(loc) > 2 else loc)
+    value = error.get("input")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1])
         hint = ""
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         if close:
             hint = f"; did you mean {close[0]!r}?"
-        table = _dotted(loc[:-1]) or "the top level"
+        inside = (
+            "" if in_clause and len(loc) == 3 else f" in {_dotted(loc[:-1]) or 'the top level'}"
+        )
         return (
-            f"unknown key {loc[-1]!r} in {table}{hint}",
+            f"unknown key {loc[-1]!r}{inside}{hint}",
             "one of: " + ", ".join(allowed) if allowed else None,
         )
     if kind == "missing":
-        return f"missing required key {where!r}", None
+        words = _MISSING_WORDS.get(".".join([*table[-1:], key])) or _MISSING_WORDS.get(key)
+        return f"missing required key {where!r}", words
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected")
-        return f"{where} = {error['input']!r} is not an accepted value", expected
+        message = f"{where} = {_toml(value)} is not an accepted value"
+        if isinstance(value, str) and expected and f"'{value.strip().lower()}'" in expected:
+            message += f"; did you mean {_toml(value.strip().lower())}?"
+        return message, expected
     if kind == "string_pattern_mismatch":
-        return f"{where} = {error['input']!r} is not well-formed", _PATTERN_WORDS.get(key)
+        words = _PATTERN_WORDS.get(".".join([*table[-1:], key])) or _PATTERN_WORDS.get(key)
+        return f"{where} = {_toml(value)} is not well-formed", words
     if kind in ("string_too_short", "too_short"):
         return f"{where} is empty", "a non-empty value"
     if kind == "string_too_long":
         return f"{where} is too long", error["msg"].lower()
     if "terms" in loc and kind.endswith("_type"):
         return (
-            f"term {where} has a value of the wrong type ({type(error['input']).__name__})",
-            "a number, string, true/false or a date (no lists or tables)",
+            f"term {str(loc[-1])!r} has a value of the wrong type ({_input_words(value)})",
+            "a number, text in quotes, true/false or a date (no lists or tables)",
+        )
+    if kind == "date_type" and isinstance(value, str) and _DATE_TEXT.match(value.strip()):
+        return (
+            f"{where} = {_toml(value)} is in quotes, so it is text, not a date",
+            f"the date without quotes: {key} = {value.strip()}",
+        )
+    if kind == "list_type" and isinstance(value, dict) and key in _ARRAY_TABLES:
+        header = _ARRAY_TABLES[key]
+        return (
+            f"[{header}] is written with single brackets",
+            f"[[{header}]] (double brackets) at the start of each entry",
         )
     if kind in _TYPE_WORDS:
-        got = type(error["input"]).__name__
-        return f"{where} has the wrong type ({got})", _TYPE_WORDS[kind]
+        return f"{where} has the wrong type ({_input_words(value)})", _TYPE_WORDS[kind]
     if kind == "value_error":
         return f"{where + ': ' if where else ''}{error['msg'].removeprefix('Value error, ')}", None
     return f"{where}: {error['msg']}" if where else error["msg"], None
+
+
+def _input_words(value: object) -> str:
+    """What a value is, in TOML's words rather than Python's (`text in quotes`, not `str`)."""
+    return _INPUT_WORDS.get(type(value).__name__, type(value).__name__)
+
+
+def _toml(value: object) -> str:
+    """A short rendering of a value as it looks in the file: strings in double quotes."""
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
 
 
 def _key_name(loc: Sequence[str | int]) -> str:
