@@ -11,15 +11,19 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.json_schema import JsonSchemaMode
 
+from planlens.comparison import Comparison
 from planlens.model import PlanFile, TopicsFile
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def _model_schema(model: type[BaseModel], title: str) -> Callable[[], dict[str, Any]]:
+def _model_schema(
+    model: type[BaseModel], title: str, mode: JsonSchemaMode = "validation"
+) -> Callable[[], dict[str, Any]]:
     def build() -> dict[str, Any]:
-        schema = model.model_json_schema()
+        schema = model.model_json_schema(mode=mode)
         return {"$schema": JSON_SCHEMA_DIALECT, **schema, "title": title}
 
     return build
@@ -28,6 +32,7 @@ def _model_schema(model: type[BaseModel], title: str) -> Callable[[], dict[str, 
 SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
     "plan": _model_schema(PlanFile, "planlens plan file"),
     "topics": _model_schema(TopicsFile, "planlens topics file"),
+    "report": _model_schema(Comparison, "planlens report (JSON)", "serialization"),
 }
 """Schema name → builder. Other modules add theirs (the report schema) with `register_schema`."""
 

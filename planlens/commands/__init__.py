@@ -7,9 +7,20 @@ import click
 from planlens.commands.align import align_command
 from planlens.commands.authoring import import_plan, new_plan
 from planlens.commands.corpus import list_plans, schema, show, validate
+from planlens.commands.report import diff, report
 
 
 def register(group: click.Group) -> None:
     """Add every subcommand to the `planlens` group."""
-    for command in (validate, list_plans, show, schema, align_command, import_plan, new_plan):
+    for command in (
+        validate,
+        list_plans,
+        show,
+        schema,
+        align_command,
+        import_plan,
+        new_plan,
+        report,
+        diff,
+    ):
         group.add_command(command)

@@ -1,0 +1,166 @@
+"""`planlens report` (a comparison in any registered format) and `planlens diff` (two versions
+in the terminal); both read one `Comparison` and render it with the `planlens.report` formats."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from planlens.commands.common import open_corpus, plans_option, stdout
+from planlens.compare import compare
+from planlens.comparison import Comparison
+from planlens.report import FORMATS, LAYOUTS, Layout, RenderOptions, render, write_report
+from planlens.report.text import text_report
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+SIDE_BY_SIDE_MIN_WIDTH = 120
+"""Below this terminal width `diff` shows a redline unless told otherwise."""
+
+
+def comparison_options(command: F) -> F:
+    """The options that choose what is compared: topic, changed only, ignore links, plans."""
+    for option in reversed(
+        (
+            click.option("--topic", metavar="TOPIC", help="Only provisions about this topic."),
+            click.option(
+                "--changed-only", is_flag=True, help="Leave out provisions unchanged in every pair."
+            ),
+            click.option(
+                "--ignore-links",
+                is_flag=True,
+                help="Align without the links asserted in the files.",
+            ),
+            plans_option,
+        )
+    ):
+        command = option(command)
+    return command
+
+
+def _compare(
+    plans: tuple[Path, ...],
+    plan_ids: tuple[str, ...],
+    topic: str | None,
+    changed_only: bool,
+    ignore_links: bool,
+) -> Comparison:
+    if len(plan_ids) < 2:
+        raise click.UsageError("give at least two plan ids")
+    repeated = sorted({pid for pid in plan_ids if plan_ids.count(pid) > 1})
+    if repeated:
+        raise click.UsageError(f"each version can be compared once: {', '.join(repeated)}")
+    corpus = open_corpus(plans)
+    return compare(
+        corpus, list(plan_ids), topic=topic, changed_only=changed_only, ignore_links=ignore_links
+    )
+
+
+def _format_for(output: Path | None) -> str:
+    """The format named by the output file's extension, else Markdown."""
+    if output is not None:
+        for name, fmt in FORMATS.items():
+            if output.suffix.lower() == fmt.extension:
+                return name
+    return "md"
+
+
+@click.command()
+@click.argument("plan_ids", nargs=-1, required=True, metavar="PLAN PLAN [PLAN ...]")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default=None,
+    help="Output format (default: from the -o extension, else md).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    default=None,
+    metavar="FILE",
+    help="Write the report to FILE (atomically) instead of stdout.",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(LAYOUTS),
+    default="redline",
+    show_default=True,
+    help="How the text format shows a change.",
+)
+@comparison_options
+def report(
+    plan_ids: tuple[str, ...],
+    fmt: str | None,
+    output: Path | None,
+    layout: Layout,
+    topic: str | None,
+    changed_only: bool,
+    ignore_links: bool,
+    plans: tuple[Path, ...],
+) -> None:
+    """Write a report comparing two or more versions: json, md, html or text.
+
+    With two versions, a pairwise report; with more, the provision matrix and each version
+    against its reference (its nearest ancestor among those compared, else the first). Every
+    provision carries its clause addresses (`us-28:6`), so a report line can be cited.
+    """
+    comparison = _compare(plans, plan_ids, topic, changed_only, ignore_links)
+    name = fmt or _format_for(output)
+    if output is not None:
+        write_report(comparison, name, output, RenderOptions(layout=layout))
+        click.echo(f"planlens: wrote {output} ({name})", err=True)
+        return
+    if name == "text":
+        _print_text(comparison, layout)
+        return
+    click.echo(render(comparison, name), nl=False)
+
+
+@click.command()
+@click.argument("old", metavar="A")
+@click.argument("new", metavar="B")
+@click.option(
+    "--layout",
+    type=click.Choice(LAYOUTS),
+    default=None,
+    help=f"redline (inline marks) or side-by-side (default: side-by-side on a terminal at least "
+    f"{SIDE_BY_SIDE_MIN_WIDTH} columns wide, else redline).",
+)
+@comparison_options
+def diff(
+    old: str,
+    new: str,
+    layout: Layout | None,
+    topic: str | None,
+    changed_only: bool,
+    ignore_links: bool,
+    plans: tuple[Path, ...],
+) -> None:
+    """Show what changed from version A to version B, provision by provision, in the terminal.
+
+    Colours on a terminal (deletions red, insertions green); plain text otherwise, with
+    deletions marked [-old-] and insertions {+new+}. The same renderer as `report -f text`.
+    """
+    comparison = _compare(plans, (old, new), topic, changed_only, ignore_links)
+    if layout is None:
+        console = stdout()
+        wide = console.is_terminal and console.width >= SIDE_BY_SIDE_MIN_WIDTH
+        layout = "side-by-side" if wide else "redline"
+    _print_text(comparison, layout)
+
+
+def _print_text(comparison: Comparison, layout: Layout) -> None:
+    """The text report on stdout: live Rich output on a terminal, plain text otherwise."""
+    console = stdout()
+    if console.is_terminal:
+        colour = console.color_system is not None and not console.no_color
+        console.print(text_report(comparison, layout, color=colour))
+        return
+    options = RenderOptions(width=console.width, layout=layout)
+    click.echo(render(comparison, "text", options), nl=False)

@@ -1,0 +1,188 @@
+"""What every report format reads from a `Comparison`, in words: titles, counts, figures, notes.
+
+These helpers return raw strings taken from the data; each renderer escapes them for its own
+syntax (HTML, Markdown, Rich) and passes them through `planlens.safe.visible`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from planlens.comparison import CHANGE_CLASSES, ChangeClass, Comparison, FigureInfo, PairDiff, Row
+from planlens.model import Plan
+from planlens.report.labels import completeness, label
+from planlens.safe import visible
+
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """`visible(text)` with every run of whitespace (newlines too) turned into one space.
+
+    Unlike `one_line`, a leading or trailing space is kept, so diff spans still join up.
+    """
+    return _SPACE.sub(" ", visible(text))
+
+
+def plan_label(comparison: Comparison, plan_id: str) -> str:
+    """The column header of a compared version."""
+    return comparison.plan(plan_id).label
+
+
+def title(comparison: Comparison) -> str:
+    """The report's title: the versions compared, in order."""
+    labels = [plan.label for plan in comparison.plans]
+    if len(labels) == 2:
+        return f"{labels[0]} → {labels[1]}"
+    return " · ".join(labels)
+
+
+def pair_title(comparison: Comparison, a: str, b: str) -> str:
+    """A compared pair in words, reference first."""
+    return f"{plan_label(comparison, a)} → {plan_label(comparison, b)}"
+
+
+def options_line(comparison: Comparison) -> str:
+    """How the comparison was made, when that differs from the default."""
+    options = comparison.options
+    parts = []
+    if options.topic is not None:
+        parts.append(f"only topic {options.topic}")
+    if options.changed_only:
+        parts.append("changed provisions only")
+    if options.ignore_links:
+        parts.append("asserted links ignored")
+    return "; ".join(parts)
+
+
+def plan_facts(plan: Plan) -> str:
+    """One line of a version's metadata: date, kind, status, fidelity, completeness."""
+    return (
+        f"{plan.date.isoformat()} · {plan.kind} · {plan.status} · {plan.fidelity} · "
+        f"{completeness(plan.complete)} · {len(plan.sources)} "
+        f"source{'' if len(plan.sources) == 1 else 's'}"
+    )
+
+
+def pair_of(row: Row, a: str, b: str) -> PairDiff | None:
+    """The row's diff for the pair (a, b), if the row concerns that pair."""
+    for diff in row.pairs:
+        if diff.a == a and diff.b == b:
+            return diff
+    return None
+
+
+def pair_rows(comparison: Comparison, a: str, b: str) -> Iterator[tuple[Row, PairDiff]]:
+    """The rows that concern the pair (a, b), with the pair's diff."""
+    for row in comparison.rows:
+        diff = pair_of(row, a, b)
+        if diff is not None:
+            yield row, diff
+
+
+def addresses(plan_id: str, clause_ids: list[str]) -> list[str]:
+    """Clause addresses of one version's clauses."""
+    return [f"{plan_id}:{cid}" for cid in clause_ids]
+
+
+def heading(diff: PairDiff) -> str:
+    """The addresses of both sides of a pair, e.g. `us-28:6 → eu-24:11`."""
+    old = ", ".join(addresses(diff.a, diff.a_clauses)) or f"{diff.a}: —"
+    new = ", ".join(addresses(diff.b, diff.b_clauses)) or f"{diff.b}: —"
+    return f"{old} → {new}"
+
+
+def side_text(comparison: Comparison, plan_id: str, clause_ids: list[str]) -> str:
+    """The text of one side of a row: its clauses' texts joined, as the diff saw them."""
+    return " ".join(comparison.clause(plan_id, cid).text for cid in clause_ids)
+
+
+def bracketed(comparison: Comparison, plan_id: str, clause_ids: list[str]) -> bool:
+    """Whether any of these clauses is bracketed (an unagreed alternative)."""
+    return any(comparison.clause(plan_id, cid).bracketed for cid in clause_ids)
+
+
+def confidence(comparison: Comparison, plan_id: str, clause_ids: list[str]) -> str | None:
+    """The weakest confidence of these clauses, when it is not `confirmed`."""
+    levels = {comparison.clause(plan_id, cid).confidence for cid in clause_ids}
+    for level in ("uncertain", "reported"):
+        if level in levels:
+            return level
+    return None
+
+
+def figure_value(value: str | None) -> str:
+    """A figure's value as shown, with a dash for a missing one."""
+    return "—" if value is None else value
+
+
+def relative_change(figure: FigureInfo) -> str:
+    """`+33%` when both values are numbers (and the old one is not zero), else empty."""
+    old, new = figure.old_value, figure.new_value
+    if old is None or new is None or old == 0:
+        return ""
+    return f"{(new - old) / abs(old):+.0%}"
+
+
+def figure_line(figure: FigureInfo) -> str:
+    """`army_cap: 600,000 → 800,000 (+33%)`: the relative change when both are numbers."""
+    line = f"{figure.name}: {figure_value(figure.old)} → {figure_value(figure.new)}"
+    change = relative_change(figure)
+    return f"{line} ({change})" if change else line
+
+
+def counts_line(changes: dict[ChangeClass, int]) -> str:
+    """`21 modified, 4 merged, 1 added` (classes with no rows left out)."""
+    parts = [f"{changes[c]} {label(c)}" for c in CHANGE_CLASSES if changes.get(c)]
+    return ", ".join(parts) or "no provisions"
+
+
+def topic_columns(comparison: Comparison, a: str, b: str) -> list[ChangeClass]:
+    """The change classes that occur in the pair's per-topic counts, in summary order."""
+    for summary in comparison.summary:
+        if (summary.a, summary.b) == (a, b):
+            present = {c for counts in summary.topics.values() for c in counts}
+            return [c for c in CHANGE_CLASSES if c in present]
+    return []
+
+
+def link_line(diff: PairDiff) -> str:
+    """How the aligner connected the two sides (pass and score), when it did directly."""
+    parts = [f"{link.via} {link.score:.2f}" for link in diff.links]
+    if diff.moved:
+        parts.append("moved")
+    if diff.renumbered:
+        parts.append("renumbered")
+    return ", ".join(parts)
+
+
+def partial_versions(comparison: Comparison) -> list[Plan]:
+    """The versions known only in part: a provision they lack is unknown, not removed."""
+    return [plan for plan in comparison.plans if not plan.complete]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One version's entry in a row of the provision matrix."""
+
+    clause_ids: list[str]
+    """The version's clauses in this row (empty: none)."""
+    change: ChangeClass | None
+    """Its change against its reference; None for the reference column of the first version."""
+
+
+def matrix_cell(comparison: Comparison, row: Row, plan_id: str) -> Cell:
+    """What the matrix shows for `plan_id` in `row`: its clauses and its change class."""
+    change: ChangeClass | None = None
+    for diff in row.pairs:
+        if diff.b == plan_id:
+            change = diff.change
+            break
+    return Cell(row.clauses.get(plan_id, []), change)
+
+
+def summary_changes(comparison: Comparison) -> list[tuple[str, str, dict[ChangeClass, int]]]:
+    """Per pair: the two versions and the counts per change class."""
+    return [(s.a, s.b, s.changes) for s in comparison.summary]
