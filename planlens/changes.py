@@ -62,10 +62,11 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
     ratio = change_ratio(spans)
     is_moved = any(f"{a}:{i}" in moved for i in ids_a)
     renumbered = ids_a != ids_b
+    outside = _outside_links(ctx, a, b, ids_a, ids_b)
     change: ChangeClass
-    if len(ids_b) > len(ids_a):
+    if len(ids_b) > len(ids_a) or any(side == "b" for side, _ in outside):
         change = "split"
-    elif len(ids_a) > len(ids_b):
+    elif len(ids_a) > len(ids_b) or any(side == "a" for side, _ in outside):
         change = "merged"
     elif normalise(old_text) == normalise(new_text) and not terms:
         change = "moved" if is_moved else "renumbered" if renumbered else "unchanged"
@@ -145,6 +146,27 @@ def _only_in_version(ctx: PairContext, a: str, b: str, ids_b: list[str]) -> Pair
     if not ctx.plans[a].plan.complete:
         return one_sided("unknown", f"{a} is known only in part: whether it had this is unknown")
     return one_sided("added")
+
+
+def _outside_links(
+    ctx: PairContext, a: str, b: str, ids_a: list[str], ids_b: list[str]
+) -> list[tuple[str, Link]]:
+    """Split/merge links from this row's clauses to the other version's clauses elsewhere.
+
+    ("a", link): a reference clause elsewhere was merged into this row's new clause;
+    ("b", link): a new clause elsewhere was split off this row's reference clause.
+    """
+    ours_a = {f"{a}:{i}" for i in ids_a}
+    ours_b = {f"{b}:{i}" for i in ids_b}
+    found: list[tuple[str, Link]] = []
+    for link in ctx.alignment.links:
+        if link.kind == "match":
+            continue
+        if _other_end(link, ours_b, a) not in (None, *ours_a):
+            found.append(("a", link))
+        elif _other_end(link, ours_a, b) not in (None, *ours_b):
+            found.append(("b", link))
+    return found
 
 
 def _other_end(link: Link, ours: set[str], plan_id: str) -> str | None:
