@@ -187,20 +187,11 @@ def next_steps(
     if not in_corpus:
         plans_args = "".join(f" --plans {_shown(d)}" for d in [*dirs, target.parent])
         validate_args = " ".join([shown, *(_shown(d) for d in dirs)])
-    todo = "give clauses short titles, check topics, add terms and this version's sources"
-    if any(key == "links" for _, key in draft.comments.clause_keys):
-        todo += ", confirm or delete the proposed links"
     warnings = sum(1 for problem in problems if problem.severity == "warning")
-    steps = [
-        "Next steps:",
-        f"  1. Edit {shown}: {todo}.",
-        f"  2. Check it:   planlens validate {validate_args}"
-        + (
-            f"   ({warnings} warnings until then, e.g. missing topics or sources)"
-            if warnings
-            else ""
-        ),
-    ]
+    check = f"  2. Check it:   planlens validate {validate_args}"
+    if warnings:
+        check += f"   ({_count(warnings, 'warning')} until then: missing topics or sources)"
+    steps = ["Next steps:", f"  1. Edit {shown}: {draft.todo}.", check]
     if base_id:
         steps.append(f"  3. Compare it: planlens diff {base_id} {draft.plan.id}{plans_args}")
     if not (target.parent / "plan.schema.json").is_file():

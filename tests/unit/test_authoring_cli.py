@@ -113,6 +113,8 @@ def test_new_from_base(mini_dir: Path, run_cli: Run) -> None:
     result = run_cli("new", "delta", "--from", "beta", "--plans", mini_dir, "--date", "2025-12-24")
     assert result.code == 0, result.err
     assert "planlens diff beta delta" in result.out
+    assert "set the title, date and status, add this version's sources" in result.out
+    assert "(1 warning until then: missing topics or sources)" in result.out
     corpus = load_corpus([mini_dir])
     assert corpus.errors == ()
     delta, beta = corpus.plan("delta"), corpus.plan("beta")
