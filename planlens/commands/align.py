@@ -9,7 +9,13 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from planlens.commands.common import format_option, open_corpus, plans_option, stdout
+from planlens.commands.common import (
+    format_option,
+    open_corpus,
+    plans_option,
+    print_table,
+    stdout,
+)
 from planlens.compare import compare
 from planlens.comparison import Comparison, Row
 from planlens.labels import CHANGE_LABELS, CHANGE_MARKS
@@ -38,12 +44,7 @@ def align_command(
         click.echo(json.dumps(matrix_json(comparison), indent=2, ensure_ascii=False))
         return
     console = stdout()
-    table = matrix_table(comparison)
-    if not console.is_terminal:
-        # Piped or redirected: never squeeze the matrix into 80 columns.
-        unbounded = console.options.update(max_width=10_000)
-        console.width = max(console.width, console.measure(table, options=unbounded).maximum)
-    console.print(table)
+    print_table(console, matrix_table(comparison))
     legend = "  ".join(f"{mark} {CHANGE_LABELS[name]}" for name, mark in CHANGE_MARKS.items())
     console.print(Text(legend, style="dim"))
 

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.table import Table
 
 from planlens.load import Corpus, load_corpus
 
@@ -43,6 +44,14 @@ def format_option(*choices: str, default: str | None = None) -> Callable[[F], F]
 def stdout() -> Console:
     """A console for data: colours on a terminal, plain text otherwise; never reads markup."""
     return Console(highlight=False, soft_wrap=False, emoji=False)
+
+
+def print_table(console: Console, table: Table) -> None:
+    """Print a table; when output is piped or redirected, never squeeze it into 80 columns."""
+    if not console.is_terminal:
+        unbounded = console.options.update(max_width=10_000)
+        console.width = max(console.width, console.measure(table, options=unbounded).maximum)
+    console.print(table)
 
 
 def stderr() -> Console:

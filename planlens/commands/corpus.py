@@ -9,10 +9,11 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from planlens.commands.common import format_option, open_corpus, plans_option, stdout
+from planlens.commands.common import format_option, open_corpus, plans_option, print_table, stdout
 from planlens.display import clause_block, plan_header, plan_rows
 from planlens.load import load_corpus
 from planlens.problems import Problem
+from planlens.safe import one_line
 from planlens.schemas import SCHEMAS, schema_json
 
 
@@ -67,20 +68,22 @@ def list_plans(plans: tuple[Path, ...], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    table = Table(title=None, show_lines=False, header_style="bold")
-    for name in ("id", "title", "date", "status", "clauses", "known", "based on"):
-        table.add_column(name, no_wrap=name in ("id", "date"))
+    table = Table(header_style="bold", box=None, pad_edge=False)
+    for name in ("id", "date", "status", "clauses", "known", "based on"):
+        table.add_column(name, no_wrap=True, justify="right" if name == "clauses" else "left")
+    table.add_column("title", no_wrap=True, overflow="ellipsis", min_width=10)
     for row in rows:
+        based_on = row["based_on"] if isinstance(row["based_on"], list) else []
         table.add_row(
             Text(str(row["id"])),
-            Text(str(row["title"])),
             Text(str(row["date"])),
             Text(str(row["status"])),
             Text(str(row["clauses"])),
             Text("complete" if row["complete"] else "partial"),
-            Text(", ".join(row["based_on"]) if isinstance(row["based_on"], list) else ""),
+            Text(", ".join(based_on) or "·"),
+            Text(one_line(str(row["title"]))),
         )
-    stdout().print(table)
+    print_table(stdout(), table)
 
 
 @click.command()
