@@ -8,6 +8,7 @@ from planlens.commands.align import align_command
 from planlens.commands.authoring import import_plan, new_plan
 from planlens.commands.corpus import list_plans, schema, show, validate
 from planlens.commands.report import diff, report
+from planlens.commands.ui import ui
 
 
 def register(group: click.Group) -> None:
@@ -22,5 +23,6 @@ def register(group: click.Group) -> None:
         new_plan,
         report,
         diff,
+        ui,
     ):
         group.add_command(command)

@@ -1,0 +1,94 @@
+"""Command palette entries (ctrl+p): the main actions, showing a version, jumping to a clause."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from planlens.safe import one_line
+
+if TYPE_CHECKING:
+    from planlens.tui.app import PlanlensApp
+    from planlens.tui.screens.compare import CompareScreen
+
+ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("Next change", "Move to the next provision that changed", "next(1)"),
+    ("Previous change", "Move to the previous provision that changed", "next(-1)"),
+    ("Choose versions…", "Pick two versions, or more for the matrix", "pick_versions"),
+    ("Filter by topic…", "Show only provisions about one topic", "pick_topic"),
+    ("Filter by change class…", "Show only rows with some change classes", "pick_classes"),
+    ("Hide or show unchanged", "Toggle rows unchanged in every pair", "toggle_unchanged"),
+    ("Reset filters", "Show every provision again", "reset_filters"),
+    ("Search…", "Search clause texts, titles and addresses", "search"),
+    ("Jump to clause…", "Go to a clause address such as us-28:21.a", "jump"),
+    ("Swap sides", "Swap the left and right versions", "swap"),
+    ("Toggle details", "Show or hide the details pane", "toggle_details"),
+    ("Overview", "Versions, lineage, similarity and topics", "overview"),
+    ("Export report…", "Write the current view as a report", "export"),
+)
+"""(name, help, compare-screen action) of each palette command."""
+
+
+class PlanlensCommands(Provider):
+    """The compare view's actions, 'Show VERSION on the right' and 'Go to ADDRESS'."""
+
+    def _compare_screen(self) -> CompareScreen | None:
+        from planlens.tui.screens.compare import CompareScreen
+
+        for screen in reversed(self.app.screen_stack):
+            if isinstance(screen, CompareScreen):
+                return screen
+        return None
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        screen = self._compare_screen()
+        if screen is None:
+            return []
+        app = cast("PlanlensApp", self.app)
+        commands: list[tuple[str, str, Callable[[], object]]] = [
+            (name, help_text, partial(screen.run_action, action))
+            for name, help_text, action in ACTIONS
+        ]
+        commands.append(
+            (
+                "Show problems",
+                "Problems found in the plan files",
+                partial(app.run_action, "problems"),
+            )
+        )
+        left = screen.view.plan_ids[0] if screen.view.plan_ids else None
+        for plan_file in app.corpus.plans:
+            if left is not None and plan_file.id != left:
+                label = one_line(plan_file.plan.label)
+                commands.append(
+                    (
+                        f"Compare {one_line(left)} with {label}",
+                        one_line(plan_file.plan.title),
+                        partial(screen.show_versions, (left, plan_file.id)),
+                    )
+                )
+        for plan_file in app.corpus.plans:
+            for clause in plan_file.clauses:
+                address = plan_file.address(clause)
+                commands.append(
+                    (
+                        f"Go to {address}",
+                        one_line(clause.title or clause.text)[:80],
+                        partial(screen.jump_to, address),
+                    )
+                )
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands()[: len(ACTIONS) + 1]:
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(f"{name} {help_text}" if name.startswith("Go to") else name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)

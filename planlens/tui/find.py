@@ -1,0 +1,87 @@
+"""Finding rows: the next change, search hits over clause texts, and clause addresses.
+
+Pure functions over a `Comparison` and the list of visible row indices; positions are
+indices into that list (what the table's cursor holds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from planlens.comparison import Comparison, Row
+from planlens.tui.state import is_change
+
+
+def step_to(
+    positions: Sequence[int], current: int, step: int, wanted: Callable[[int], bool]
+) -> int | None:
+    """The next position after `current` (before it, for a negative `step`) that is `wanted`.
+
+    Wraps around the end; None when no position is wanted.
+    """
+    count = len(positions)
+    for offset in range(1, count + 1):
+        position = (current + step * offset) % count
+        if wanted(position):
+            return position
+    return None
+
+
+def next_change(
+    comparison: Comparison, visible: Sequence[int], current: int, step: int
+) -> int | None:
+    """Position of the next (or previous) visible row whose change is not `unchanged`."""
+    return step_to(visible, current, step, lambda pos: is_change(comparison.rows[visible[pos]]))
+
+
+def row_text(comparison: Comparison, row: Row) -> str:
+    """Everything search looks at in a row, folded to lower case: addresses, titles, texts."""
+    parts = [row.anchor, row.title]
+    for plan_id, clause_ids in row.clauses.items():
+        for clause_id in clause_ids:
+            clause = comparison.clause(plan_id, clause_id)
+            parts += [f"{plan_id}:{clause_id}", clause.title, clause.text]
+    return "\n".join(parts).casefold()
+
+
+def search_hits(comparison: Comparison, visible: Sequence[int], query: str) -> list[int]:
+    """Positions of the visible rows whose addresses, titles or texts contain `query`."""
+    needle = query.strip().casefold()
+    if not needle:
+        return []
+    return [
+        position
+        for position, index in enumerate(visible)
+        if needle in row_text(comparison, comparison.rows[index])
+    ]
+
+
+@dataclass(frozen=True)
+class AddressMatch:
+    """Where a clause address was found."""
+
+    address: str
+    """The address, normalised to `plan-id:clause-id`."""
+    row: int | None
+    """Index of its row in the comparison, or None when its version is not compared."""
+
+
+def normalise_address(text: str, default_plan: str | None) -> str:
+    """`us-28:21.a` as typed; a bare clause id (`21.a`) belongs to `default_plan`."""
+    text = text.strip()
+    plan_id, colon, clause_id = text.partition(":")
+    if not colon:
+        return f"{default_plan}:{plan_id}" if default_plan else plan_id
+    return f"{plan_id.strip().lower()}:{clause_id.strip()}"
+
+
+def find_address(comparison: Comparison, address: str) -> AddressMatch:
+    """The row that holds `address` (clause ids compared case-insensitively as a fallback)."""
+    plan_id, _, clause_id = address.partition(":")
+    for exact in (True, False):
+        for row in comparison.rows:
+            for cid in row.clauses.get(plan_id, []):
+                if cid == clause_id if exact else cid.casefold() == clause_id.casefold():
+                    return AddressMatch(f"{plan_id}:{cid}", row.index)
+    return AddressMatch(address, None)

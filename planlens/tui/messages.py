@@ -1,0 +1,75 @@
+"""App-wide messages: what workers post when their work is done (or failed).
+
+Workers only compute and post one of these; `@on` handlers on the screens change widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.message import Message
+
+from planlens.comparison import Comparison
+from planlens.tui.layout import TableLayout
+from planlens.tui.stats import Similarity
+
+
+@dataclass
+class ComparisonReady(Message):
+    """A comparison of the versions asked for, laid out for the table."""
+
+    plan_ids: tuple[str, ...]
+    """The versions compared, in order."""
+    comparison: Comparison
+    """What `compare()` returned."""
+    table_layout: TableLayout
+    """Its rows laid out for the table's width."""
+
+
+@dataclass
+class ComparisonFailed(Message):
+    """Comparing the versions failed."""
+
+    plan_ids: tuple[str, ...]
+    """The versions asked for."""
+    error: str
+    """What went wrong, for the user."""
+
+
+@dataclass
+class LayoutReady(Message):
+    """The current comparison laid out again for a new table width."""
+
+    plan_ids: tuple[str, ...]
+    """The versions of the comparison laid out."""
+    table_layout: TableLayout
+    """The new layout."""
+
+
+@dataclass
+class SimilarityComputed(Message):
+    """One cell of the overview's similarity heat map."""
+
+    similarity: Similarity
+    """How alike the two versions are."""
+    done: int
+    """Pairs computed so far."""
+    total: int
+    """Pairs to compute."""
+
+
+@dataclass
+class ReportWritten(Message):
+    """The export wrote a report."""
+
+    path: Path
+    """Where it was written."""
+
+
+@dataclass
+class ReportFailed(Message):
+    """The export could not write the report."""
+
+    error: str
+    """What went wrong, for the user."""

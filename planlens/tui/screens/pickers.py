@@ -1,0 +1,84 @@
+"""The pickers the compare view opens: versions, a topic, change classes."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from textual.content import Content
+
+from planlens.comparison import CHANGE_CLASSES, Comparison
+from planlens.load import Corpus
+from planlens.safe import one_line, visible
+from planlens.tui import palette
+from planlens.tui.screens.checklist import ChecklistScreen
+from planlens.tui.screens.choice import ChoiceScreen
+from planlens.tui.state import class_counts, topic_counts
+
+
+def version_prompt(corpus: Corpus, plan_id: str) -> Content:
+    """A version as a list entry: label, date, badges, clause count and title."""
+    plan_file = corpus.plan(plan_id)
+    plan = plan_file.plan
+    parts: list[str | tuple[str, str]] = [
+        (f"{visible(plan.label):<11}", "bold"),
+        (f"{plan.date.isoformat()}  ", palette.MUTED),
+    ]
+    for badge, style in palette.badges(plan):
+        parts.append((f"{badge} ", style))
+    parts.append((f" {len(plan_file.clauses):>3} clauses  ", palette.MUTED))
+    parts.append(one_line(plan.title))
+    return Content.assemble(*parts)
+
+
+def version_picker(corpus: Corpus, shown: Sequence[str], minimum: int) -> ChecklistScreen:
+    """Checkboxes for every version; two are shown side by side, more as the matrix."""
+    items = [(pid, version_prompt(corpus, pid), pid in shown) for pid in corpus.ids]
+    return ChecklistScreen(
+        "Versions to compare",
+        items,
+        minimum=minimum,
+        hint="2 versions: side by side; 3 or more: the provision matrix.  ",
+    )
+
+
+def topic_picker(corpus: Corpus, comparison: Comparison, current: str | None) -> ChoiceScreen:
+    """Every topic of the compared rows, with its row count; the first entry clears the filter."""
+    counts = topic_counts(comparison)
+    options = [
+        (
+            "",
+            Content.assemble(
+                ("All topics", "bold"), (f"  {len(comparison.rows)} rows", palette.MUTED)
+            ),
+        )
+    ]
+    for topic_id in sorted(
+        counts, key=lambda t: (corpus.topics[t].label if t in corpus.topics else t).casefold()
+    ):
+        label = corpus.topics[topic_id].label if topic_id in corpus.topics else topic_id
+        options.append(
+            (
+                topic_id,
+                Content.assemble(visible(label), (f"  {counts[topic_id]} rows", palette.MUTED)),
+            )
+        )
+    return ChoiceScreen("Show provisions about", options, current or "")
+
+
+def class_picker(comparison: Comparison, current: Collection[str]) -> ChecklistScreen:
+    """Checkboxes for the change classes present, with their row counts; none checked: all."""
+    counts = class_counts(comparison)
+    items = []
+    for change in CHANGE_CLASSES:
+        if change not in counts:
+            continue
+        style = palette.CLASS_STYLES[change]
+        prompt = Content.assemble(
+            (f"{palette.mark(change):<3}", style),
+            (f"{palette.word(change):<20}", style),
+            (f"{counts[change]:>4} rows", palette.MUTED),
+        )
+        items.append((change, prompt, change in current))
+    return ChecklistScreen(
+        "Show rows with these changes", items, hint="None checked: every class.  "
+    )

@@ -1,0 +1,118 @@
+"""Figures for the overview screen, computed from `Comparison`s and the corpus, never by widgets.
+
+- pairwise similarity: of the rows either version has and whose fate is known, the share that
+  kept its text (unchanged, reworded, moved or renumbered);
+- topic coverage: clauses per topic per version;
+- lineage: the `based_on` graph as a forest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from planlens.comparison import ChangeClass, Comparison
+from planlens.load import Corpus
+
+KEPT: frozenset[ChangeClass] = frozenset({"unchanged", "reworded", "moved", "renumbered"})
+"""Change classes under which a provision keeps its substance."""
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """How alike two versions are, provision by provision."""
+
+    a: str
+    """The reference version."""
+    b: str
+    """The other version."""
+    kept: int
+    """Rows whose provision kept its substance."""
+    known: int
+    """Rows either version has, leaving out those whose fate is unknown."""
+    unknown: int
+    """Rows whose fate is unknown (a partly known version)."""
+
+    @property
+    def share(self) -> float | None:
+        """`kept / known`, or None when nothing is known."""
+        return self.kept / self.known if self.known else None
+
+
+def pair_similarity(comparison: Comparison) -> Similarity:
+    """The similarity of the first compared pair of a two-version comparison."""
+    if not comparison.pairs:
+        ids = [plan.id for plan in comparison.plans] * 2
+        return Similarity(ids[0], ids[1], 0, 0, 0)
+    a, b = comparison.pairs[0]
+    kept = known = unknown = 0
+    for row in comparison.rows:
+        for pair in row.pairs:
+            if (pair.a, pair.b) != (a, b):
+                continue
+            if pair.change == "unknown":
+                unknown += 1
+                continue
+            known += 1
+            kept += pair.change in KEPT
+    return Similarity(a, b, kept, known, unknown)
+
+
+def similarity_pairs(plan_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """Every unordered pair of versions, in corpus order."""
+    return list(combinations(plan_ids, 2))
+
+
+@dataclass(frozen=True)
+class TopicCoverage:
+    """Clauses about one topic in each version."""
+
+    topic: str
+    """The topic id."""
+    label: str
+    """Its readable name."""
+    counts: dict[str, int]
+    """Plan id → clauses about the topic."""
+
+
+def topic_coverage(corpus: Corpus) -> list[TopicCoverage]:
+    """Clauses per topic per version, for every topic some version covers, by topic label."""
+    rows: list[TopicCoverage] = []
+    for topic_id, topic in corpus.topics.items():
+        counts = {
+            plan.id: sum(topic_id in clause.topics for clause in plan.clauses)
+            for plan in corpus.plans
+        }
+        if any(counts.values()):
+            rows.append(TopicCoverage(topic_id, topic.label, counts))
+    return sorted(rows, key=lambda row: row.label.casefold())
+
+
+@dataclass(frozen=True)
+class LineageNode:
+    """A version and the versions that declare they revise it."""
+
+    plan_id: str
+    """The version."""
+    children: tuple[LineageNode, ...]
+    """Versions whose `based_on` names it."""
+    other_parents: tuple[str, ...] = ()
+    """Further versions it is based on (it also appears under those)."""
+
+
+def lineage(corpus: Corpus) -> list[LineageNode]:
+    """The `based_on` graph as a forest: roots are versions based on nothing loaded."""
+    ids = set(corpus.ids)
+    parents = {p.id: [b for b in p.plan.based_on if b in ids] for p in corpus.plans}
+
+    def node(plan_id: str, parent: str | None, path: frozenset[str]) -> LineageNode:
+        children = tuple(
+            node(child, plan_id, path | {child})
+            for child in corpus.ids
+            if plan_id in parents[child] and child not in path
+        )
+        others = tuple(p for p in parents[plan_id] if p != parent)
+        return LineageNode(plan_id, children, others)
+
+    return [node(pid, None, frozenset({pid})) for pid in corpus.ids if not parents[pid]]

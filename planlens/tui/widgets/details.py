@@ -1,0 +1,204 @@
+"""The details pane: everything known about the selected provision, in every compared version.
+
+Text from plan files goes through `visible()` into `Content` pieces, never into markup, so a
+clause that contains `[bold]` or an escape sequence is shown exactly as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from planlens.comparison import Comparison, PairDiff, Row
+from planlens.display import format_term
+from planlens.safe import one_line, visible
+from planlens.tui import palette
+
+Part = str | tuple[str, str]
+
+
+def _pair_parts(comparison: Comparison, pair: PairDiff) -> list[Part]:
+    a, b = comparison.plan(pair.a).label, comparison.plan(pair.b).label
+    style = palette.CLASS_STYLES[pair.change]
+    parts: list[Part] = [
+        (f"{visible(a)} → {visible(b)}  ", palette.HEADING),
+        (f"{palette.mark(pair.change)} {palette.word(pair.change)}", style),
+    ]
+    facts = []
+    if pair.similarity is not None:
+        facts.append(f"{pair.similarity:.0%} of words kept")
+    if pair.moved and pair.change != "moved":
+        facts.append("moved")
+    if pair.renumbered and pair.change != "renumbered":
+        facts.append("renumbered")
+    if facts:
+        parts.append(("  · " + " · ".join(facts), palette.MUTED))
+    parts.append("\n")
+    for figure in pair.figures:
+        old = visible(figure.old) if figure.old is not None else "—"
+        new = visible(figure.new) if figure.new is not None else "—"
+        parts += [
+            ("  figure  ", palette.MUTED),
+            (one_line(figure.name) + "  ", "bold"),
+            (old, palette.SPAN_STYLES["delete"]),
+            " → ",
+            (new, palette.SPAN_STYLES["insert"]),
+            (f"  ({figure.source})\n", palette.MUTED),
+        ]
+    for link in pair.links:
+        parts += [
+            ("  link    ", palette.MUTED),
+            f"{link.a} ↔ {link.b}  ",
+            (_provenance(link.via, link.score, link.kind), palette.MUTED),
+            "\n",
+        ]
+    if pair.note:
+        parts += [("  note    ", palette.MUTED), (visible(pair.note), palette.WARNING), "\n"]
+    return parts
+
+
+def _provenance(via: str, score: float, kind: str) -> str:
+    how = "asserted in the files" if via == "asserted" else f"matched by the {via} pass"
+    kind_text = "" if kind == "match" else f", {kind}"
+    return f"{how}, score {score:.2f}{kind_text}"
+
+
+def _version_parts(
+    comparison: Comparison, row: Row, plan_id: str, topics: Mapping[str, str]
+) -> list[Part]:
+    plan = comparison.plan(plan_id)
+    ids = row.clauses.get(plan_id, [])
+    head: list[Part] = [(visible(plan.label), palette.HEADING)]
+    for badge, style in palette.badges(plan):
+        head += [(" · ", palette.MUTED), (badge, style)]
+    if not ids:
+        return [*head, ("  —  ", palette.MUTED), *_absence(comparison, row, plan_id), "\n"]
+    parts: list[Part] = [*head, "\n"]
+    for clause_id in ids:
+        clause = comparison.clause(plan_id, clause_id)
+        parts += [("  ", ""), (f"{plan_id}:{clause_id}", "bold"), "  "]
+        parts.append((one_line(clause.title), palette.TITLE) if clause.title else "")
+        parts.append(
+            (
+                f"  [{clause.confidence}]",
+                palette.MUTED if clause.confidence == "confirmed" else palette.WARNING,
+            )
+        )
+        if clause.bracketed:
+            parts.append(("  ⟦bracketed: an unagreed alternative⟧", palette.BRACKETED))
+        parts += ["\n", (_indent(visible(clause.text)), ""), "\n"]
+        if clause.topics:
+            labels = ", ".join(visible(topics.get(t, t)) for t in clause.topics)
+            parts += [("    topics  ", palette.MUTED), labels, "\n"]
+        if clause.terms:
+            figures = ", ".join(f"{visible(k)} = {format_term(v)}" for k, v in clause.terms.items())
+            parts += [("    figures ", palette.MUTED), figures, "\n"]
+        if clause.links:
+            parts += [("    links   ", palette.MUTED), ", ".join(clause.links), "\n"]
+        if clause.note:
+            parts += [("    note    ", palette.MUTED), (visible(clause.note), "italic"), "\n"]
+    return parts
+
+
+def _absence(comparison: Comparison, row: Row, plan_id: str) -> list[Part]:
+    """Why a version has no clause in the row: removed, reported removed, unknown, or absent."""
+    for pair in row.pairs:
+        if pair.b == plan_id:
+            return [(palette.word(pair.change), palette.CLASS_STYLES[pair.change])]
+        if pair.a == plan_id and pair.change == "unknown":
+            return [(palette.word("unknown"), palette.CLASS_STYLES["unknown"])]
+        if pair.a == plan_id:
+            later = comparison.plan(pair.b).label
+            return [
+                (f"not in this version ({palette.word(pair.change)} in {later})", palette.MUTED)
+            ]
+    return [("no clause in this row", palette.MUTED)]
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.splitlines() or [""])
+
+
+def details_content(
+    comparison: Comparison, row_index: int | None, topics: Mapping[str, str]
+) -> Content:
+    """The details of one row of `comparison` as styled, literal text."""
+    if row_index is None or row_index >= len(comparison.rows):
+        return Content("No provision selected.")
+    row = comparison.rows[row_index]
+    parts: list[Part] = [
+        (one_line(row.title), "bold $text-primary"),
+        ("   " + row.anchor, palette.MUTED),
+    ]
+    if row.topics:
+        parts.append(
+            ("   " + ", ".join(visible(topics.get(t, t)) for t in row.topics), palette.MUTED)
+        )
+    parts.append("\n\n")
+    for pair in row.pairs:
+        parts += _pair_parts(comparison, pair)
+    parts.append("\n")
+    for plan in comparison.plans:
+        parts += _version_parts(comparison, row, plan.id, topics)
+    if row.omissions:
+        parts.append(("\nReported omissions\n", palette.HEADING))
+        for omission in row.omissions:
+            parts += [
+                ("  ", ""),
+                (
+                    f"{comparison.plan(omission.plan).label} dropped {omission.ref}: ",
+                    palette.CLASS_STYLES["removed-reported"],
+                ),
+                visible(omission.note),
+                (f" [{omission.confidence}]", palette.MUTED),
+            ]
+            if omission.source:
+                parts += [("  source: ", palette.MUTED), visible(omission.source)]
+            parts.append("\n")
+    if row.secondary:
+        parts.append(("\nSplit and merge links to other rows\n", palette.HEADING))
+        for link in row.secondary:
+            parts += [
+                f"  {link.a} → {link.b}  ",
+                (_provenance(link.via, link.score, link.kind), palette.MUTED),
+                "\n",
+            ]
+    parts += _sources(comparison, row)
+    return Content.assemble(*parts)
+
+
+def _sources(comparison: Comparison, row: Row) -> list[Part]:
+    parts: list[Part] = [("\nSources\n", palette.HEADING)]
+    for plan in comparison.plans:
+        if not row.clauses.get(plan.id):
+            continue
+        for source in plan.sources:
+            when = f" ({source.date.isoformat()})" if source.date else ""
+            parts += [
+                (f"  {visible(plan.label)}  ", "bold"),
+                one_line(f"{source.publisher}, {source.title}{when}  "),
+                (visible(source.url), "underline $text-muted"),
+                "\n",
+            ]
+    return parts
+
+
+class DetailsPane(VerticalScroll, can_focus=True):
+    """A scrollable pane with the selected provision's details."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="details-body")
+
+    def show(
+        self, comparison: Comparison | None, row: int | None, topics: Mapping[str, str]
+    ) -> None:
+        """Show the details of `row` (or a hint when there is nothing to show)."""
+        body = self.query_one("#details-body", Static)
+        if comparison is None:
+            body.update(Content("Comparing…"))
+        else:
+            body.update(details_content(comparison, row, topics))
+        self.scroll_home(animate=False)
