@@ -13,7 +13,7 @@ from planlens.report import RenderOptions, ReportFormat, register
 from planlens.report import common as c
 from planlens.report.html_css import CONTENT_SECURITY_POLICY, CSS, SCRIPT
 from planlens.report.html_parts import Anchors, badge, esc, link, tag
-from planlens.report.html_rows import figures_table, matrix_table, pair_table
+from planlens.report.html_rows import figures_table, lines, matrix_table, pair_table
 from planlens.report.labels import LABELS, completeness
 
 SECTIONS = (
@@ -41,7 +41,7 @@ def _bar(summary: PairSummary) -> str:
 def _summary(comparison: Comparison) -> str:
     classes = [k for k in CHANGE_CLASSES if any(s.changes[k] for s in comparison.summary)]
     head = "".join(f'<th scope="col" class="num">{badge(k)}</th>' for k in classes)
-    rows = "".join(
+    rows = "\n".join(
         f'<tr><th scope="row">{esc(c.pair_title(comparison, s.a, s.b))}</th>'
         + "".join(f'<td class="num">{s.changes[k] or ""}</td>' for k in classes)
         + f'<td class="num">{s.figures}</td><td>{_bar(s)}</td></tr>'
@@ -51,7 +51,7 @@ def _summary(comparison: Comparison) -> str:
         '<table class="counts"><caption>Provisions per change class, for each compared pair'
         "</caption><thead>"
         f'<tr><th scope="col">Versions</th>{head}<th scope="col" class="num">figures</th>'
-        f'<th scope="col">share</th></tr></thead><tbody>{rows}</tbody></table>'
+        f'<th scope="col">share</th></tr></thead><tbody>\n{rows}\n</tbody></table>'
     ]
     if len(comparison.summary) == 1:
         out.append(_topic_table(comparison, comparison.summary[0]))
@@ -87,7 +87,7 @@ def _topic_matrix(comparison: Comparison) -> str:
     return (
         '<table class="topic-matrix"><caption>Per topic and pair: provisions per change class '
         f'(marks as in the legend)</caption><thead><tr><th scope="col">Topic</th>{head}</tr>'
-        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+        f"</thead><tbody>\n{lines(rows)}\n</tbody></table>"
     )
 
 
@@ -96,7 +96,7 @@ def _topic_table(comparison: Comparison, summary: PairSummary) -> str:
         return ""
     columns = c.topic_columns(comparison, summary.a, summary.b)
     head = "".join(f'<th scope="col" class="num">{badge(k)}</th>' for k in columns)
-    rows = "".join(
+    rows = "\n".join(
         f'<tr><th scope="row"><span class="topic">{esc(topic)}</span></th>'
         + "".join(f'<td class="num">{counts.get(k, "")}</td>' for k in columns)
         + "</tr>"
@@ -105,7 +105,7 @@ def _topic_table(comparison: Comparison, summary: PairSummary) -> str:
     caption = f"Per topic: {esc(c.pair_title(comparison, summary.a, summary.b))}"
     return (
         f'<table class="topics"><caption>{caption}</caption><thead>'
-        f'<tr><th scope="col">Topic</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        f'<tr><th scope="col">Topic</th>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
     )
 
 

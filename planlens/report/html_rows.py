@@ -7,6 +7,11 @@ from planlens.report import common as c
 from planlens.report.html_parts import Anchors, address_link, badge, esc, link, side, topics
 
 
+def lines(rows: list[str]) -> str:
+    """Table rows one per line, so the page's source (and its golden file) reads row by row."""
+    return "\n".join(rows)
+
+
 def pair_row_id(diff: PairDiff, row: Row) -> str:
     """The id of a row in a pair's table (`~` never occurs in a clause address)."""
     return f"{diff.a}~{diff.b}~{row.index + 1}"
@@ -73,7 +78,7 @@ def pair_table(
     return (
         f'<table class="sbs"><caption>{caption}</caption><thead><tr>'
         f'<th scope="col">Provision</th><th scope="col">{label_a} (reference)</th>'
-        f'<th scope="col">{label_b}</th></tr></thead><tbody>{"".join(body)}</tbody></table>'
+        f'<th scope="col">{label_b}</th></tr></thead><tbody>\n{lines(body)}\n</tbody></table>'
     )
 
 
@@ -111,7 +116,7 @@ def matrix_table(comparison: Comparison, anchors: Anchors) -> str:
     return (
         f'<table class="matrix"><caption>{caption}</caption><thead><tr>'
         f'<th scope="col" class="num">#</th><th scope="col">Provision</th>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table>"
+        f"<tbody>\n{lines(body)}\n</tbody></table>"
     )
 
 
@@ -138,5 +143,5 @@ def figures_table(comparison: Comparison) -> str:
         'found in the word diff)</caption><thead><tr><th scope="col">Provision</th>'
         '<th scope="col">Versions</th><th scope="col">Figure</th><th scope="col">Old</th>'
         '<th scope="col">New</th><th scope="col" class="num">Change</th>'
-        f'<th scope="col">Found in</th></tr></thead><tbody>{"".join(body)}</tbody></table>'
+        f'<th scope="col">Found in</th></tr></thead><tbody>\n{lines(body)}\n</tbody></table>'
     )

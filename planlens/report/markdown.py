@@ -82,8 +82,13 @@ def _provisions(comparison: Comparison) -> list[str]:
     rows: list[list[str]] = []
     for row in comparison.rows:
         address = code(row.anchor)
-        if any(diff.change != "unchanged" for diff in row.pairs):
-            address = f"[{address}](#{row.anchor})"  # the anchor of its first change below
+        changed = next((d for d in row.pairs if d.change != "unchanged"), None)
+        if changed is not None:  # link to the anchor of its first change, under Changes
+            target = (
+                c.addresses(changed.a, changed.a_clauses)
+                + c.addresses(changed.b, changed.b_clauses)
+            )[0]
+            address = f"[{address}](#{target})"
         first = [str(row.index + 1), f"{address} {cell(row.title)}"]
         cells = []
         for plan in plans:
@@ -101,6 +106,8 @@ def _provisions(comparison: Comparison) -> list[str]:
     intro = (
         "Each row is one provision; each column gives the version's clause numbers, marked "
         "with the change against its reference version."
+        if len(plans) > 2
+        else "Each row is one provision: the clause numbers of each version, and the change."
     )
     return ["## Provisions", "", intro, "", *table(header, rows, "r"), "", f"Legend: {legend}", ""]
 
@@ -158,15 +165,16 @@ def _changes(comparison: Comparison) -> list[str]:
 def _figures(comparison: Comparison) -> list[str]:
     rows = [
         [code(row.anchor), cell(c.pair_title(comparison, diff.a, diff.b)), cell(figure.name),
-         cell(c.figure_value(figure.old)), cell(c.figure_value(figure.new)), figure.source]
+         cell(c.figure_value(figure.old)), cell(c.figure_value(figure.new)),
+         c.relative_change(figure) or "·", figure.source]
         for row in comparison.rows
         for diff in row.pairs
         for figure in diff.figures
     ]  # fmt: skip
     if not rows:
         return ["## Figure changes", "", "No figure changed.", ""]
-    header = ["Provision", "Versions", "Figure", "Old", "New", "Found in"]
-    return ["## Figure changes", "", *table(header, rows), ""]
+    header = ["Provision", "Versions", "Figure", "Old", "New", "Change", "Found in"]
+    return ["## Figure changes", "", *table(header, rows, "lllllrl"), ""]
 
 
 def _unknowns(comparison: Comparison) -> list[str]:
@@ -182,11 +190,11 @@ def _unknowns(comparison: Comparison) -> list[str]:
             "are *unknown*, not removed."
         )
     for omission in comparison.omissions:
-        where = f" (row {omission.row + 1})" if omission.row is not None else " (not shown)"
+        where = f"provision {omission.row + 1}" if omission.row is not None else "not shown"
         source = f" Source: {_link('report', omission.source)}." if omission.source else ""
         out.append(
             f"- {strong(cell(c.plan_label(comparison, omission.plan)))} is reported to have "
-            f"dropped {code(omission.ref)}{where}, {omission.confidence}: "
+            f"dropped {code(omission.ref)} ({where}; confidence: {omission.confidence}): "
             f"{escape(omission.note)}{source}"
         )
     if len(out) == 2:

@@ -32,18 +32,29 @@ def _data(text: str, style: str = "") -> Text:
 
 
 def redline(diff: PairDiff, color: bool, *, keep: str = "both") -> Text:
-    """The pair's word diff as one text; `keep` = old, new or both sides."""
+    """The pair's word diff as one text; `keep` = old, new or both sides.
+
+    Spaces at the edges of a change stay outside its marks (`[-old-] text`, not `[-old -]text`).
+    """
     out = Text(overflow="fold")
     for span in diff.spans:
         text = c.fold(span.text)
         if span.op == "equal":
             out.append(text)
-        elif span.op == "delete" and keep in ("old", "both"):
-            out.append(text if color else f"{DELETE_MARKS[0]}{text}{DELETE_MARKS[1]}",
-                       style=DELETE_STYLE)  # fmt: skip
-        elif span.op == "insert" and keep in ("new", "both"):
-            out.append(text if color else f"{INSERT_MARKS[0]}{text}{INSERT_MARKS[1]}",
-                       style=INSERT_STYLE)  # fmt: skip
+            continue
+        if (span.op == "delete" and keep == "new") or (span.op == "insert" and keep == "old"):
+            continue
+        marks, style = (
+            (DELETE_MARKS, DELETE_STYLE) if span.op == "delete" else (INSERT_MARKS, INSERT_STYLE)
+        )
+        core = text.strip()
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+        if not core:
+            out.append(text)
+            continue
+        out.append(lead)
+        out.append(core if color else f"{marks[0]}{core}{marks[1]}", style=style)
+        out.append(trail)
     return out
 
 
@@ -71,7 +82,7 @@ def _caveats(comparison: Comparison, diff: PairDiff) -> Text:
             out.append(f"[{plan_id}: bracketed alternative] ", style="magenta")
         level = c.confidence(comparison, plan_id, ids) if ids else None
         if level:
-            out.append(f"({plan_id}: {level}) ", style="yellow")
+            out.append(f"({plan_id} clause confidence: {level}) ", style="yellow")
     links = c.link_line(diff)
     if links:
         out.append(f"link: {links}", style="dim")
@@ -180,7 +191,7 @@ def text_report(comparison: Comparison, layout: Layout = "redline", color: bool 
     """The whole report as one Rich renderable: versions, summary, rows, sources."""
     head = Text("planlens report: ", style="bold")
     head.append(visible(c.title(comparison)), style="bold")
-    parts: list[RenderableType] = [head]
+    parts: list[RenderableType] = [head, Text("")]
     if c.options_line(comparison):
         parts.append(Text(c.options_line(comparison), style="dim"))
     parts += _versions(comparison) + _summary(comparison)
@@ -190,6 +201,8 @@ def text_report(comparison: Comparison, layout: Layout = "redline", color: bool 
         parts += [Text(""), Text("Changes " + visible(c.pair_title(comparison, a, b)),
                                   style="bold underline")]  # fmt: skip
         for row, diff in c.pair_rows(comparison, a, b):
+            if len(comparison.plans) > 2 and diff.change == "unchanged":
+                continue  # the matrix shows them
             parts.append(_row_header(comparison, row, diff))
             parts += [Padding(part, INDENT) for part in _pair_body(comparison, diff, layout, color)]
     parts += _sources(comparison)
