@@ -17,7 +17,7 @@ CYRILLIC_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщ
 """The Ukrainian alphabet, in order: Russian enumerations (а, б, в, г, д, е, ж, з, и, к…) fit it
 with small gaps."""
 
-_REST = r"(?:\s*[.:—–-]+\s*|\s+)(?P<rest>.*)"
+_REST = r"(?:(?P<sep>\s*[.:—–-]+)\s*|\s+)(?P<rest>.*)"
 _MARKERS: tuple[tuple[Style, re.Pattern[str]], ...] = (
     ("decimal", re.compile(r"^(?P<num>\d{1,3})\.(?P<sub>\d{1,3})\.?(?:\s+(?P<rest>.*))?$")),
     ("dot", re.compile(r"^(?P<num>\d{1,4})\.(?:\s+(?P<rest>.*))?$")),
@@ -80,11 +80,19 @@ def find_marker(line: str) -> Marker | None:
         if style == "letter":
             letter = match.group("enclosed") or match.group("letter")
             return Marker(style, 0, rest, letter=letter)
+        if style in ("point", "heading") and _reads_as_prose(match):
+            return None
         number = int(match.group("num"))
         if style == "decimal":
             return Marker(style, number, rest, sub=int(match.group("sub")))
         return Marker(style, number, rest)
     return None
+
+
+def _reads_as_prose(match: re.Match[str]) -> bool:
+    """`Article 5 of the treaty…`: a keyword and number that run on into a sentence."""
+    rest = match.group("rest") or ""
+    return not match.group("sep") and rest[:1].isalpha() and rest[:1].islower()
 
 
 def letter_position(letter: str) -> int:

@@ -10,8 +10,10 @@ The numbering rule (what makes a line open a point):
   skips at most `MAX_SKIP` numbers, or repeats the current one, or the next marker in the text
   carries the number after it (which is how a plan excerpt may start at point 11, or a list
   restart at 1). Anything else — "2025. It was a year…", "100 days after…" — is text.
-- The style of the first point (`1.`, `(1)`, `Article 1`…) is the style of points. Inside a
-  point, a numbered list in another style that starts at 1 gives sub-points `3.1`, `3.2`.
+- The style of the first point (`1.`, `(1)`, `Article 1`…) is the style of points (`1.` and
+  `1)` may mix). Inside a point, a numbered list in another style that starts at 1 gives
+  sub-points `3.1`, `3.2`; other markers in another style are text. A keyword and number that
+  run on into a sentence ("Article 5 of the treaty…") are never a marker.
 - Letters open sub-points when they follow the previous letter (skipping at most one) inside a
   point. Cyrillic sub-points get the Latin letter of their position (а, б, в → a, b, c).
 - A repeated number gets a suffix (`7-2`) and a warning; so does a repeated sub-point letter.
@@ -189,7 +191,7 @@ class _Parser:
             and self._open_nested(point, marker.style, marker.number, marker, line_no)
         ):
             return True
-        if self.style is not None and marker.style != self.style and marker.number == 1:
+        if self.style is not None and not _same_family(marker.style, self.style):
             return False
         return self._open_point(marker, index)
 
@@ -298,6 +300,16 @@ class _Parser:
                 "closing statement rather than part of it, move it into a clause of its own"
             )
         return tuple(found)
+
+
+def _same_family(style: Style, points: Style) -> bool:
+    """Whether a marker of `style` can number a point in a list whose points use `points`.
+
+    `1.` and `1)` mix in sloppy lists; keyword markers (`Point 3`, `Article 5`) must match, so
+    "Point 3 of the earlier plan…" inside a `1.` list stays text.
+    """
+    loose = ("dot", "paren")
+    return style == points or (style in loose and points in loose)
 
 
 def _is_title(rest: str, body: list[str]) -> bool:

@@ -149,6 +149,21 @@ def test_sentences_starting_with_a_number_are_not_points() -> None:
     assert texts(parsed)["3"].startswith("The army is capped at 1.5 million troops. 45. Not")
 
 
+def test_keywords_running_into_a_sentence_are_not_points() -> None:
+    parsed = parse_text(
+        "1. The guarantee follows\nArticle 5 of the treaty.\n"
+        "2. This replaces\nPoint 3 of the earlier plan.\n"
+        "Point 3: not a point in a list numbered 1., 2.\n"
+        "3) A sloppy but real point three.\n"
+    )
+    assert texts(parsed) == {
+        "1": "The guarantee follows Article 5 of the treaty.",
+        "2": "This replaces Point 3 of the earlier plan. Point 3: not a point in a list "
+        "numbered 1., 2.",
+        "3": "A sloppy but real point three.",
+    }
+
+
 def test_preamble_numbers_are_not_points() -> None:
     parsed = parse_text("In 2025 the talks began.\n2025. A hard year.\n1. First.\n2. Second.\n")
     assert ids(parsed) == ["1", "2"]
