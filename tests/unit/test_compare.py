@@ -193,3 +193,12 @@ def test_bracketed_note() -> None:
         for row in comparison.rows
         for d in row.pairs
     )
+
+
+def test_public_api() -> None:
+    import planlens
+
+    comparison = planlens.compare(planlens.load_corpus([MINI]), ["alpha", "beta"])
+    assert comparison.plans[0].id == "alpha"
+    with pytest.raises(AttributeError):
+        _ = planlens.nothing_here  # type: ignore[attr-defined]
