@@ -66,7 +66,8 @@ def import_draft(
     found = [(c.id, c.title, c.text) for c in parsed.clauses]
     entries = preamble_clauses + found
     if not entries:
-        raise PlanlensError("there is no text to import")
+        found_only = f" ({'; '.join(parsed.warnings)})" if parsed.warnings else ""
+        raise PlanlensError(f"there is no text to import{found_only}")
     topics = {cid: propose_topics(body, known_topics) for cid, _, body in entries}
     clauses = [
         Clause(id=cid, title=heading, text=body, topics=topics[cid], confidence="confirmed")

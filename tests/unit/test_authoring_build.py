@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planlens.authoring import (
     emit_plan,
@@ -229,3 +232,26 @@ def test_authoring_never_imports_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+LINE = st.one_of(
+    st.text(st.characters(codec="utf-8"), max_size=30),
+    st.sampled_from(["1.", "2)", "(3)", "a)", "(b)", "Point 4:", "Article 5 — T", "2.1", "• x"]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(LINE, LINE), max_size=12))
+def test_import_never_crashes_and_always_writes_a_loadable_plan(
+    pairs: list[tuple[str, str]],
+) -> None:
+    text = "\n".join(f"{a} {b}" for a, b in pairs)
+    try:
+        draft = import_draft(text, "fuzz", date=DAY)
+    except PlanlensError as exc:
+        assert "there is no text to import" in str(exc)
+        return
+    ids = [clause.id for clause in draft.plan.clauses]
+    assert len(ids) == len(set(ids))
+    emitted = emit_plan(draft.plan, draft.comments)
+    assert PlanFile.model_validate(tomllib.loads(emitted)) == draft.plan
