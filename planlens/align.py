@@ -21,19 +21,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy.optimize import linear_sum_assignment
 
+from planlens.comparison import LinkKind, PassName
 from planlens.errors import PlanlensError
 from planlens.model import PlanFile
 from planlens.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, FloatMatrix, Weights
 from planlens.text import content_words, normalise
 
-PassName = Literal["asserted", "exact", "similar", "split", "merged"]
-LinkKind = Literal["match", "split", "merge"]
 IntMatrix = NDArray[np.int64]
 
 DEFAULT_THRESHOLD = 0.25

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.table import Table
@@ -16,10 +17,10 @@ from planlens.commands.common import (
     print_table,
     stdout,
 )
-from planlens.compare import compare
-from planlens.comparison import Comparison, Row
-from planlens.labels import CHANGE_LABELS, CHANGE_MARKS
 from planlens.safe import one_line
+
+if TYPE_CHECKING:
+    from planlens.comparison import Comparison, Row
 
 
 @click.command("align")
@@ -36,6 +37,9 @@ def align_command(
     version, the list of clause ids in the row (empty where the version has none), the change
     class of each compared pair, and the links with the pass that found them and their score.
     """
+    from planlens.compare import compare
+    from planlens.labels import CHANGE_LABELS, CHANGE_MARKS
+
     if len(plan_ids) < 2:
         raise click.UsageError("give at least two plan ids")
     corpus = open_corpus(plans)
@@ -73,6 +77,8 @@ def _row_json(row: Row) -> dict[str, object]:
 
 def matrix_table(comparison: Comparison) -> Table:
     """The provision matrix as a Rich table: a column per version, a row per provision."""
+    from planlens.labels import CHANGE_MARKS
+
     table = Table(header_style="bold", show_lines=False, box=None, pad_edge=False)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("provision", max_width=36, overflow="ellipsis", no_wrap=True)
