@@ -145,6 +145,7 @@ class _Parser:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.markers = [find_marker(line) if line else None for line in lines]
+        self.following = _following_numbers(self.markers)
         self.clauses: list[_Open] = []
         self.preamble: list[str] = []
         self.warnings: list[str] = []
@@ -198,7 +199,7 @@ class _Parser:
     def _open_point(self, marker: Marker, index: int) -> bool:
         last = self.point.number if self.point is not None else 0
         number = marker.number
-        confirmed = self._next_number(index, marker.style) == number + 1
+        confirmed = self.following[index] == number + 1
         fits = last < number <= last + 1 + MAX_SKIP or (number == last and last > 0)
         if not (fits or confirmed):
             return False
@@ -259,13 +260,6 @@ class _Parser:
             opened.lines.append(rest)
         self.clauses.append(opened)
 
-    def _next_number(self, index: int, style: Style) -> int | None:
-        """The number of the next point-style marker of `style` after line `index`."""
-        for marker in self.markers[index + 1 :]:
-            if marker is not None and marker.style == style:
-                return marker.number
-        return None
-
     def _unique(self, clause_id: str, line_no: int, what: str) -> str:
         if clause_id not in self.used:
             self.used.add(clause_id)
@@ -300,6 +294,18 @@ class _Parser:
                 "closing statement rather than part of it, move it into a clause of its own"
             )
         return tuple(found)
+
+
+def _following_numbers(markers: list[Marker | None]) -> list[int | None]:
+    """For each line, the number of the next marker written in the same style as its own."""
+    following: list[int | None] = [None] * len(markers)
+    latest: dict[Style, int] = {}
+    for index in range(len(markers) - 1, -1, -1):
+        marker = markers[index]
+        if marker is not None:
+            following[index] = latest.get(marker.style)
+            latest[marker.style] = marker.number
+    return following
 
 
 def _same_family(style: Style, points: Style) -> bool:

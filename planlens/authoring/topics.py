@@ -45,13 +45,17 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 """Topic id → stems; a clause word (or phrase) starting with a stem proposes the topic."""
 
 
+_PATTERNS = {
+    topic: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(stem) for stem in stems) + ")")
+    for topic, stems in KEYWORDS.items()
+}
+
+
 def propose_topics(text: str, known: Collection[str] | None = None) -> list[str]:
     """The topics whose keywords occur in `text`, in taxonomy order, limited to `known` ids."""
     lowered = text.lower()
-    found: list[str] = []
-    for topic, stems in KEYWORDS.items():
-        if known is not None and topic not in known:
-            continue
-        if any(re.search(rf"(?<!\w){re.escape(stem)}", lowered) for stem in stems):
-            found.append(topic)
-    return found
+    return [
+        topic
+        for topic, pattern in _PATTERNS.items()
+        if (known is None or topic in known) and pattern.search(lowered)
+    ]
