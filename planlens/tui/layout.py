@@ -22,6 +22,8 @@ GUTTER = 12
 """Width of the change column between the two sides."""
 RULE = " │ "
 """What separates the columns of the side-by-side view."""
+COMPACT_BELOW = 110
+"""Table widths below which the side-by-side view drops its number columns and class words."""
 MATRIX_TITLE = 26
 """Width of the provision title column of the matrix."""
 
@@ -91,37 +93,49 @@ def _ids(ids: list[str]) -> str:
 
 
 def _pair_layout(comparison: Comparison, width: int) -> TableLayout:
+    """Side by side. Below `COMPACT_BELOW` cells the clause numbers move into the text and the
+    gutter keeps only the mark, so each side still gets a readable width."""
     left, right = comparison.plans
     rows = comparison.rows
-    id_a = min(max([len(_ids(r.clauses[left.id])) for r in rows] + [2]), 9)
-    id_b = min(max([len(_ids(r.clauses[right.id])) for r in rows] + [2]), 9)
+    compact = width < COMPACT_BELOW
+    id_a = 0 if compact else min(max([len(_ids(r.clauses[left.id])) for r in rows] + [2]), 7)
+    id_b = 0 if compact else min(max([len(_ids(r.clauses[right.id])) for r in rows] + [2]), 7)
+    gutter = 2 if compact else GUTTER
     rule = len(RULE)
-    free = max(width - 1 - id_a - 1 - rule - GUTTER - rule - id_b - 1, 20)
+    fixed = 1 + id_a + bool(id_a) + rule + gutter + rule + id_b + bool(id_b)
+    free = max(width - fixed, 20)
     text_a = free // 2
     text_b = free - text_a
     xs: list[Column] = []
     x = 1
-    for size, gap in ((id_a, 1), (text_a, rule), (GUTTER, rule), (id_b, 1), (text_b, 0)):
+    for size, gap in ((id_a, 1), (text_a, rule), (gutter, rule), (id_b, 1), (text_b, 0)):
         xs.append(Column(x, size))
-        x += size + gap
+        x += size + (gap if size or gap != 1 else 0)
     columns = tuple(xs)
-    rules = (columns[1].x + text_a + 1, columns[2].x + GUTTER + 1)
+    rules = (columns[1].x + text_a + 1, columns[2].x + gutter + 1)
+    change_heading = "" if compact else "change"
     heading = (
         ((), ()),
         version_heading(left, text_a),
-        ((("change", palette.MUTED),), ()),
+        (((change_heading, palette.MUTED),), ()),
         ((), ()),
         version_heading(right, text_b),
     )
     blocks = []
     for row in rows:
         pair = row.pairs[0] if row.pairs else None
+        ids_a, ids_b = _ids(row.clauses[left.id]), _ids(row.clauses[right.id])
+        side_a = _side(comparison, row, pair, left, right, "a")
+        side_b = _side(comparison, row, pair, left, right, "b")
+        if compact:
+            side_a = [(ids_a + " ", palette.TITLE), *side_a] if ids_a else side_a
+            side_b = [(ids_b + " ", palette.TITLE), *side_b] if ids_b else side_b
         cells = (
-            tuple(wrap([(_ids(row.clauses[left.id]), palette.TITLE)], id_a)),
-            tuple(wrap(_side(comparison, row, pair, left, right, "a"), text_a)),
-            tuple(wrap(_gutter(pair), GUTTER)),
-            tuple(wrap([(_ids(row.clauses[right.id]), palette.TITLE)], id_b)),
-            tuple(wrap(_side(comparison, row, pair, left, right, "b"), text_b)),
+            tuple(wrap([(ids_a, palette.TITLE)], id_a)) if id_a else (),
+            tuple(wrap(side_a, text_a)),
+            tuple(wrap(_gutter(pair, compact), gutter)),
+            tuple(wrap([(ids_b, palette.TITLE)], id_b)) if id_b else (),
+            tuple(wrap(side_b, text_b)),
         )
         blocks.append(RowBlock(max(len(cell) for cell in cells), cells))
     return TableLayout(width, "pair", columns, rules, heading, tuple(blocks))
@@ -178,11 +192,13 @@ def _missing(pair: PairDiff | None, other: Plan, plan: Plan) -> list[Piece]:
     return [(visible(texts.get(change, f"not in {label}")), style)]
 
 
-def _gutter(pair: PairDiff | None) -> list[Piece]:
+def _gutter(pair: PairDiff | None, compact: bool = False) -> list[Piece]:
     if pair is None:
         return []
     change = pair.change
     style = palette.CLASS_STYLES[change]
+    if compact:
+        return [(palette.mark(change), style)]
     pieces: list[Piece] = [(palette.mark(change), style), (" ", ""), (palette.word(change), style)]
     flags = []
     if pair.moved and change != "moved":
@@ -200,12 +216,12 @@ def _matrix_layout(comparison: Comparison, width: int) -> TableLayout:
     plans = comparison.plans
     title_width = min(MATRIX_TITLE, max(width // 5, 12))
     count = max(len(plans), 1)
-    cell = max((width - 1 - title_width - count) // count, 6)
+    cell = max((width - 1 - title_width - 2 * count) // count, 6)
     columns = [Column(1, title_width)]
-    x = 1 + title_width + 1
+    x = 1 + title_width + 2
     for _ in plans:
         columns.append(Column(x, cell))
-        x += cell + 1
+        x += cell + 2
     heading: list[tuple[Line, ...]] = [((("provision", palette.MUTED),), ())]
     heading += [version_heading(plan, cell) for plan in plans]
     references = {b: a for a, b in comparison.pairs}
@@ -214,7 +230,7 @@ def _matrix_layout(comparison: Comparison, width: int) -> TableLayout:
         cells: list[tuple[Line, ...]] = [(cut([(one_line(row.title), "")], title_width),)]
         cells += [(_matrix_cell(comparison, row, plan, references, cell),) for plan in plans]
         blocks.append(RowBlock(1, tuple(cells)))
-    rules = tuple(column.x - 1 for column in columns[1:])
+    rules = tuple(column.x - 2 for column in columns[1:])
     return TableLayout(width, "matrix", tuple(columns), rules, tuple(heading), tuple(blocks))
 
 

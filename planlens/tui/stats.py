@@ -1,7 +1,7 @@
 """Figures for the overview screen, computed from `Comparison`s and the corpus, never by widgets.
 
 - pairwise similarity: of the rows either version has and whose fate is known, the share that
-  kept its text (unchanged, reworded, moved or renumbered);
+  both have (whatever the change), and the share that kept its substance;
 - topic coverage: clauses per topic per version;
 - lineage: the `based_on` graph as a forest.
 """
@@ -29,6 +29,8 @@ class Similarity:
     """The other version."""
     kept: int
     """Rows whose provision kept its substance."""
+    shared: int
+    """Rows both versions have a clause in, whatever the change."""
     known: int
     """Rows either version has, leaving out those whose fate is unknown."""
     unknown: int
@@ -36,17 +38,17 @@ class Similarity:
 
     @property
     def share(self) -> float | None:
-        """`kept / known`, or None when nothing is known."""
-        return self.kept / self.known if self.known else None
+        """`shared / known`: the provisions in common, or None when nothing is known."""
+        return self.shared / self.known if self.known else None
 
 
 def pair_similarity(comparison: Comparison) -> Similarity:
     """The similarity of the first compared pair of a two-version comparison."""
     if not comparison.pairs:
         ids = [plan.id for plan in comparison.plans] * 2
-        return Similarity(ids[0], ids[1], 0, 0, 0)
+        return Similarity(ids[0], ids[1], 0, 0, 0, 0)
     a, b = comparison.pairs[0]
-    kept = known = unknown = 0
+    kept = shared = known = unknown = 0
     for row in comparison.rows:
         for pair in row.pairs:
             if (pair.a, pair.b) != (a, b):
@@ -56,7 +58,8 @@ def pair_similarity(comparison: Comparison) -> Similarity:
                 continue
             known += 1
             kept += pair.change in KEPT
-    return Similarity(a, b, kept, known, unknown)
+            shared += bool(pair.a_clauses and pair.b_clauses)
+    return Similarity(a, b, kept, shared, known, unknown)
 
 
 def similarity_pairs(plan_ids: Sequence[str]) -> list[tuple[str, str]]:
@@ -115,4 +118,18 @@ def lineage(corpus: Corpus) -> list[LineageNode]:
         others = tuple(p for p in parents[plan_id] if p != parent)
         return LineageNode(plan_id, children, others)
 
-    return [node(pid, None, frozenset({pid})) for pid in corpus.ids if not parents[pid]]
+    roots = [node(pid, None, frozenset({pid})) for pid in corpus.ids if not parents[pid]]
+    reached: set[str] = set()
+
+    def collect(item: LineageNode) -> None:
+        reached.add(item.plan_id)
+        for child in item.children:
+            collect(child)
+
+    for root in roots:
+        collect(root)
+    for pid in corpus.ids:
+        if pid not in reached:  # a based_on cycle: show it from its first member
+            roots.append(node(pid, None, frozenset({pid})))
+            collect(roots[-1])
+    return roots

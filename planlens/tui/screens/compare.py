@@ -47,10 +47,15 @@ if TYPE_CHECKING:
 
 
 def status_content(
-    view: ViewState, comparison: Comparison | None, shown: int, search: str, hits: int
+    view: ViewState,
+    comparison: Comparison | None,
+    shown: int,
+    search: str = "",
+    hits: int = 0,
+    brand: bool = True,
 ) -> Content:
     """The line above the table: versions, counts, filters and search."""
-    parts: list[str | tuple[str, str]] = [("planlens  ", "bold $text-accent")]
+    parts: list[str | tuple[str, str]] = [("planlens  ", "bold $text-accent")] if brand else []
     if comparison is None:
         return Content.assemble(
             *parts, ("comparing " + " · ".join(view.plan_ids) + "…", palette.MUTED)
@@ -84,9 +89,9 @@ class CompareScreen(Screen[None]):
         Binding("n", "next(1)", "Next change"),
         Binding("N", "next(-1)", "Previous change", show=False),
         Binding("right_square_bracket", "cycle(-1, 1)", "Next version"),
-        Binding("left_square_bracket", "cycle(-1, -1)", "Prev right version", show=False),
+        Binding("left_square_bracket", "cycle(-1, -1)", "Previous version", show=False),
         Binding("right_curly_bracket", "cycle(0, 1)", "Next left version", show=False),
-        Binding("left_curly_bracket", "cycle(0, -1)", "Prev left version", show=False),
+        Binding("left_curly_bracket", "cycle(0, -1)", "Previous left version", show=False),
         Binding("x", "swap", "Swap sides", show=False),
         Binding("v", "pick_versions", "Versions"),
         Binding("t", "pick_topic", "Topic"),
@@ -442,7 +447,9 @@ class CompareScreen(Screen[None]):
         if self.comparison is None:
             return
         stem = "-vs-".join(self.view.plan_ids) if len(self.view.plan_ids) <= 3 else "matrix"
-        summary = status_content(self.view, self.comparison, len(self.table.shown_rows), "", 0)
+        summary = status_content(
+            self.view, self.comparison, len(self.table.shown_rows), brand=False
+        )
         if self.view.classes:
             summary += Content.styled(
                 "\nThe class filter is not part of reports: every change class is written.",

@@ -42,12 +42,11 @@ KEY_NAMES = {
     "right_curly_bracket": "}",
     "question_mark": "?",
     "slash": "/",
-    "up,k": "↑ k",
-    "down,j": "↓ j",
-    "pagedown,space": "PgDn space",
+    "up": "↑",
+    "down": "↓",
     "pageup": "PgUp",
+    "pagedown": "PgDn",
     "escape": "esc",
-    "ctrl+p": "ctrl+p",
 }
 """How key names read in the help, where they are not what one types."""
 
@@ -58,7 +57,7 @@ def help_content(sections: Sequence[Section]) -> Content:
     for title, bindings in sections:
         parts.append((f"{title}\n", palette.HEADING))
         for keys, description in key_rows(bindings, KEY_NAMES):
-            parts += [(f"  {keys:<14}", "bold $text-accent"), f"{description}\n"]
+            parts += [(f"  {keys:<16}", "bold $text-accent"), f"{description}\n"]
         parts.append("\n")
     parts.append(("Change marks\n", palette.HEADING))
     for change in CHANGE_CLASSES:

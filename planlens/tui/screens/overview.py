@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -34,6 +34,9 @@ from planlens.tui.widgets.heatmap import heatmap_content
 
 if TYPE_CHECKING:
     from planlens.tui.app import PlanlensApp
+
+NARROW = 140
+"""Below this width the lineage and the heat map are stacked instead of side by side."""
 
 
 def lineage_content(corpus: Corpus) -> Content:
@@ -131,6 +134,9 @@ class OverviewScreen(Screen[None]):
         if missing:
             self.compute_similarities(missing)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
     def _draw_heatmap(self, done: int | None = None, total: int | None = None) -> None:
         corpus = self.planlens.corpus
         labels = {p.id: p.plan.label for p in corpus.plans}
@@ -152,7 +158,7 @@ class OverviewScreen(Screen[None]):
             if worker.is_cancelled:
                 return
             if not corpus.plan(a).clauses or not corpus.plan(b).clauses:
-                similarity = Similarity(a, b, 0, 0, 0)
+                similarity = Similarity(a, b, 0, 0, 0, 0)
             else:
                 try:
                     similarity = pair_similarity(compare(corpus, [a, b]))

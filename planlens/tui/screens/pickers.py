@@ -15,6 +15,10 @@ from planlens.tui.screens.choice import ChoiceScreen
 from planlens.tui.state import class_counts, topic_counts
 
 
+def _rows(count: int) -> str:
+    return f"{count} row" if count == 1 else f"{count} rows"
+
+
 def version_prompt(corpus: Corpus, plan_id: str) -> Content:
     """A version as a list entry: label, date, badges, clause count and title."""
     plan_file = corpus.plan(plan_id)
@@ -23,8 +27,8 @@ def version_prompt(corpus: Corpus, plan_id: str) -> Content:
         (f"{visible(plan.label):<11}", "bold"),
         (f"{plan.date.isoformat()}  ", palette.MUTED),
     ]
-    for badge, style in palette.badges(plan):
-        parts.append((f"{badge} ", style))
+    for (badge, style), width in zip(palette.badges(plan), (10, 11, 9), strict=False):
+        parts.append((f"{badge:<{width}}", style))
     parts.append((f" {len(plan_file.clauses):>3} clauses  ", palette.MUTED))
     parts.append(one_line(plan.title))
     return Content.assemble(*parts)
@@ -48,7 +52,7 @@ def topic_picker(corpus: Corpus, comparison: Comparison, current: str | None) ->
         (
             "",
             Content.assemble(
-                ("All topics", "bold"), (f"  {len(comparison.rows)} rows", palette.MUTED)
+                ("All topics", "bold"), (f"  {_rows(len(comparison.rows))}", palette.MUTED)
             ),
         )
     ]
@@ -59,7 +63,7 @@ def topic_picker(corpus: Corpus, comparison: Comparison, current: str | None) ->
         options.append(
             (
                 topic_id,
-                Content.assemble(visible(label), (f"  {counts[topic_id]} rows", palette.MUTED)),
+                Content.assemble(visible(label), (f"  {_rows(counts[topic_id])}", palette.MUTED)),
             )
         )
     return ChoiceScreen("Show provisions about", options, current or "")
@@ -76,7 +80,7 @@ def class_picker(comparison: Comparison, current: Collection[str]) -> ChecklistS
         prompt = Content.assemble(
             (f"{palette.mark(change):<3}", style),
             (f"{palette.word(change):<20}", style),
-            (f"{counts[change]:>4} rows", palette.MUTED),
+            (f"{_rows(counts[change]):>9}", palette.MUTED),
         )
         items.append((change, prompt, change in current))
     return ChecklistScreen(

@@ -27,13 +27,14 @@ def heatmap_content(
     pending: bool = False,
 ) -> Content:
     """A grid of versions × versions: the percentage of provisions kept, `··` while unknown."""
-    width = max((len(labels[pid]) for pid in plan_ids), default=4) + 1
-    parts: list[str | tuple[str, str]] = [" " * width]
+    width = max((len(visible(labels[pid])) for pid in plan_ids), default=4)
+    parts: list[str | tuple[str, str]] = [" " * (width + 4)]
     for column, _ in enumerate(plan_ids):
         parts.append((f"{column + 1:>{CELL - 1}} ", palette.MUTED))
     parts.append("\n")
     for row, a in enumerate(plan_ids):
-        parts.append((f"{visible(labels[a]):<{width - 3}}{row + 1:>2} ", "bold"))
+        parts.append((f"{visible(labels[a]):<{width}} ", "bold"))
+        parts.append((f"{row + 1:>2} ", palette.MUTED))
         for b in plan_ids:
             if a == b:
                 parts.append((f"{'──':>{CELL - 1}} ", palette.MUTED))
@@ -48,9 +49,9 @@ def heatmap_content(
         parts.append("\n")
     parts.append(
         (
-            "\nShare of the provisions either version has, and whose fate is known, that kept "
-            "their substance (unchanged, reworded, moved or renumbered). n/a: nothing known "
-            "in common (a version known only from reports).",
+            "\nProvisions in common: of the provisions either version has (leaving out those "
+            "whose fate is unknown), the share both have, reworded or not. n/a: nothing "
+            "known to compare (a version known only from reports).",
             palette.MUTED,
         )
     )
