@@ -14,6 +14,7 @@ from planlens.authoring import emit_plan, import_draft, new_draft, read_text_fil
 from planlens.authoring.build import Draft, check_plan_id
 from planlens.authoring.files import check_target, decode_text
 from planlens.commands.common import plans_option
+from planlens.errors import PlanlensError
 from planlens.load import Corpus, bundled_plans_dir, default_plan_dirs, load_corpus
 from planlens.model import KINDS, STATUSES, Kind, Status
 from planlens.problems import Problem
@@ -143,6 +144,8 @@ def default_output(plans: tuple[Path, ...], plan_id: str, cwd: Path | None = Non
     name = f"{plan_id}.toml"
     if plans:
         first = plans[0]
+        if not first.exists():
+            raise PlanlensError(f"the plans directory {first} does not exist")
         return (first if first.is_dir() else first.parent) / name
     first = default_plan_dirs(cwd=here)[0]
     if first.resolve() == bundled_plans_dir().resolve() and not (here / "plans").is_dir():

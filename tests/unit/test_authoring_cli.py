@@ -139,6 +139,7 @@ def test_new_from_base(mini_dir: Path, run_cli: Run) -> None:
         (("import", "absent.txt", "--id", "x"), "cannot read absent.txt"),
         (("import", UA_20_LIKE, "--id", "x", "--based-on", "omega"), "no plan with id 'omega'"),
         (("import", UA_20_LIKE, "--id", "x", "-o", "no/such/dir/x.toml"), "does not exist"),
+        (("new", "x", "--from", "alpha", "--plans", "absent"), "plans directory absent does not"),
     ],
 )
 def test_user_errors_are_clean(
