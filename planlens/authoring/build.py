@@ -59,6 +59,8 @@ def import_draft(
     `PlanlensError` when the id is malformed or the text is empty.
     """
     check_plan_id(plan_id)
+    if based_on is not None and based_on.id == plan_id:
+        raise PlanlensError(f"the new version needs an id of its own, not {plan_id!r}")
     parsed = parse_text(text)
     if parsed.heading and title:
         parsed = dataclasses.replace(parsed, preamble=(parsed.heading, *parsed.preamble))

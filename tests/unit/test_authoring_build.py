@@ -197,9 +197,11 @@ def test_new_from_copies_clauses_and_links_each_to_the_base() -> None:
     assert "add this version's sources" in draft.todo
 
 
-def test_new_from_needs_its_own_id() -> None:
+def test_new_from_and_import_need_their_own_id() -> None:
     with pytest.raises(PlanlensError, match="id of its own"):
         new_from(alpha(), "alpha")
+    with pytest.raises(PlanlensError, match="id of its own"):
+        import_text("1. One.", "alpha", based_on=alpha())
 
 
 def test_new_from_validates_against_the_corpus(mini_dir: Path) -> None:
