@@ -28,9 +28,9 @@ CSS = """
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1400px; padding: 1rem 1.5rem 3rem; background: var(--bg);
   color: var(--fg); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-h1 { font-size: 1.6rem; margin: .5rem 0 .25rem; }
-h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--line); }
-h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
+h1 { font-size: 1.6em; margin: .5rem 0 .25rem; }
+h2 { font-size: 1.3em; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.1em; margin: 1.5rem 0 .5rem; }
 a { color: var(--accent); }
 .meta, .muted { color: var(--muted); }
 nav.toc { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: .5rem 0;
@@ -45,7 +45,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .addr { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em;
   white-space: nowrap; }
 .badge { display: inline-block; padding: 0 .45rem; border: 1px solid currentColor;
-  border-radius: 1rem; font-size: .8rem; font-weight: 600; white-space: nowrap; }
+  border-radius: 1rem; font-size: .8em; font-weight: 600; white-space: nowrap; }
 .c-unchanged { color: var(--c-unchanged); } .c-reworded { color: var(--c-reworded); }
 .c-modified { color: var(--c-modified); } .c-moved { color: var(--c-moved); }
 .c-renumbered { color: var(--c-renumbered); } .c-split { color: var(--c-split); }
@@ -60,7 +60,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .badge.complete { color: var(--c-added); }
 .badge.bracketed { color: var(--c-split); border-style: dotted; }
 .badge.confidence { color: var(--c-modified); border-style: dotted; }
-.topic { display: inline-block; font-size: .78rem; padding: 0 .35rem; margin: .1rem .15rem 0 0;
+.topic { display: inline-block; font-size: .78em; padding: 0 .35rem; margin: .1rem .15rem 0 0;
   border-radius: .25rem; background: var(--panel); border: 1px solid var(--line); }
 del { background: var(--del-bg); color: var(--del-fg); text-decoration: line-through; }
 ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underline; }
@@ -73,8 +73,8 @@ ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underlin
 .bracketed-text::before { content: "[ "; color: var(--c-split); font-weight: 700; }
 .bracketed-text::after { content: " ]"; color: var(--c-split); font-weight: 700; }
 .figures { margin: .35rem 0 0; padding: .25rem .5rem; list-style: none; background: var(--fig-bg);
-  border-radius: .25rem; font-size: .88rem; }
-.note { font-size: .85rem; color: var(--muted); margin: .25rem 0 0; }
+  border-radius: .25rem; font-size: .88em; }
+.note { font-size: .85em; color: var(--muted); margin: .25rem 0 0; }
 table.sbs td { width: 40%; }
 table.sbs th[scope=row] { font-weight: normal; width: 20%; }
 table.sbs th[scope=row] .title { font-weight: 600; display: block; }
@@ -105,7 +105,7 @@ table.topic-matrix td span { margin-right: .5rem; }
   background: var(--panel); }
 .card h3 { margin: 0 0 .35rem; }
 .card p { margin: .35rem 0; }
-ul.sources { padding-left: 1.1rem; margin: .25rem 0; font-size: .9rem; }
+ul.sources { padding-left: 1.1rem; margin: .25rem 0; font-size: .9em; }
 .unsafe-url { font-family: ui-monospace, monospace; color: var(--muted); }
 :target, tr:target > * { background: var(--mark); }
 span.anchor { scroll-margin-top: 3rem; }
@@ -115,10 +115,15 @@ form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: cen
 form.filters[hidden] { display: none; }
 .legend dt { display: inline; } .legend dd { display: inline; margin: 0 1rem 0 .25rem; }
 .legend div { margin: .15rem 0; }
-footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
+footer { margin-top: 3rem; font-size: .85em; color: var(--muted); }
 @media print {
   :root { --bg: #fff; --fg: #000; --muted: #333; --line: #999; --panel: #fff; }
-  body { max-width: none; padding: 0; font-size: 10pt; }
+  @page { margin: 14mm 12mm; }
+  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.35; }
+  th, td { padding: .2rem .3rem; }
+  table.sbs th[scope=row] { width: 24%; }
+  table.sbs td { width: 38%; }
+  .topic, .badge { font-size: 7.5pt; }
   nav.toc, form.filters { display: none; }
   thead th { position: static; }
   tr, .card, .figures { break-inside: avoid; }
