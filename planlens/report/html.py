@@ -247,7 +247,7 @@ def render_html(comparison: Comparison, options: RenderOptions) -> str:
         f"<main>\n{sections}\n</main>\n"
         "<footer>Clause addresses (plan:clause) are stable: cite them, or link to "
         "<code>#plan:clause</code> in this page.</footer>\n"
-        f"<script>\n{SCRIPT}\n</script>\n</body>\n</html>\n"
+        f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )
 
 

@@ -72,7 +72,7 @@ def test_html_runs_nothing_from_the_data(hostile: Comparison) -> None:
     parts = parse_html(page)
     assert {tag for tag, _ in parts.tags} <= HTML_TAGS
     assert len(re.findall("<script", page, re.IGNORECASE)) == 1
-    assert parts.scripts == [f"\n{SCRIPT}\n"]
+    assert parts.scripts == [SCRIPT]
     for tag, attrs in parts.tags:
         for name, value in attrs:
             assert not name.startswith("on"), (tag, name, value)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -107,3 +109,12 @@ def test_no_markup_from_random_clause_texts(old: list[str], new: list[str]) -> N
     own = "|".join(sorted(HTML_TAGS))
     assert not re.search(rf"<(?!/?(?:{own})[\s>])", body)
     assert "".join(parts.text).count("<") >= sum(text.count("<") for text in old + new)
+
+
+def test_the_policy_allows_exactly_the_page_script() -> None:
+    """A CSP hash that does not match the script would silently switch the filters off."""
+    page = render(compare(load_corpus([MINI]), ["alpha", "beta"]), "html")
+    (script,) = parse_html(page).scripts
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    assert f"script-src 'sha256-{digest}'" in CONTENT_SECURITY_POLICY
+    assert '<form id="filters" class="filters" hidden' in page  # shown only by the script
