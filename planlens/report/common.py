@@ -104,6 +104,15 @@ def bracketed(comparison: Comparison, plan_id: str, clause_ids: list[str]) -> bo
     return any(comparison.clause(plan_id, cid).bracketed for cid in clause_ids)
 
 
+def bracket_caveat(
+    comparison: Comparison, diff: PairDiff, plan_id: str, clause_ids: list[str]
+) -> bool:
+    """Whether to say that this side is bracketed: it is, and the diff's note does not say so."""
+    if not clause_ids or not bracketed(comparison, plan_id, clause_ids):
+        return False
+    return diff.note is None or "bracketed" not in diff.note
+
+
 def confidence(comparison: Comparison, plan_id: str, clause_ids: list[str]) -> str | None:
     """The weakest confidence of these clauses, when it is not `confirmed`."""
     levels = {comparison.clause(plan_id, cid).confidence for cid in clause_ids}

@@ -115,7 +115,7 @@ def _provisions(comparison: Comparison) -> list[str]:
 def _clause_caveats(comparison: Comparison, diff: PairDiff) -> list[str]:
     out = []
     for plan_id, ids in ((diff.a, diff.a_clauses), (diff.b, diff.b_clauses)):
-        if ids and c.bracketed(comparison, plan_id, ids):
+        if c.bracket_caveat(comparison, diff, plan_id, ids):
             out.append(f"- {code(plan_id)} text is **bracketed**: an unagreed alternative")
         level = c.confidence(comparison, plan_id, ids) if ids else None
         if level:

@@ -78,7 +78,7 @@ def _row_header(comparison: Comparison, row: Row, diff: PairDiff) -> Text:
 def _caveats(comparison: Comparison, diff: PairDiff) -> Text:
     out = Text(style="italic")
     for plan_id, ids in ((diff.a, diff.a_clauses), (diff.b, diff.b_clauses)):
-        if ids and c.bracketed(comparison, plan_id, ids):
+        if c.bracket_caveat(comparison, diff, plan_id, ids):
             out.append(f"[{plan_id}: bracketed alternative] ", style="magenta")
         level = c.confidence(comparison, plan_id, ids) if ids else None
         if level:
