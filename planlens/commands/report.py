@@ -12,6 +12,7 @@ import click
 from planlens.commands.common import open_corpus, plans_option, stdout
 from planlens.compare import compare
 from planlens.comparison import Comparison
+from planlens.errors import PlanlensError
 from planlens.report import FORMATS, LAYOUTS, Layout, RenderOptions, render, write_report
 from planlens.report.text import text_report
 
@@ -113,7 +114,10 @@ def report(
     comparison = _compare(plans, plan_ids, topic, changed_only, ignore_links)
     name = fmt or _format_for(output)
     if output is not None:
-        write_report(comparison, name, output, RenderOptions(layout=layout))
+        try:
+            write_report(comparison, name, output, RenderOptions(layout=layout))
+        except OSError as exc:
+            raise PlanlensError(f"cannot write {output}: {exc.strerror or exc}") from exc
         click.echo(f"planlens: wrote {output} ({name})", err=True)
         return
     if name == "text":

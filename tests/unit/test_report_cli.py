@@ -46,6 +46,13 @@ def test_report_format_option_wins_over_the_extension(tmp_path: Path, run_cli: R
     assert json.loads(target.read_text(encoding="utf-8"))["schema_version"]
 
 
+def test_report_into_a_missing_directory_is_a_clean_error(tmp_path: Path, run_cli: Run) -> None:
+    result = run_cli("report", "alpha", "beta", "--plans", MINI, "-o", tmp_path / "no" / "r.md")
+    assert result.code == 1
+    assert f"planlens: error: cannot write {tmp_path / 'no' / 'r.md'}" in result.err
+    assert "internal error" not in result.err
+
+
 def test_report_options_reach_the_comparison(run_cli: Run) -> None:
     result = run_cli(
         "report", "alpha", "beta", "--plans", MINI, "-f", "json", "--topic", "elections",
