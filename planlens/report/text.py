@@ -94,7 +94,7 @@ def _pair_body(
 ) -> list[RenderableType]:
     parts: list[RenderableType] = []
     if diff.a_clauses and diff.b_clauses:
-        if layout == "side-by-side" and diff.change != "unchanged":
+        if layout == "side-by-side" and any(span.op != "equal" for span in diff.spans):
             grid = Table.grid(expand=True, padding=(0, 2))
             grid.add_column(ratio=1)
             grid.add_column(ratio=1)
