@@ -190,8 +190,3 @@ def matrix_cell(comparison: Comparison, row: Row, plan_id: str) -> Cell:
             change = diff.change
             break
     return Cell(row.clauses.get(plan_id, []), change)
-
-
-def summary_changes(comparison: Comparison) -> list[tuple[str, str, dict[ChangeClass, int]]]:
-    """Per pair: the two versions and the counts per change class."""
-    return [(s.a, s.b, s.changes) for s in comparison.summary]
