@@ -49,8 +49,7 @@ def screen_text(app: PlanlensApp) -> str:
 
 
 def details_text(app: PlanlensApp) -> str:
-    body = compare_screen(app).query_one(DetailsPane).query_one("#details-body", Static)
-    return str(body.render())
+    return compare_screen(app).query_one(DetailsPane).text
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:

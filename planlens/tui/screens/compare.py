@@ -143,7 +143,9 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.table.focus()
-        self.show_versions(self.view.plan_ids)
+        self._update_status()
+        # After the first frame: the worker's imports and work must not delay it.
+        self.call_after_refresh(self.show_versions, self.view.plan_ids)
 
     # -- comparing -----------------------------------------------------------------------------
 

@@ -7,10 +7,14 @@ clause that contains `[bold]` or an escape sequence is shown exactly as written.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import ClassVar
 
-from textual.containers import VerticalScroll
+from textual import events
+from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from planlens.comparison import Comparison, PairDiff, Row
 from planlens.display import format_term
@@ -38,14 +42,22 @@ def _pair_parts(comparison: Comparison, pair: PairDiff) -> list[Part]:
         parts.append(("  · " + " · ".join(facts), palette.MUTED))
     parts.append("\n")
     for figure in pair.figures:
-        old = visible(figure.old) if figure.old is not None else "—"
-        new = visible(figure.new) if figure.new is not None else "—"
+        old = (
+            (visible(figure.old), palette.SPAN_STYLES["delete"])
+            if figure.old
+            else ("—", palette.MUTED)
+        )
+        new = (
+            (visible(figure.new), palette.SPAN_STYLES["insert"])
+            if figure.new
+            else ("—", palette.MUTED)
+        )
         parts += [
             ("  figure  ", palette.MUTED),
             (one_line(figure.name) + "  ", "bold"),
-            (old, palette.SPAN_STYLES["delete"]),
+            old,
             " → ",
-            (new, palette.SPAN_STYLES["insert"]),
+            new,
             (f"  ({figure.source})\n", palette.MUTED),
         ]
     for link in pair.links:
@@ -186,19 +198,63 @@ def _sources(comparison: Comparison, row: Row) -> list[Part]:
     return parts
 
 
-class DetailsPane(VerticalScroll, can_focus=True):
-    """A scrollable pane with the selected provision's details."""
+class DetailsPane(ScrollView, can_focus=True):
+    """A scrollable pane with the selected provision's details.
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(id="details-body")
+    A line-API widget: showing another provision wraps its text and redraws the pane, without
+    a layout pass of the screen, so moving the cursor stays fast.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "scroll_up", "Scroll up", show=False),
+        Binding("down", "scroll_down", "Scroll down", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.content = Content("Comparing…")
+        """What the pane shows."""
+        self._lines: list[Content] = []
+        self._width = 0
 
     def show(
         self, comparison: Comparison | None, row: int | None, topics: Mapping[str, str]
     ) -> None:
         """Show the details of `row` (or a hint when there is nothing to show)."""
-        body = self.query_one("#details-body", Static)
         if comparison is None:
-            body.update(Content("Comparing…"))
+            self.content = Content("Comparing…")
         else:
-            body.update(details_content(comparison, row, topics))
-        self.scroll_home(animate=False)
+            self.content = details_content(comparison, row, topics)
+        self._width = 0
+        if self.scroll_offset.y:
+            self.scroll_to(0, 0, animate=False, immediate=True)
+        self._wrap()
+        self.refresh()
+
+    @property
+    def text(self) -> str:
+        """The details as plain text."""
+        return self.content.plain
+
+    def _wrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._width:
+            return
+        self._width = width
+        self._lines = self.content.wrap(width)
+        size = Size(width, len(self._lines))
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._wrap()
+
+    def render_line(self, y: int) -> Strip:
+        self._wrap()
+        base = self.visual_style
+        index = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, base.rich_style)
+        segments = self._lines[index].render_segments(base)
+        return Strip(segments).extend_cell_length(width, base.rich_style).crop(0, width)

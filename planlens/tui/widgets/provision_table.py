@@ -180,11 +180,17 @@ class ProvisionTable(ScrollView, can_focus=True):
             return
         position = max(0, min(position, len(self.shown_rows) - 1))
         if position != self.position:
-            self.position = position
-            self.refresh()
+            previous, self.position = self.position, position
+            self._refresh_row(previous)
+            self._refresh_row(position)
             self._cursor_moved()
         else:
             self._scroll_to_cursor()
+
+    def _refresh_row(self, position: int) -> None:
+        """Redraw the lines of one row (all that a cursor move changes, unless it scrolls)."""
+        top, bottom = self._offsets[position], self._offsets[position + 1]
+        self.refresh_lines(top, bottom - top)
 
     def _cursor_moved(self) -> None:
         self._scroll_to_cursor()

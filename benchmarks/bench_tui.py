@@ -1,0 +1,332 @@
+"""How fast the terminal UI starts and answers keys. A script that prints figures, not a test.
+
+    python benchmarks/bench_tui.py [--runs N] [--provisions N]
+
+1. Time to the first painted frame, against a minimal Textual app in the same run. Each app
+   runs in its own process on a pseudo-terminal of 160×48; the time is taken from the moment
+   the child says it is ready (imports done, corpus loaded) to the first frame that shows the
+   app's text on the terminal, and also from the process start (everything included).
+2. Median latency of `n`, `j` and a version switch on a synthetic comparison of N provisions
+   (two revisions of a 1,000-clause plan with modest rewording): a key typed on the
+   pseudo-terminal to the end of the repaint it causes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import fcntl
+import os
+import pty
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from planlens.load import Corpus, load_corpus  # noqa: E402
+from planlens.model import Clause, Plan, PlanFile  # noqa: E402
+
+SIZE = (160, 48)
+READY = "BENCH-READY"
+
+MINIMAL_CHILD = f"""
+import sys, time
+from textual.app import App
+from textual.widgets import Static
+class Minimal(App[None]):
+    def compose(self):
+        yield Static("minimal app painted")
+print("{READY}", flush=True)
+Minimal().run()
+"""
+
+PLANLENS_CHILD = f"""
+import sys
+from planlens.load import load_corpus
+from planlens.tui import make_app
+app = make_app(load_corpus([{str(ROOT / "plans")!r}]))
+print("{READY}", flush=True)
+app.run()
+"""
+
+CLI_CHILD = f"""
+import sys
+sys.argv = ["planlens", "--plans", {str(ROOT / "plans")!r}]
+from planlens.cli import main
+print("{READY}", flush=True)
+main(sys.argv[1:])
+"""
+
+
+def first_frame(code: str, markers: tuple[str, ...], timeout: float = 60.0) -> dict[str, float]:
+    """Run `code` on a pseudo-terminal; seconds from start and from READY to each marker."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(SIZE[0]), "LINES": str(SIZE[1])}
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        cwd=ROOT,
+        close_fds=True,
+    )
+    os.close(follower)
+    seen = ""
+    times: dict[str, float] = {}
+    ready_at: float | None = None
+    try:
+        while len(times) < len(markers) and time.perf_counter() - started < timeout:
+            readable, _, _ = select.select([leader], [], [], 0.05)
+            if not readable:
+                continue
+            try:
+                chunk = os.read(leader, 65536).decode("utf-8", "replace")
+            except OSError:
+                break
+            now = time.perf_counter()
+            seen += chunk
+            if ready_at is None and READY in seen:
+                ready_at = now
+                seen = seen[seen.index(READY) + len(READY) :]
+            if ready_at is None:
+                continue
+            for marker in markers:
+                if marker not in times and marker in seen:
+                    times[marker] = now
+    finally:
+        child.kill()
+        child.wait()
+        os.close(leader)
+    if ready_at is None or len(times) < len(markers):
+        raise RuntimeError(f"no frame seen (markers {markers}, got {sorted(times)})")
+    out = {"ready": ready_at - started}
+    for marker, at in times.items():
+        out[f"{marker} from start"] = at - started
+        out[f"{marker} from ready"] = at - ready_at
+    return out
+
+
+def bench_startup(runs: int) -> None:
+    print(f"First painted frame, {SIZE[0]}×{SIZE[1]} pseudo-terminal, median of {runs} runs")
+    cases = [
+        ("minimal Textual app", MINIMAL_CHILD, ("minimal app painted",)),
+        ("planlens app (make_app)", PLANLENS_CHILD, ("planlens", "Sovereignty")),
+        ("planlens CLI (bare planlens)", CLI_CHILD, ("planlens", "Sovereignty")),
+    ]
+    medians: dict[str, dict[str, float]] = {}
+    for name, code, markers in cases:
+        samples = [first_frame(code, markers) for _ in range(runs)]
+        keys = samples[0].keys()
+        medians[name] = {key: statistics.median(s[key] for s in samples) for key in keys}
+        for key, value in medians[name].items():
+            print(f"  {name:<30} {key:<34} {value * 1000:8.0f} ms")
+    minimal = medians["minimal Textual app"]["minimal app painted from ready"]
+    app = medians["planlens app (make_app)"]["planlens from ready"]
+    cold_minimal = medians["minimal Textual app"]["minimal app painted from start"]
+    cold_cli = medians["planlens CLI (bare planlens)"]["planlens from start"]
+    print(f"  ratio, app start to first frame (goal <= 1.3): {app / minimal:.2f}")
+    cold_app = medians["planlens app (make_app)"]["planlens from start"]
+    print(f"  ratio, process start to first frame (make_app): {cold_app / cold_minimal:.2f}")
+    print(f"  ratio, process start to first frame (bare planlens): {cold_cli / cold_minimal:.2f}")
+
+
+def synthetic_corpus(provisions: int) -> Corpus:
+    """A base plan of `provisions` clauses and two revisions with modest rewording."""
+    topics = ["military-limits", "elections", "territory", "sanctions", "ceasefire"]
+
+    def plan(plan_id: str, day: int, based_on: list[str]) -> Plan:
+        return Plan(
+            id=plan_id,
+            title=f"Synthetic {plan_id}",
+            date=dt.date(2025, 1, day),
+            kind="plan",
+            status="official",
+            fidelity="paraphrase",
+            based_on=based_on,
+        )
+
+    def text(n: int, variant: int) -> str:
+        words = [
+            "The parties agree that provision",
+            str(n),
+            "limits the forces of the country to",
+            f"{(n % 50 + 1) * 1000:,}",
+            "personnel and that monitoring starts within",
+            str(30 + n % 60),
+            "days after signature, under the supervision of a joint commission.",
+        ]
+        if variant and n % 5 == variant:
+            words[2] = "caps the armed forces of the state at"
+        if variant and n % 17 == variant:
+            words[3] = f"{(n % 50 + 2) * 1000:,}"
+        return " ".join(words)
+
+    def clauses(variant: int, base: str | None) -> list[Clause]:
+        return [
+            Clause(
+                id=str(n),
+                title=f"Provision {n}",
+                text=text(n, variant),
+                topics=[topics[n % len(topics)]],
+                confidence="confirmed",
+                links=[f"{base}:{n}"] if base else [],
+            )
+            for n in range(1, provisions + 1)
+        ]
+
+    files = [
+        PlanFile(plan=plan("syn-a", 1, []), clause=clauses(0, None)),
+        PlanFile(plan=plan("syn-b", 2, ["syn-a"]), clause=clauses(1, "syn-a")),
+        PlanFile(plan=plan("syn-c", 3, ["syn-a"]), clause=clauses(2, "syn-a")),
+    ]
+    return Corpus.from_plans(files)
+
+
+KEYS_CHILD = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from benchmarks.bench_tui import synthetic_corpus
+from planlens.tui import make_app
+app = make_app(synthetic_corpus(int(sys.argv[1])), ["syn-a", "syn-b"])
+print("{READY}", flush=True)
+app.run()
+"""
+
+QUIET = 0.05
+"""Output quiet for this long ends a repaint."""
+
+
+class Terminal:
+    """A child process on a pseudo-terminal: type keys, time until the screen is repainted."""
+
+    def __init__(self, code: str, *args: str) -> None:
+        self.leader, follower = pty.openpty()
+        size = struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0)
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, size)
+        env = {**os.environ, "TERM": "xterm-256color"}
+        self.child = subprocess.Popen(
+            [sys.executable, "-c", code, *args],
+            stdin=follower,
+            stdout=follower,
+            stderr=follower,
+            env=env,
+            cwd=ROOT,
+            close_fds=True,
+        )
+        os.close(follower)
+        self.seen = ""
+
+    def read_until(self, marker: str, timeout: float = 120.0) -> None:
+        """Read output until `marker` has been printed."""
+        deadline = time.perf_counter() + timeout
+        while marker not in self.seen:
+            if time.perf_counter() > deadline:
+                raise RuntimeError(f"{marker!r} never appeared")
+            if select.select([self.leader], [], [], 0.05)[0]:
+                self.seen += os.read(self.leader, 65536).decode("utf-8", "replace")
+
+    def drain(self, quiet: float = QUIET) -> float | None:
+        """Read until the output is quiet; the time of the last output, or None if none came."""
+        last = None
+        while select.select([self.leader], [], [], quiet)[0]:
+            self.seen += os.read(self.leader, 65536).decode("utf-8", "replace")
+            last = time.perf_counter()
+        return last
+
+    def press(self, key: bytes) -> tuple[float, float]:
+        """Seconds from typing `key` to the first output it causes, and to the end of it."""
+        self.drain()
+        begun = time.perf_counter()
+        os.write(self.leader, key)
+        deadline = begun + 10
+        while not select.select([self.leader], [], [], 0.002)[0]:
+            if time.perf_counter() > deadline:
+                raise RuntimeError(f"no repaint after {key!r}")
+        first = time.perf_counter()
+        last = self.drain() or first
+        return first - begun, last - begun
+
+    def close(self) -> None:
+        self.child.kill()
+        self.child.wait()
+        os.close(self.leader)
+
+
+def bench_keys(provisions: int, presses: int) -> None:
+    from planlens.compare import compare
+
+    corpus = synthetic_corpus(provisions)
+    started = time.perf_counter()
+    comparison = compare(corpus, ["syn-a", "syn-b"])
+    elapsed = (time.perf_counter() - started) * 1000
+    print(f"\nSynthetic comparison: {len(comparison.rows)} provisions")
+    print(f"  compare() of syn-a and syn-b, in process        {elapsed:8.0f} ms")
+    terminal = Terminal(KEYS_CHILD, str(provisions))
+    try:
+        terminal.read_until(READY)
+        terminal.read_until("Provision 1")
+        terminal.drain(0.5)
+        results: dict[str, list[tuple[float, float]]] = {
+            "j": [],
+            "n": [],
+            "version switch (cached)": [],
+        }
+        for _ in range(presses):
+            results["j"].append(terminal.press(b"j"))
+        for _ in range(presses):
+            results["n"].append(terminal.press(b"n"))
+        terminal.drain(0.5)
+        terminal.seen = ""
+        begun = time.perf_counter()
+        os.write(terminal.leader, b"]")
+        terminal.read_until("comparing")
+        acknowledged = time.perf_counter() - begun
+        terminal.seen = ""
+        terminal.read_until("SYN-C")
+        cold = time.perf_counter() - begun
+        terminal.drain(0.5)
+        for _ in range(max(presses // 2, 4)):
+            results["version switch (cached)"].append(terminal.press(b"]"))
+    finally:
+        terminal.close()
+    print(f"  version switch, first time: 'comparing…' shown  {acknowledged * 1000:8.0f} ms")
+    print(f"  version switch, first time: rows shown           {cold * 1000:8.0f} ms")
+    print("  Key typed on the pseudo-terminal to the first output it causes (response) and to")
+    print(f"  the end of the repaint (output quiet for {QUIET * 1000:.0f} ms); medians:")
+    for name, samples in results.items():
+        response = statistics.median(first for first, _ in samples) * 1000
+        complete = statistics.median(last for _, last in samples) * 1000
+        verdict = "ok" if complete <= 50 else "MISSED"
+        print(
+            f"    {name:<26} response {response:6.1f} ms   repaint done {complete:6.1f} ms"
+            f"  (goal <= 50 ms: {verdict})"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=5, help="start-up runs per app")
+    parser.add_argument("--provisions", type=int, default=1000, help="synthetic plan size")
+    parser.add_argument("--presses", type=int, default=30, help="key presses per measure")
+    parser.add_argument("--skip-startup", action="store_true", help="only the key latencies")
+    args = parser.parse_args(argv)
+    load_corpus([ROOT / "plans"])  # warm the file cache so the first start-up run is fair
+    if not args.skip_startup:
+        bench_startup(args.runs)
+    bench_keys(args.provisions, args.presses)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
