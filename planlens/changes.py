@@ -48,10 +48,8 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
     """The change of row `row_index` from version `a` to version `b`."""
     row = ctx.alignment.rows[row_index]
     ids_a, ids_b = list(row.ids(a)), list(row.ids(b))
-    if not ids_b:
-        return _only_in_reference(ctx, row_index, a, b, ids_a)
-    if not ids_a:
-        return _only_in_version(ctx, a, b, ids_b)
+    if not ids_a or not ids_b:
+        return _one_sided(ctx, row_index, a, b, ids_a, ids_b)
 
     old = [ctx.clauses[f"{a}:{i}"] for i in ids_a]
     new = [ctx.clauses[f"{b}:{i}"] for i in ids_b]
@@ -95,57 +93,46 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
     )
 
 
-def _only_in_reference(
-    ctx: PairContext, row_index: int, a: str, b: str, ids_a: list[str]
+def _one_sided(
+    ctx: PairContext, row_index: int, a: str, b: str, ids_a: list[str], ids_b: list[str]
 ) -> PairDiff:
-    def one_sided(
-        change: ChangeClass, note: str | None = None, links: Sequence[Link] = ()
-    ) -> PairDiff:
-        return PairDiff(
-            a=a,
-            b=b,
-            a_clauses=ids_a,
-            b_clauses=[],
-            change=change,
-            note=note,
-            links=[_info(link) for link in links],
+    """Only one of the two versions has this provision: say why the other has none."""
+    in_reference = bool(ids_a)
+    present, absent = (a, b) if in_reference else (b, a)
+    ours = {f"{present}:{i}" for i in ids_a or ids_b}
+    change: ChangeClass
+    note: str | None = None
+    links: list[LinkInfo] = []
+    omission = next(
+        (o for o in ctx.omissions if in_reference and o.plan == b and o.row == row_index), None
+    )
+    secondary = next(
+        (
+            link
+            for link in ctx.alignment.links
+            if link.kind != "match" and _other_end(link, ours, absent) is not None
+        ),
+        None,
+    )
+    if omission is not None:
+        change, note = "removed-reported", f"{omission.note} ({omission.confidence})"
+    elif secondary is not None:
+        other = _other_end(secondary, ours, absent)
+        change, note = (
+            ("merged", f"merged into {other}") if in_reference else ("split", f"split from {other}")
         )
-
-    for omission in ctx.omissions:
-        if omission.plan == b and omission.row == row_index:
-            return one_sided("removed-reported", f"{omission.note} ({omission.confidence})")
-    ours = {f"{a}:{i}" for i in ids_a}
-    for link in ctx.alignment.links:
-        other = _other_end(link, ours, b)
-        if other is not None and link.kind != "match":
-            return one_sided("merged", f"merged into {other}", [link])
-    if not ctx.plans[b].plan.complete:
-        return one_sided("unknown", f"{b} is known only in part: whether it keeps this is unknown")
-    return one_sided("removed")
-
-
-def _only_in_version(ctx: PairContext, a: str, b: str, ids_b: list[str]) -> PairDiff:
-    def one_sided(
-        change: ChangeClass, note: str | None = None, links: Sequence[Link] = ()
-    ) -> PairDiff:
-        return PairDiff(
-            a=a,
-            b=b,
-            a_clauses=[],
-            b_clauses=ids_b,
-            change=change,
-            note=note,
-            links=[_info(link) for link in links],
+        links = [_info(secondary)]
+    elif not ctx.plans[absent].plan.complete:
+        verb = "keeps" if in_reference else "had"
+        change, note = (
+            "unknown",
+            f"{absent} is known only in part: whether it {verb} this is unknown",
         )
-
-    ours = {f"{b}:{i}" for i in ids_b}
-    for link in ctx.alignment.links:
-        other = _other_end(link, ours, a)
-        if other is not None and link.kind != "match":
-            return one_sided("split", f"split from {other}", [link])
-    if not ctx.plans[a].plan.complete:
-        return one_sided("unknown", f"{a} is known only in part: whether it had this is unknown")
-    return one_sided("added")
+    else:
+        change = "removed" if in_reference else "added"
+    return PairDiff(
+        a=a, b=b, a_clauses=ids_a, b_clauses=ids_b, change=change, note=note, links=links
+    )
 
 
 def _outside_links(
