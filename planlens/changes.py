@@ -56,7 +56,8 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
     old_text, new_text = " ".join(c.text for c in old), " ".join(c.text for c in new)
     spans = word_diff(old_text, new_text)
     terms = term_changes(_terms(old), _terms(new))
-    figures = [*terms, *text_changes(spans, terms)]
+    label = next((c.title for c in new if c.title), next((c.title for c in old if c.title), "text"))
+    figures = [*terms, *text_changes(spans, terms, label)]
     ratio = change_ratio(spans)
     is_moved = any(f"{a}:{i}" in moved for i in ids_a)
     renumbered = ids_a != ids_b

@@ -93,6 +93,8 @@ def compare(
         clauses=shown_clauses,
         omissions=omissions,
         summary=[_summary(rows, a, b) for a, b in pairs],
+        clause_counts={plan.id: len(plan.clauses) for plan in plans},
+        topic_labels=_topic_labels(source, rows),
         options=Options(ignore_links=ignore_links, topic=topic, changed_only=changed_only),
     )
 
@@ -192,6 +194,13 @@ def _summary(rows: list[Row], a: str, b: str) -> PairSummary:
     return PairSummary(
         a=a, b=b, changes=changes, topics=dict(sorted(topics.items())), figures=figures
     )
+
+
+def _topic_labels(source: Corpus | Sequence[PlanFile], rows: list[Row]) -> dict[str, str]:
+    if not isinstance(source, Corpus):
+        return {}
+    used = sorted({topic for row in rows for topic in row.topics})
+    return {t: source.topics[t].label for t in used if t in source.topics}
 
 
 def _first_words(clause: Clause, count: int = 6) -> str:

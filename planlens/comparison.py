@@ -199,6 +199,10 @@ class Comparison(_Frozen):
     """Every reported omission of the compared versions."""
     summary: list[PairSummary]
     """Counts per pair, over the included rows."""
+    clause_counts: dict[str, int] = {}
+    """Plan id → number of clauses in the whole version (rows may be filtered)."""
+    topic_labels: dict[str, str] = {}
+    """Topic id → human-readable label, for the topics in the rows (when the corpus has them)."""
     options: Options
     """How it was made."""
 

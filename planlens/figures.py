@@ -64,12 +64,12 @@ class FigureChange:
     """The new value as a number, when it is one."""
 
 
-def show_term(value: TermValue) -> str:
-    """A term value as text: thousands separators for integers, ISO for dates."""
+def show_term(value: TermValue, name: str = "") -> str:
+    """A term value as text: thousands separators for integers (not years), ISO for dates."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        return f"{value:,}"
+        return str(value) if name.endswith("year") else f"{value:,}"
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -126,12 +126,14 @@ def quantities(text: str) -> list[tuple[str, float]]:
     return found
 
 
-def text_changes(spans: Sequence[Span], known: Sequence[FigureChange] = ()) -> list[FigureChange]:
+def text_changes(
+    spans: Sequence[Span], known: Sequence[FigureChange] = (), label: str = "text"
+) -> list[FigureChange]:
     """Quantities a word diff removes or adds, paired with what replaced them.
 
     A run of deletions and insertions between two equal spans is one edit; if either side of
-    the edit holds a quantity, the edit is a figure change. Changes already reported by a term
-    with the same values are left out.
+    the edit holds a quantity, the edit is a figure change, named `label` (the provision's
+    title, where the caller has one). Changes a term already reports are left out.
     """
     changes: list[FigureChange] = []
     seen_values = {
@@ -139,7 +141,6 @@ def text_changes(spans: Sequence[Span], known: Sequence[FigureChange] = ()) -> l
     }
     deleted: list[str] = []
     inserted: list[str] = []
-    context = ""
 
     def flush() -> None:
         old_part, new_part = "".join(deleted).strip(), "".join(inserted).strip()
@@ -154,15 +155,12 @@ def text_changes(spans: Sequence[Span], known: Sequence[FigureChange] = ()) -> l
         new_value = new_q[0][1] if len(new_q) == 1 else None
         if (old_value, new_value) in seen_values:
             return
-        changes.append(
-            FigureChange(_describe(context), old_shown, new_shown, "text", old_value, new_value)
-        )
+        changes.append(FigureChange(label, old_shown, new_shown, "text", old_value, new_value))
 
     for span in spans:
         if span.op == "equal":
             if deleted or inserted:
                 flush()
-            context = span.text
         elif span.op == "delete":
             deleted.append(span.text)
         else:
@@ -170,12 +168,6 @@ def text_changes(spans: Sequence[Span], known: Sequence[FigureChange] = ()) -> l
     if deleted or inserted:
         flush()
     return changes
-
-
-def _describe(context: str) -> str:
-    """A few words before the edit, to say where the figure sits."""
-    words = re.findall(r"[\w'’-]+", context)
-    return " ".join(words[-4:]) if words else "text"
 
 
 def _short(text: str, max_words: int = 8) -> str | None:

@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 import click
 
 from planlens.commands.common import open_corpus, plans_option, stdout
-from planlens.compare import compare
 from planlens.comparison import Comparison
 from planlens.errors import PlanlensError
 from planlens.report import FORMATS, LAYOUTS, Layout, RenderOptions, render, write_report
@@ -54,6 +53,8 @@ def _compare(
     repeated = sorted({pid for pid in plan_ids if plan_ids.count(pid) > 1})
     if repeated:
         raise click.UsageError(f"each version can be compared once: {', '.join(repeated)}")
+    from planlens.compare import compare  # the engine loads numpy/scipy: only when comparing
+
     corpus = open_corpus(plans)
     return compare(
         corpus, list(plan_ids), topic=topic, changed_only=changed_only, ignore_links=ignore_links

@@ -148,6 +148,11 @@ def counts_line(changes: dict[ChangeClass, int]) -> str:
     return ", ".join(parts) or "no provisions"
 
 
+def topic_label(comparison: Comparison, topic_id: str) -> str:
+    """A topic's readable label, or its id when the comparison carries no label for it."""
+    return comparison.topic_labels.get(topic_id, topic_id)
+
+
 def topic_columns(comparison: Comparison, a: str, b: str) -> list[ChangeClass]:
     """The change classes that occur in the pair's per-topic counts, in summary order."""
     for summary in comparison.summary:

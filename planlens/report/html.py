@@ -82,7 +82,8 @@ def _topic_matrix(comparison: Comparison) -> str:
             )
             cells.append(f"<td>{marks}</td>")
         rows.append(
-            f'<tr><th scope="row"><span class="topic">{esc(topic)}</span></th>{"".join(cells)}</tr>'
+            f'<tr><th scope="row"><span class="topic" title="{esc(topic)}">'
+            f"{esc(c.topic_label(comparison, topic))}</span></th>{''.join(cells)}</tr>"
         )
     return (
         '<table class="topic-matrix"><caption>Per topic and pair: provisions per change class '
@@ -97,7 +98,8 @@ def _topic_table(comparison: Comparison, summary: PairSummary) -> str:
     columns = c.topic_columns(comparison, summary.a, summary.b)
     head = "".join(f'<th scope="col" class="num">{badge(k)}</th>' for k in columns)
     rows = "\n".join(
-        f'<tr><th scope="row"><span class="topic">{esc(topic)}</span></th>'
+        f'<tr><th scope="row"><span class="topic" title="{esc(topic)}">'
+        f"{esc(c.topic_label(comparison, topic))}</span></th>"
         + "".join(f'<td class="num">{counts.get(k, "")}</td>' for k in columns)
         + "</tr>"
         for topic, counts in summary.topics.items()

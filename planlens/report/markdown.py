@@ -69,7 +69,10 @@ def _summary(comparison: Comparison) -> list[str]:
         columns = c.topic_columns(comparison, summary.a, summary.b)
         if summary.topics:
             rows = [
-                [code(topic), *(str(per.get(k, "")) or "·" for k in columns)]
+                [
+                    escape(c.topic_label(comparison, topic)),
+                    *(str(per.get(k, "")) or "·" for k in columns),
+                ]
                 for topic, per in summary.topics.items()
             ]
             header = ["Topic", *(_badge(k) for k in columns)]

@@ -195,7 +195,6 @@ def test_bracketed_note() -> None:
     )
 
 
-
 def test_library_use_as_documented() -> None:
     import planlens
     from planlens.load import load_corpus as load

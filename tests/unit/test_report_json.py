@@ -6,7 +6,7 @@ import itertools
 import json
 from typing import Any
 
-import jsonschema  # type: ignore[import-untyped]  # no stubs in the venv (types-jsonschema)
+import jsonschema
 import pytest
 
 from planlens.compare import compare
