@@ -167,6 +167,15 @@ def test_python_dash_m_runs(tmp_path: Path) -> None:
     assert [row["id"] for row in json.loads(done.stdout)] == ["alpha", "beta", "gamma"]
 
 
+def test_cli_start_up_does_not_load_the_engine() -> None:
+    # --help, list, show and validate must start fast: numpy and scipy load only to compare.
+    code = "import sys, planlens.cli\nassert not {'scipy', 'numpy'} & set(sys.modules), 'heavy'\n"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def test_core_does_not_import_textual() -> None:
     code = (
         "import sys\n"
