@@ -33,9 +33,9 @@ def empty_content(plan_dirs: Sequence[Path], problems: int) -> Content:
         ]
     parts += [
         "To get going:\n",
-        "  • planlens --plans DIR       open the plan files (*.toml) in DIR\n",
-        "  • planlens new ID --from BASE  start a new version from an existing one\n",
-        "  • planlens validate DIR      list every problem in DIR's files\n\n",
+        "  • planlens --plans DIR     open the plan files (*.toml) in DIR\n",
+        "  • planlens new ID --from B start a new version from version B\n",
+        "  • planlens validate DIR    list every problem in DIR's files\n\n",
         "Press ",
         ("q", "bold $text-accent"),
         " to quit.",

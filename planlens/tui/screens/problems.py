@@ -18,6 +18,10 @@ from planlens.problems import Problem
 from planlens.safe import one_line
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _where(path: Path | None) -> str:
     return path.name if path is not None else "<corpus>"
 
@@ -37,7 +41,10 @@ class ProblemsScreen(ModalScreen[None]):
         warnings = len(self.problems) - errors
         with Vertical(classes="dialog wide"):
             yield Static(
-                Content(f"Problems in the plan files: {errors} errors, {warnings} warnings"),
+                Content(
+                    "Problems in the plan files: "
+                    f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+                ),
                 classes="dialog-title",
             )
             if not self.problems:
