@@ -120,6 +120,7 @@ class CompareScreen(Screen[None]):
         """Table positions of the rows the search finds."""
         self.pending_jump: str | None = None
         """An address to jump to once the comparison that holds it is ready."""
+        self._details_shown: tuple[Comparison | None, int | None] = (None, None)
 
     @property
     def planlens(self) -> PlanlensApp:
@@ -252,6 +253,7 @@ class CompareScreen(Screen[None]):
         keep = self.table.cursor_row if row is None else row
         visible_list = visible_rows(self.comparison, self.view)
         self.table.show(self.table_layout, visible_list, keep)
+        self._show_details(self.table.cursor_row)
         self._update_search()
         self._update_status()
 
@@ -263,8 +265,20 @@ class CompareScreen(Screen[None]):
 
     @on(ProvisionTable.Highlighted)
     def show_details(self, message: ProvisionTable.Highlighted) -> None:
+        self._show_details(message.row)
+
+    def _show_details(self, row: int | None) -> None:
+        """Show `row` in the details pane, unless it is already shown there.
+
+        Actions of this screen that move the cursor call this at once, so the details are
+        drawn in the same frame as the cursor; the table's message then finds nothing to do.
+        """
+        comparison, shown_row = self._details_shown
+        if comparison is self.comparison and comparison is not None and shown_row == row:
+            return
+        self._details_shown = (self.comparison, row)
         topics = {tid: topic.label for tid, topic in self.planlens.corpus.topics.items()}
-        self.query_one(DetailsPane).show(self.comparison, message.row, topics)
+        self.query_one(DetailsPane).show(self.comparison, row, topics)
 
     # -- moving --------------------------------------------------------------------------------
 
@@ -284,6 +298,7 @@ class CompareScreen(Screen[None]):
                 self.notify("No changes among the provisions shown.")
         if target is not None:
             table.move_to(target)
+            self._show_details(table.cursor_row)
 
     # -- versions ------------------------------------------------------------------------------
 
@@ -434,6 +449,7 @@ class CompareScreen(Screen[None]):
             self.notify("Filters cleared to show it.")
             self.set_view(self.view.without_filters())
         self.table.move_to(self.table.shown_rows.index(match.row))
+        self._show_details(self.table.cursor_row)
 
     # -- other screens -------------------------------------------------------------------------
 
