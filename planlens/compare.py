@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from planlens import __version__
 from planlens.align import Alignment, align
@@ -30,11 +30,14 @@ def compare(
     ignore_links: bool = False,
     topic: str | None = None,
     changed_only: bool = False,
+    classes: Collection[ChangeClass] | None = None,
 ) -> Comparison:
     """Compare versions: `plan_ids` from a corpus (all of it by default), or the plans given.
 
     With two versions the pair is (first, second). With more, each version is compared with its
-    nearest `based_on` ancestor among those compared, or else with the first.
+    nearest `based_on` ancestor among those compared, or else with the first. Filters keep the
+    rows about `topic`, the rows changed in some pair (`changed_only`), and the rows where some
+    pair has one of `classes`.
     """
     plans = _select(source, plan_ids)
     if topic is not None and isinstance(source, Corpus) and topic not in source.topics:
@@ -62,6 +65,8 @@ def compare(
             for diff in [classify_pair(context, row_index, a, b, moved[(a, b)])]
         ]
         if changed_only and all(d.change == "unchanged" for d in diffs):
+            continue
+        if classes is not None and not any(d.change in classes for d in diffs):
             continue
         selected.append((row_index, addresses, members, topics, diffs))
 
@@ -95,7 +100,12 @@ def compare(
         summary=[_summary(rows, a, b) for a, b in pairs],
         clause_counts={plan.id: len(plan.clauses) for plan in plans},
         topic_labels=_topic_labels(source, rows),
-        options=Options(ignore_links=ignore_links, topic=topic, changed_only=changed_only),
+        options=Options(
+            ignore_links=ignore_links,
+            topic=topic,
+            changed_only=changed_only,
+            classes=sorted(classes, key=CHANGE_CLASSES.index) if classes is not None else None,
+        ),
     )
 
 

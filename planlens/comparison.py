@@ -178,6 +178,8 @@ class Options(_Frozen):
     """Only rows about this topic are included."""
     changed_only: bool = False
     """Rows unchanged in every pair are left out."""
+    classes: list[ChangeClass] | None = None
+    """Only rows where some pair has one of these change classes are included."""
 
 
 class Comparison(_Frozen):

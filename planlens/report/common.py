@@ -52,6 +52,8 @@ def options_line(comparison: Comparison) -> str:
         parts.append(f"only topic {options.topic}")
     if options.changed_only:
         parts.append("changed provisions only")
+    if options.classes is not None:
+        parts.append("only " + ", ".join(label(k) for k in options.classes))
     if options.ignore_links:
         parts.append("asserted links ignored")
     return "; ".join(parts)

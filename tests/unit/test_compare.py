@@ -157,6 +157,9 @@ def test_filters() -> None:
     topical = compare(corpus, ["alpha", "beta"], topic="elections")
     assert [row.anchor for row in topical.rows] == ["alpha:2"]
     assert topical.summary[0].topics.keys() == {"elections"}
+    added = compare(corpus, ["alpha", "beta"], classes={"added", "removed-reported"})
+    assert [row.pairs[0].change for row in added.rows] == ["added", "removed-reported"]
+    assert added.options.classes == ["added", "removed-reported"]
     with pytest.raises(PlanlensError, match="unknown topic 'nope'"):
         compare(corpus, ["alpha", "beta"], topic="nope")
 
