@@ -293,15 +293,19 @@ class _Builder:
         is matched, its siblings join the same clause as merges if they score above
         `SIBLING_THRESHOLD` and share a topic with it. The same holds the other way round for
         a version that splits one provision into sibling sub-points (or bracketed options).
+        Only across structures: when both versions number the same sub-points (20.a against
+        20.a), a missing sibling is missing, not folded in.
         """
         mine = set(members)
         merges = [
-            (row, x, taken[self.row_of[sibling]])
+            (row, x, clause)
             for row, row_members in enumerate(self.rows)
             if row not in taken
             for x in row_members
             for sibling in self._siblings(x)
             if self.row_of.get(sibling) in taken and sibling not in mine
+            for clause in [taken[self.row_of[sibling]]]
+            if not self._same_family(x, clause)
         ]
         for x, index, score in self._best_by_key(merges):
             self._link(x, index, "merged", score, "merge")
@@ -312,10 +316,15 @@ class _Builder:
             for sibling in self._siblings(index)
             if sibling in self.row_of
             for other in self.rows[self.row_of[sibling]]
-            if other not in mine
+            if other not in mine and not self._same_family(index, other)
         ]
         for index, other, score in self._best_by_key(splits):
             self._join(index, other, "split", score, "split", taken)
+
+    def _same_family(self, first: int, second: int) -> bool:
+        """Whether two clauses (of different versions) are sub-points of the same number."""
+        parent = _parent(self.refs[first].clause.id)
+        return parent is not None and parent == _parent(self.refs[second].clause.id)
 
     def _siblings(self, index: int) -> list[int]:
         ref = self.refs[index]

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from planlens.commands.common import open_corpus, plans_option, stdout
-from planlens.comparison import Comparison
+from planlens.comparison import CHANGE_CLASSES, ChangeClass, Comparison
 from planlens.errors import PlanlensError
 from planlens.report import FORMATS, LAYOUTS, Layout, RenderOptions, render, write_report
 from planlens.report.text import text_report
@@ -22,12 +22,22 @@ SIDE_BY_SIDE_MIN_WIDTH = 120
 
 
 def comparison_options(command: F) -> F:
-    """The options that choose what is compared: topic, changed only, ignore links, plans."""
+    """The options that choose what is compared: topic, changed only, classes, links, plans."""
     for option in reversed(
         (
             click.option("--topic", metavar="TOPIC", help="Only provisions about this topic."),
             click.option(
                 "--changed-only", is_flag=True, help="Leave out provisions unchanged in every pair."
+            ),
+            click.option(
+                "--class",
+                "classes",
+                multiple=True,
+                type=click.Choice(CHANGE_CLASSES),
+                metavar="CLASS",
+                help="Only provisions with this change class in some pair (repeatable): "
+                + ", ".join(CHANGE_CLASSES)
+                + ".",
             ),
             click.option(
                 "--ignore-links",
@@ -46,6 +56,7 @@ def _compare(
     plan_ids: tuple[str, ...],
     topic: str | None,
     changed_only: bool,
+    classes: tuple[ChangeClass, ...],
     ignore_links: bool,
 ) -> Comparison:
     if len(plan_ids) < 2:
@@ -57,7 +68,12 @@ def _compare(
 
     corpus = open_corpus(plans)
     return compare(
-        corpus, list(plan_ids), topic=topic, changed_only=changed_only, ignore_links=ignore_links
+        corpus,
+        list(plan_ids),
+        topic=topic,
+        changed_only=changed_only,
+        classes=set(classes) or None,
+        ignore_links=ignore_links,
     )
 
 
@@ -103,6 +119,7 @@ def report(
     layout: Layout,
     topic: str | None,
     changed_only: bool,
+    classes: tuple[ChangeClass, ...],
     ignore_links: bool,
     plans: tuple[Path, ...],
 ) -> None:
@@ -112,7 +129,7 @@ def report(
     against its reference (its nearest ancestor among those compared, else the first). Every
     provision carries its clause addresses (`us-28:6`), so a report line can be cited.
     """
-    comparison = _compare(plans, plan_ids, topic, changed_only, ignore_links)
+    comparison = _compare(plans, plan_ids, topic, changed_only, classes, ignore_links)
     name = fmt or _format_for(output)
     if output is not None:
         try:
@@ -144,6 +161,7 @@ def diff(
     layout: Layout | None,
     topic: str | None,
     changed_only: bool,
+    classes: tuple[ChangeClass, ...],
     ignore_links: bool,
     plans: tuple[Path, ...],
 ) -> None:
@@ -152,7 +170,7 @@ def diff(
     Colours on a terminal (deletions red, insertions green); plain text otherwise, with
     deletions marked [-old-] and insertions {+new+}. The same renderer as `report -f text`.
     """
-    comparison = _compare(plans, (old, new), topic, changed_only, ignore_links)
+    comparison = _compare(plans, (old, new), topic, changed_only, classes, ignore_links)
     if layout is None:
         console = stdout()
         wide = console.is_terminal and console.width >= SIDE_BY_SIDE_MIN_WIDTH

@@ -59,8 +59,21 @@ def test_report_options_reach_the_comparison(run_cli: Run) -> None:
         "--changed-only", "--ignore-links",
     )  # fmt: skip
     data = json.loads(result.out)
-    assert data["options"] == {"ignore_links": True, "topic": "elections", "changed_only": True}
+    assert data["options"] == {
+        "ignore_links": True, "topic": "elections", "changed_only": True, "classes": None,
+    }  # fmt: skip
     assert all("elections" in row["topics"] for row in data["rows"])
+
+
+def test_report_class_filter(run_cli: Run) -> None:
+    result = run_cli(
+        "report", "alpha", "beta", "--plans", MINI, "-f", "json", "--class", "added",
+        "--class", "modified",
+    )  # fmt: skip
+    data = json.loads(result.out)
+    assert data["options"]["classes"] == ["modified", "added"]
+    assert {d["change"] for row in data["rows"] for d in row["pairs"]} == {"modified", "added"}
+    assert run_cli("report", "alpha", "beta", "--plans", MINI, "--class", "nope").code == 2
 
 
 def test_bad_format_is_a_usage_error(run_cli: Run) -> None:
