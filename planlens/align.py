@@ -178,7 +178,7 @@ class _Builder:
         if not self.ignore_links:
             self._pass_asserted(members, taken)
         self._pass_exact(members, placed, taken)
-        self._pass_similar(members, placed, taken)
+        self._pass_similar(members, taken)
         self._pass_split_merge(members, taken)
         self._pass_siblings(members, taken)
         previous: int | None = None
@@ -241,9 +241,14 @@ class _Builder:
                 _, member = best[(clauses[r], rows[c])]
                 self._join(clauses[r], member, "exact", 1.0, "match", taken)
 
-    def _pass_similar(self, members: list[int], placed: list[int], taken: dict[int, int]) -> None:
+    def _pass_similar(self, members: list[int], taken: dict[int, int]) -> None:
         open_members = [i for i in members if i not in self.row_of]
-        candidates = [p for p in placed if self.row_of[p] not in taken]
+        candidates = [
+            p
+            for row, row_members in enumerate(self.rows)
+            if row not in taken
+            for p in _representatives(row_members)
+        ]
         if not open_members or not candidates:
             return
         block = self.features.scores(open_members, candidates)
@@ -427,6 +432,21 @@ class _Builder:
                 grouped.setdefault(ref.plan, []).append(ref.clause.id)
             rows.append(Row({pid: tuple(grouped[pid]) for pid in plan_ids if pid in grouped}))
         return Alignment(plan_ids, tuple(rows), tuple(self.links), self.ignore_links)
+
+
+REPRESENTATIVES = 4
+"""A row is scored by its first member and its latest ones, up to this many in all."""
+
+
+def _representatives(row_members: list[int]) -> list[int]:
+    """The members a new clause is compared with: the row's first and its most recent ones.
+
+    A long row (a clause kept through many versions) would otherwise be scored against every
+    copy; its first and latest wordings stand for the rest.
+    """
+    if len(row_members) <= REPRESENTATIVES:
+        return row_members
+    return [row_members[0], *row_members[-(REPRESENTATIVES - 1) :]]
 
 
 def _columns(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
