@@ -6,20 +6,32 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from planlens.authoring import emit_plan, import_draft, new_draft, read_text_file, write_plan_file
-from planlens.authoring.build import Draft, check_plan_id
-from planlens.authoring.files import check_target, decode_text
-from planlens.commands.common import plans_option
+from planlens.commands.common import LazyChoice, plans_option
 from planlens.errors import PlanlensError
-from planlens.load import Corpus, bundled_plans_dir, default_plan_dirs, load_corpus
-from planlens.model import KINDS, STATUSES, Kind, Status
-from planlens.problems import Problem
+
+if TYPE_CHECKING:
+    from planlens.authoring.build import Draft
+    from planlens.load import Corpus
+    from planlens.model import Kind, Status
+    from planlens.problems import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _kinds() -> tuple[str, ...]:
+    from planlens.model import KINDS
+
+    return KINDS
+
+
+def _statuses() -> tuple[str, ...]:
+    from planlens.model import STATUSES
+
+    return STATUSES
 
 
 def _output_option(command: F) -> F:
@@ -54,8 +66,8 @@ _force_option = click.option("--force", is_flag=True, help="Overwrite OUT if it 
     metavar="BASE",
     help="The version it revises: sets based_on and proposes links to BASE's clauses.",
 )
-@click.option("--kind", type=click.Choice(KINDS), default="plan", show_default=True)
-@click.option("--status", type=click.Choice(STATUSES), default="leaked", show_default=True)
+@click.option("--kind", type=LazyChoice(_kinds), default="plan", show_default=True)
+@click.option("--status", type=LazyChoice(_statuses), default="leaked", show_default=True)
 @_force_option
 @plans_option
 def import_plan(
@@ -76,6 +88,11 @@ def import_plan(
     lettered sub-points (`a)`, `(a)`) become clauses `3.a`, lines wrapped inside a point are
     joined, and a short text before point 1 becomes the summary. Texts are kept verbatim.
     """
+    from planlens.authoring import import_draft, read_text_file
+    from planlens.authoring.build import check_plan_id
+    from planlens.authoring.files import check_target, decode_text
+    from planlens.load import load_corpus
+
     check_plan_id(plan_id)
     target = output or default_output(plans, plan_id)
     check_target(target, force=force)
@@ -108,7 +125,7 @@ def import_plan(
 @_output_option
 @click.option("--title", help="The version's full name. Default: 'New version of …'.")
 @_date_option
-@click.option("--status", type=click.Choice(STATUSES), default="reported", show_default=True)
+@click.option("--status", type=LazyChoice(_statuses), default="reported", show_default=True)
 @_force_option
 @plans_option
 def new_plan(
@@ -126,6 +143,11 @@ def new_plan(
     Then edit what changed. The new file has no sources (add the new version's own) and no
     omissions; its date defaults to today and its status to reported.
     """
+    from planlens.authoring import new_draft
+    from planlens.authoring.build import check_plan_id
+    from planlens.authoring.files import check_target
+    from planlens.load import load_corpus
+
     check_plan_id(plan_id)
     target = output or default_output(plans, plan_id)
     check_target(target, force=force)
@@ -140,6 +162,8 @@ def default_output(plans: tuple[Path, ...], plan_id: str, cwd: Path | None = Non
 
     The bundled corpus inside an installed package is never a default target.
     """
+    from planlens.load import bundled_plans_dir, default_plan_dirs
+
     here = cwd or Path.cwd()
     name = f"{plan_id}.toml"
     if plans:
@@ -162,6 +186,8 @@ def _write(
     force: bool,
     base_id: str | None,
 ) -> None:
+    from planlens.authoring import emit_plan, write_plan_file
+
     problems = write_plan_file(emit_plan(draft.plan, draft.comments), target, corpus, force=force)
     plan = draft.plan
     subs = sum(1 for clause in plan.clauses if "." in clause.id)
@@ -182,6 +208,8 @@ def next_steps(
     base_id: str | None,
 ) -> list[str]:
     """What the user does next: edit, validate, compare — with the paths that make it work."""
+    from planlens.load import default_plan_dirs
+
     shown = _shown(target)
     dirs = [p if p.is_dir() else p.parent for p in plans] or default_plan_dirs()
     in_corpus = target.parent.resolve() in {d.resolve() for d in dirs}

@@ -1,18 +1,49 @@
-"""What every command shares: the `--plans` option, loading the corpus, the consoles."""
+"""What every command shares: the `--plans` option, loading the corpus, the consoles.
+
+Importing the command modules stays cheap (bare `planlens` imports them all before the terminal
+UI paints): the core is imported inside the commands, and choices that come from a core
+registry are read only when click needs them (`LazyChoice`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.table import Table
 
-from planlens.load import Corpus, load_corpus
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from planlens.load import Corpus
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class LazyChoice(click.Choice[str]):
+    """A `click.Choice` whose values come from `load()`, called the first time they are needed.
+
+    The registries the choices come from (report formats, change classes, plan kinds) live in
+    modules that import pydantic; reading them at import time would slow every start.
+    """
+
+    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
+        self._load = load
+        self._loaded: tuple[str, ...] | None = None
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The values, loaded on first use."""
+        if self._loaded is None:
+            self._loaded = tuple(self._load())
+        return self._loaded
+
+    @choices.setter
+    def choices(self, values: tuple[str, ...]) -> None:
+        self._loaded = tuple(values)
 
 
 def plans_option(command: F) -> F:
@@ -61,13 +92,21 @@ def stderr() -> Console:
 
 def open_corpus(plans: tuple[Path, ...], *, quiet: bool = False) -> Corpus:
     """Load the corpus; tell stderr how many problems were found (the valid plans still load)."""
+    from planlens.load import load_corpus
+
     corpus = load_corpus(list(plans) or None)
+    if not quiet:
+        note_problems(corpus)
+    return corpus
+
+
+def note_problems(corpus: Corpus) -> None:
+    """Tell stderr how many problems kept plan files from loading, if any."""
     errors = len(corpus.errors)
-    if errors and not quiet:
+    if errors:
         noun = "problem" if errors == 1 else "problems"
         click.echo(
             f"planlens: {errors} {noun} in the plan files; the plans that could not be "
             "loaded are left out (run `planlens validate` for details).",
             err=True,
         )
-    return corpus

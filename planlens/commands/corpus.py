@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.table import Table
-from rich.text import Text
 
-from planlens.commands.common import format_option, open_corpus, plans_option, print_table, stdout
-from planlens.display import clause_block, plan_header, plan_rows
-from planlens.load import load_corpus
-from planlens.problems import Problem
+from planlens.commands.common import (
+    LazyChoice,
+    format_option,
+    open_corpus,
+    plans_option,
+    print_table,
+    stdout,
+)
 from planlens.safe import one_line
-from planlens.schemas import SCHEMAS, schema_json
+
+if TYPE_CHECKING:
+    from planlens.problems import Problem
 
 
 @click.command()
@@ -30,6 +35,8 @@ def validate(
     Exits 1 if any error is found. A single file is checked together with the other plans in
     its directory, so its links to them resolve; only its own problems are printed.
     """
+    from planlens.load import load_corpus
+
     targets = [*paths] or [*plans]
     roots = list(dict.fromkeys(p.parent if p.is_file() else p for p in targets))
     corpus = load_corpus(roots or None)
@@ -63,6 +70,11 @@ def validate(
 @format_option("table", "json")
 def list_plans(plans: tuple[Path, ...], fmt: str) -> None:
     """List the versions: id, title, date, status and number of clauses."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from planlens.display import plan_rows
+
     corpus = open_corpus(plans)
     rows = plan_rows(corpus)
     if fmt == "json":
@@ -92,6 +104,8 @@ def list_plans(plans: tuple[Path, ...], fmt: str) -> None:
 @format_option("text", "json")
 def show(address: str, plans: tuple[Path, ...], fmt: str) -> None:
     """Show one version, or one clause (`planlens show us-28:6`)."""
+    from planlens.display import clause_block, plan_header
+
     corpus = open_corpus(plans)
     console = stdout()
     if ":" in address:
@@ -111,10 +125,18 @@ def show(address: str, plans: tuple[Path, ...], fmt: str) -> None:
         console.print(clause_block(plan, clause, corpus))
 
 
+def _schema_names() -> list[str]:
+    from planlens.schemas import SCHEMAS
+
+    return sorted(SCHEMAS)
+
+
 @click.command()
-@click.argument("name", type=click.Choice(sorted(SCHEMAS)), default="plan")
+@click.argument("name", type=LazyChoice(_schema_names), default="plan")
 def schema(name: str) -> None:
     """Print the JSON Schema of plan files (`plan`), topics files or reports."""
+    from planlens.schemas import schema_json
+
     click.echo(schema_json(name), nl=False)
 
 

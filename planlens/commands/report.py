@@ -5,20 +5,39 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from planlens.commands.common import open_corpus, plans_option, stdout
-from planlens.comparison import CHANGE_CLASSES, ChangeClass, Comparison
+from planlens.commands.common import LazyChoice, open_corpus, plans_option, stdout
 from planlens.errors import PlanlensError
-from planlens.report import FORMATS, LAYOUTS, Layout, RenderOptions, render, write_report
-from planlens.report.text import text_report
+
+if TYPE_CHECKING:
+    from planlens.comparison import ChangeClass, Comparison
+    from planlens.report import Layout
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 SIDE_BY_SIDE_MIN_WIDTH = 120
 """Below this terminal width `diff` shows a redline unless told otherwise."""
+
+
+def _change_classes() -> tuple[str, ...]:
+    from planlens.comparison import CHANGE_CLASSES
+
+    return CHANGE_CLASSES
+
+
+def _format_names() -> list[str]:
+    from planlens.report import FORMATS
+
+    return sorted(FORMATS)
+
+
+def _layouts() -> tuple[str, ...]:
+    from planlens.report import LAYOUTS
+
+    return LAYOUTS
 
 
 def comparison_options(command: F) -> F:
@@ -33,11 +52,8 @@ def comparison_options(command: F) -> F:
                 "--class",
                 "classes",
                 multiple=True,
-                type=click.Choice(CHANGE_CLASSES),
-                metavar="CLASS",
-                help="Only provisions with this change class in some pair (repeatable): "
-                + ", ".join(CHANGE_CLASSES)
-                + ".",
+                type=LazyChoice(_change_classes),
+                help="Only provisions with this change class in some pair (repeatable).",
             ),
             click.option(
                 "--ignore-links",
@@ -79,6 +95,8 @@ def _compare(
 
 def _format_for(output: Path | None) -> str:
     """The format named by the output file's extension, else Markdown."""
+    from planlens.report import FORMATS
+
     if output is not None:
         for name, fmt in FORMATS.items():
             if output.suffix.lower() == fmt.extension:
@@ -92,7 +110,7 @@ def _format_for(output: Path | None) -> str:
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(sorted(FORMATS)),
+    type=LazyChoice(_format_names),
     default=None,
     help="Output format (default: from the -o extension, else md).",
 )
@@ -106,7 +124,7 @@ def _format_for(output: Path | None) -> str:
 )
 @click.option(
     "--layout",
-    type=click.Choice(LAYOUTS),
+    type=LazyChoice(_layouts),
     default="redline",
     show_default=True,
     help="How the text format shows a change.",
@@ -129,6 +147,8 @@ def report(
     against its reference (its nearest ancestor among those compared, else the first). Every
     provision carries its clause addresses (`us-28:6`), so a report line can be cited.
     """
+    from planlens.report import RenderOptions, render, write_report
+
     comparison = _compare(plans, plan_ids, topic, changed_only, classes, ignore_links)
     name = fmt or _format_for(output)
     if output is not None:
@@ -149,7 +169,7 @@ def report(
 @click.argument("new", metavar="B")
 @click.option(
     "--layout",
-    type=click.Choice(LAYOUTS),
+    type=LazyChoice(_layouts),
     default=None,
     help=f"redline (inline marks) or side-by-side (default: side-by-side on a terminal at least "
     f"{SIDE_BY_SIDE_MIN_WIDTH} columns wide, else redline).",
@@ -180,6 +200,9 @@ def diff(
 
 def _print_text(comparison: Comparison, layout: Layout) -> None:
     """The text report on stdout: live Rich output on a terminal, plain text otherwise."""
+    from planlens.report import RenderOptions, render
+    from planlens.report.text import text_report
+
     console = stdout()
     if console.is_terminal:
         colour = console.color_system is not None and not console.no_color
