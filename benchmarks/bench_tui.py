@@ -1,11 +1,13 @@
 """How fast the terminal UI starts and answers keys. A script that prints figures, not a test.
 
-    python benchmarks/bench_tui.py [--runs N] [--provisions N]
+    python benchmarks/bench_tui.py [--runs N] [--provisions N] [--no-bytecode-cache]
 
-1. Time to the first painted frame, against a minimal Textual app in the same run. Each app
-   runs in its own process on a pseudo-terminal of 160×48; the time is taken from the moment
-   the child says it is ready (imports done, corpus loaded) to the first frame that shows the
-   app's text on the terminal, and also from the process start (everything included).
+1. What a user sees on typing bare `planlens` (the console script, on the plans in ./plans),
+   against a minimal Textual app (one `Static`) in the same run: from the process start to the
+   first painted frame, and to the first rows of the compare view. Each app runs in its own
+   process on a pseudo-terminal of 160×48; runs alternate between the apps, after one warm-up
+   run each. Children may write bytecode caches (to a temporary directory), as a user's Python
+   does; `--no-bytecode-cache` runs them as the environment says instead.
 2. Median latency of `n`, `j` and a version switch on a synthetic comparison of N provisions
    (two revisions of a 1,000-clause plan with modest rewording): a key typed on the
    pseudo-terminal to the end of the repaint it causes.
@@ -19,76 +21,85 @@ import fcntl
 import os
 import pty
 import select
+import shutil
 import statistics
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from planlens.load import Corpus, load_corpus  # noqa: E402
+from planlens.load import Corpus  # noqa: E402
 from planlens.model import Clause, Plan, PlanFile  # noqa: E402
 
 SIZE = (160, 48)
 READY = "BENCH-READY"
+ALT_SCREEN = "\x1b[?1049h"
+"""Textual switches to the alternate screen just before painting its first frame."""
 
-MINIMAL_CHILD = f"""
-import sys, time
+MINIMAL_CHILD = """
 from textual.app import App
 from textual.widgets import Static
 class Minimal(App[None]):
     def compose(self):
         yield Static("minimal app painted")
-print("{READY}", flush=True)
 Minimal().run()
 """
 
-PLANLENS_CHILD = f"""
-import sys
-from planlens.load import load_corpus
-from planlens.tui import make_app
-app = make_app(load_corpus([{str(ROOT / "plans")!r}]))
-print("{READY}", flush=True)
-app.run()
-"""
-
-CLI_CHILD = f"""
-import sys
-sys.argv = ["planlens", "--plans", {str(ROOT / "plans")!r}]
-from planlens.cli import main
-print("{READY}", flush=True)
-main(sys.argv[1:])
-"""
+FIRST_ROW = "Sovereignty"
+"""A word of the first row of the default comparison of the bundled plans (us-28 ⇄ ua-20)."""
 
 
-def first_frame(code: str, markers: tuple[str, ...], timeout: float = 60.0) -> dict[str, float]:
-    """Run `code` on a pseudo-terminal; seconds from start and from READY to each marker."""
+def planlens_command() -> list[str]:
+    """The `planlens` console script of this interpreter, else `python -m planlens`."""
+    script = Path(sys.executable).parent / "planlens"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "planlens"]
+
+
+def child_env(bytecode_cache: Path | None) -> dict[str, str]:
+    """The environment of a benchmarked child: the terminal size, no plans directory set."""
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(SIZE[0]), "LINES": str(SIZE[1])}
+    env.pop("PLANLENS_PLANS", None)
+    if bytecode_cache is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(bytecode_cache)
+    return env
+
+
+def painted(
+    command: Sequence[str], markers: Sequence[str], env: Mapping[str, str], timeout: float = 60.0
+) -> dict[str, float]:
+    """Run `command` on a pseudo-terminal; seconds from its start until each marker is shown.
+
+    Only output after the switch to the alternate screen counts, so nothing printed before the
+    app's first frame can be mistaken for it.
+    """
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(SIZE[0]), "LINES": str(SIZE[1])}
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-c", code],
+        list(command),
         stdin=follower,
         stdout=follower,
         stderr=follower,
-        env=env,
+        env=dict(env),
         cwd=ROOT,
         close_fds=True,
     )
     os.close(follower)
     seen = ""
+    on_screen = False
     times: dict[str, float] = {}
-    ready_at: float | None = None
     try:
         while len(times) < len(markers) and time.perf_counter() - started < timeout:
-            readable, _, _ = select.select([leader], [], [], 0.05)
-            if not readable:
+            if not select.select([leader], [], [], 0.05)[0]:
                 continue
             try:
                 chunk = os.read(leader, 65536).decode("utf-8", "replace")
@@ -96,49 +107,68 @@ def first_frame(code: str, markers: tuple[str, ...], timeout: float = 60.0) -> d
                 break
             now = time.perf_counter()
             seen += chunk
-            if ready_at is None and READY in seen:
-                ready_at = now
-                seen = seen[seen.index(READY) + len(READY) :]
-            if ready_at is None:
+            if not on_screen and ALT_SCREEN in seen:
+                on_screen = True
+                seen = seen[seen.index(ALT_SCREEN) :]
+            if not on_screen:
                 continue
             for marker in markers:
                 if marker not in times and marker in seen:
-                    times[marker] = now
+                    times[marker] = now - started
     finally:
         child.kill()
         child.wait()
         os.close(leader)
-    if ready_at is None or len(times) < len(markers):
-        raise RuntimeError(f"no frame seen (markers {markers}, got {sorted(times)})")
-    out = {"ready": ready_at - started}
-    for marker, at in times.items():
-        out[f"{marker} from start"] = at - started
-        out[f"{marker} from ready"] = at - ready_at
-    return out
+    if len(times) < len(markers):
+        raise RuntimeError(f"{command}: not shown: {sorted(set(markers) - set(times))}")
+    return times
 
 
-def bench_startup(runs: int) -> None:
-    print(f"First painted frame, {SIZE[0]}×{SIZE[1]} pseudo-terminal, median of {runs} runs")
-    cases = [
-        ("minimal Textual app", MINIMAL_CHILD, ("minimal app painted",)),
-        ("planlens app (make_app)", PLANLENS_CHILD, ("planlens", "Sovereignty")),
-        ("planlens CLI (bare planlens)", CLI_CHILD, ("planlens", "Sovereignty")),
-    ]
-    medians: dict[str, dict[str, float]] = {}
-    for name, code, markers in cases:
-        samples = [first_frame(code, markers) for _ in range(runs)]
-        keys = samples[0].keys()
-        medians[name] = {key: statistics.median(s[key] for s in samples) for key in keys}
-        for key, value in medians[name].items():
-            print(f"  {name:<30} {key:<34} {value * 1000:8.0f} ms")
-    minimal = medians["minimal Textual app"]["minimal app painted from ready"]
-    app = medians["planlens app (make_app)"]["planlens from ready"]
-    cold_minimal = medians["minimal Textual app"]["minimal app painted from start"]
-    cold_cli = medians["planlens CLI (bare planlens)"]["planlens from start"]
-    print(f"  ratio, app start to first frame (goal <= 1.3): {app / minimal:.2f}")
-    cold_app = medians["planlens app (make_app)"]["planlens from start"]
-    print(f"  ratio, process start to first frame (make_app): {cold_app / cold_minimal:.2f}")
-    print(f"  ratio, process start to first frame (bare planlens): {cold_cli / cold_minimal:.2f}")
+def bench_startup(runs: int, bytecode_cache: bool) -> None:
+    cache_dir = Path(tempfile.mkdtemp(prefix="planlens-bench-pyc-")) if bytecode_cache else None
+    env = child_env(cache_dir)
+    mode = "bytecode cached" if cache_dir else "as the environment says (PYTHONDONTWRITEBYTECODE"
+    if not cache_dir:
+        mode += f"={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r})"
+    print(f"Start-up, {SIZE[0]}×{SIZE[1]} pseudo-terminal, median of {runs} alternating runs")
+    print(f"  (children: {mode})")
+    cases: dict[str, tuple[list[str], tuple[str, ...]]] = {
+        "python -c pass": ([sys.executable, "-c", "pass"], ()),
+        "minimal Textual app": ([sys.executable, "-c", MINIMAL_CHILD], ("minimal app painted",)),
+        "bare planlens": (planlens_command(), ("planlens", FIRST_ROW)),
+    }
+    samples: dict[str, list[dict[str, float]]] = {name: [] for name in cases}
+    try:
+        for run in range(runs + 1):
+            for name, (command, markers) in cases.items():
+                if markers:
+                    times = painted(command, markers, env)
+                else:
+                    begun = time.perf_counter()
+                    subprocess.run(command, env=env, check=True)
+                    times = {"exit": time.perf_counter() - begun}
+                if run:  # the first run of each only warms caches
+                    samples[name].append(times)
+    finally:
+        if cache_dir is not None:
+            shutil.rmtree(cache_dir, ignore_errors=True)
+    medians = {
+        name: {key: statistics.median(s[key] for s in runs_) for key in runs_[0]}
+        for name, runs_ in samples.items()
+    }
+    python = medians["python -c pass"]["exit"]
+    minimal = medians["minimal Textual app"]["minimal app painted"]
+    first_frame = medians["bare planlens"]["planlens"]
+    first_rows = medians["bare planlens"][FIRST_ROW]
+    print(f"  Python start and exit (python -c pass)          {python * 1000:8.0f} ms")
+    print(f"  minimal Textual app: process start → frame      {minimal * 1000:8.0f} ms")
+    print(f"  bare planlens: process start → first frame      {first_frame * 1000:8.0f} ms")
+    print(f"  bare planlens: process start → first rows       {first_rows * 1000:8.0f} ms")
+    print(
+        f"  ratio, process start to first frame (bare planlens, goal <= 1.3): "
+        f"{first_frame / minimal:.2f}"
+    )
+    print(f"  ratio, process start to first rows (bare planlens): {first_rows / minimal:.2f}")
 
 
 def synthetic_corpus(provisions: int) -> Corpus:
@@ -320,11 +350,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--provisions", type=int, default=1000, help="synthetic plan size")
     parser.add_argument("--presses", type=int, default=30, help="key presses per measure")
     parser.add_argument("--skip-startup", action="store_true", help="only the key latencies")
+    parser.add_argument("--skip-keys", action="store_true", help="only the start-up figures")
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="run the start-up children as the environment says (they may compile every module)",
+    )
     args = parser.parse_args(argv)
-    load_corpus([ROOT / "plans"])  # warm the file cache so the first start-up run is fair
     if not args.skip_startup:
-        bench_startup(args.runs)
-    bench_keys(args.provisions, args.presses)
+        bench_startup(args.runs, bytecode_cache=not args.no_bytecode_cache)
+    if not args.skip_keys:
+        bench_keys(args.provisions, args.presses)
     return 0
 
 

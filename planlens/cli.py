@@ -15,7 +15,7 @@ import click
 
 from planlens import __version__
 from planlens.commands import register
-from planlens.commands.common import open_corpus, plans_option
+from planlens.commands.common import plans_option
 from planlens.errors import PlanlensError
 
 EXIT_PROBLEMS = 1
@@ -33,10 +33,9 @@ def cli(ctx: click.Context, plans: tuple[Path, ...]) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    corpus = open_corpus(plans)
     from planlens.commands.ui import run_app
 
-    run_app(corpus)
+    run_app(None, plans)
 
 
 register(cli)

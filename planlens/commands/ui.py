@@ -1,4 +1,8 @@
-"""Opening the terminal UI (Textual is imported only here, only when the UI is opened)."""
+"""Opening the terminal UI (Textual is imported only here, only when the UI is opened).
+
+The app paints before the plans are loaded: it loads them itself, off the UI thread, so the CLI
+hands it plan directories rather than a corpus.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +11,25 @@ from pathlib import Path
 
 import click
 
-from planlens.commands.common import open_corpus, plans_option
-from planlens.load import Corpus, default_plan_dirs
+from planlens.commands.common import note_problems, plans_option
 
 
-def run_app(
-    corpus: Corpus, plan_ids: Sequence[str] | None = None, plan_dirs: Sequence[Path] = ()
-) -> None:
-    """Open the terminal UI on `corpus`, showing `plan_ids` (default: the default pair)."""
+def run_app(plan_ids: Sequence[str] | None = None, plan_dirs: Sequence[Path] = ()) -> None:
+    """Open the terminal UI on the plans in `plan_dirs` (default: the usual places).
+
+    Shows `plan_ids` (default: the default pair). An unknown id, found once the plans are
+    loaded, closes the app and is raised here, so the CLI reports it like any other error; the
+    note about plan files that did not load is printed to stderr after the app closes.
+    """
     # Imported here so that headless commands never pay for importing Textual.
     from planlens.tui import make_app
 
-    make_app(corpus, plan_ids, plan_dirs or _given_dirs() or default_plan_dirs()).run()
-
-
-def _given_dirs() -> list[Path]:
-    """The `--plans` of the running command, to say where plans were looked for."""
-    context = click.get_current_context(silent=True)
-    given = context.params.get("plans") if context is not None else None
-    return [Path(p) for p in given] if given else []
+    app = make_app(None, plan_ids, plan_dirs)
+    app.run()
+    if app.startup_error is not None:
+        raise app.startup_error
+    if app.loaded:
+        note_problems(app.corpus)
 
 
 @click.command("ui")
@@ -37,5 +41,4 @@ def ui(plan_ids: tuple[str, ...], plans: tuple[Path, ...]) -> None:
     Two versions are shown side by side, more as the provision matrix; with none, the default
     pair (us-28 against the newest version based on it). Bare `planlens` does the same.
     """
-    corpus = open_corpus(plans)
-    run_app(corpus, plan_ids or None, plans)
+    run_app(plan_ids or None, plans)

@@ -9,27 +9,27 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planlens.load import Corpus
-
 if TYPE_CHECKING:
+    from planlens.load import Corpus
     from planlens.tui.app import PlanlensApp
 
 
 def make_app(
-    corpus: Corpus, plan_ids: Sequence[str] | None = None, plan_dirs: Sequence[Path] = ()
+    corpus: Corpus | None = None,
+    plan_ids: Sequence[str] | None = None,
+    plan_dirs: Sequence[Path] = (),
 ) -> PlanlensApp:
-    """The app on `corpus`, showing `plan_ids` (default: `default_plan_ids`).
+    """The app on `corpus`, or on the plans in `plan_dirs`, showing `plan_ids`.
 
-    Raises `UnknownPlanError` (a `PlanlensError`) for an id the corpus does not have.
+    Without a corpus the app paints at once and loads the plans from `plan_dirs` (default: the
+    usual places) in a worker; an unknown id then closes it with `startup_error` set. With a
+    corpus, an unknown id raises `UnknownPlanError` (a `PlanlensError`) here. `plan_ids`
+    defaults to `default_plan_ids`.
     """
     from planlens.tui.app import PlanlensApp
-    from planlens.tui.state import default_plan_ids, in_corpus_order
 
-    if plan_ids:
-        for plan_id in plan_ids:
-            corpus.plan(plan_id)
-        chosen = tuple(dict.fromkeys(plan_ids))
-        shown = chosen if len(chosen) <= 2 else in_corpus_order(corpus, chosen)
-    else:
-        shown = default_plan_ids(corpus)
-    return PlanlensApp(corpus, shown, plan_dirs)
+    if corpus is None:
+        return PlanlensApp(None, plan_ids or (), plan_dirs)
+    from planlens.tui.state import resolve_plan_ids
+
+    return PlanlensApp(corpus, resolve_plan_ids(corpus, plan_ids), plan_dirs)

@@ -1,23 +1,31 @@
-"""The planlens terminal app: global keys, the screens, and the session's caches.
+"""The planlens terminal app: global keys, loading the plans, the screens, the session's caches.
 
-`make_app` in `planlens.tui` builds it, for the CLI and the tests alike.
+`make_app` in `planlens.tui` builds it, for the CLI and the tests alike. Started without a
+corpus, it paints a start screen first and loads the plans in a worker, so nothing of the core
+(pydantic, numpy, scipy) is imported before the first frame; the screens are imported where
+they are first shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 
-from planlens.comparison import Comparison
-from planlens.load import Corpus
 from planlens.tui.commands import PlanlensCommands
-from planlens.tui.layout import TableLayout
-from planlens.tui.stats import Similarity
+from planlens.tui.messages import CorpusFailed, CorpusLoaded
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from planlens.comparison import Comparison
+    from planlens.load import Corpus
+    from planlens.tui.layout import TableLayout
+    from planlens.tui.stats import Similarity
 
 CACHED_LAYOUTS = 16
 """Laid-out comparisons kept, so switching back to a pair of versions is instant."""
@@ -37,15 +45,19 @@ class PlanlensApp(App[None]):
     ]
 
     def __init__(
-        self, corpus: Corpus, plan_ids: Sequence[str], plan_dirs: Sequence[Path] = ()
+        self,
+        corpus: Corpus | None,
+        plan_ids: Sequence[str] = (),
+        plan_dirs: Sequence[Path] = (),
     ) -> None:
         super().__init__()
-        self.corpus = corpus
-        """The loaded versions (files with errors left out) and the problems found."""
+        self._corpus = corpus
         self.plan_ids = tuple(plan_ids)
-        """The versions shown on start."""
+        """The versions shown on start (until the plans are loaded: as asked for, or none)."""
         self.plan_dirs = list(plan_dirs)
-        """Where the plans were read from (for the empty-corpus screen)."""
+        """Where the plans are read from (empty until loaded: the default places)."""
+        self.startup_error: Exception | None = None
+        """Why the app closed before showing the plans (an unknown version, say)."""
         self.comparisons: dict[tuple[str, ...], Comparison] = {}
         """Comparisons made this session, by versions compared."""
         self.layouts: dict[tuple[tuple[str, ...], int], TableLayout] = {}
@@ -53,7 +65,27 @@ class PlanlensApp(App[None]):
         self.similarities: dict[tuple[str, str], Similarity] = {}
         """Pairwise similarities computed for the overview."""
 
+    @property
+    def loaded(self) -> bool:
+        """True once the plans are loaded."""
+        return self._corpus is not None
+
+    @property
+    def corpus(self) -> Corpus:
+        """The loaded versions (files with errors left out) and the problems found."""
+        if self._corpus is None:
+            raise RuntimeError("the plans are not loaded yet")
+        return self._corpus
+
     def get_default_screen(self) -> Screen[None]:
+        if self._corpus is None:
+            from planlens.tui.screens.start import StartScreen
+
+            return StartScreen()
+        return self.plans_screen()
+
+    def plans_screen(self) -> Screen[None]:
+        """The compare view on the loaded plans, or the no-plans screen."""
         from planlens.tui.screens.compare import CompareScreen
         from planlens.tui.screens.empty import EmptyScreen
 
@@ -62,6 +94,61 @@ class PlanlensApp(App[None]):
         return CompareScreen(self.plan_ids)
 
     def on_mount(self) -> None:
+        if self._corpus is None:
+            # After the first frame: loading (and its imports) must not delay it.
+            self.call_after_refresh(self.load_plans)
+        else:
+            self.notify_problems()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    @work(exclusive=True, thread=True, group="load", exit_on_error=False)
+    def load_plans(self) -> None:
+        """Load the plans from `plan_dirs`, off the UI thread."""
+        from planlens.load import default_plan_dirs, load_corpus
+
+        try:
+            corpus = load_corpus(self.plan_dirs or None)
+            plan_dirs = self.plan_dirs or default_plan_dirs()
+        except Exception as exc:  # handed to the CLI, never lost
+            self.post_message(CorpusFailed(exc))
+            return
+        self.post_message(CorpusLoaded(corpus, plan_dirs))
+
+    @on(CorpusLoaded)
+    def open_plans(self, message: CorpusLoaded) -> None:
+        from planlens.errors import PlanlensError
+        from planlens.tui.screens.start import StartScreen
+        from planlens.tui.state import resolve_plan_ids
+
+        try:
+            plan_ids = resolve_plan_ids(message.corpus, self.plan_ids)
+        except PlanlensError as exc:
+            self.close_with_error(exc)
+            return
+        self._corpus = message.corpus
+        self.plan_ids = plan_ids
+        self.plan_dirs = list(message.plan_dirs)
+        # A dialog opened while loading stays up; the start screen gives way when it closes.
+        if isinstance(self.screen, StartScreen):
+            self.show_plans()
+        self.notify_problems()
+
+    @on(CorpusFailed)
+    def loading_failed(self, message: CorpusFailed) -> None:
+        self.close_with_error(message.error)
+
+    def close_with_error(self, error: Exception) -> None:
+        """Close the app; whoever ran it reports `error` (the CLI, as it reports any error)."""
+        self.startup_error = error
+        self.exit(return_code=1)
+
+    def show_plans(self) -> None:
+        """Cover the start screen with the compare view (or the no-plans screen)."""
+        self.push_screen(self.plans_screen())
+
+    def notify_problems(self) -> None:
+        """Say that some plan files did not load, when the valid ones are shown."""
         errors = len(self.corpus.errors)
         if errors and self.corpus.plans:
             noun = "problem" if errors == 1 else "problems"
@@ -73,6 +160,8 @@ class PlanlensApp(App[None]):
                 timeout=8,
             )
 
+    # -- session -------------------------------------------------------------------------------
+
     def remember(self, comparison: Comparison, table_layout: TableLayout) -> None:
         """Keep a comparison and its layout for the rest of the session."""
         plan_ids = tuple(plan.id for plan in comparison.plans)
@@ -80,6 +169,8 @@ class PlanlensApp(App[None]):
         self.layouts[(plan_ids, table_layout.width)] = table_layout
         while len(self.layouts) > CACHED_LAYOUTS:
             self.layouts.pop(next(iter(self.layouts)))
+
+    # -- keys everywhere -----------------------------------------------------------------------
 
     def action_help(self) -> None:
         from planlens.tui.screens.compare import CompareScreen
@@ -102,4 +193,7 @@ class PlanlensApp(App[None]):
     def action_problems(self) -> None:
         from planlens.tui.screens.problems import ProblemsScreen
 
+        if not self.loaded:
+            self.notify("The plans are still loading.")
+            return
         self.push_screen(ProblemsScreen(self.corpus.problems))

@@ -5,14 +5,36 @@ Workers only compute and post one of these; `@on` handlers on the screens change
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from planlens.comparison import Comparison
-from planlens.tui.layout import TableLayout
-from planlens.tui.stats import Similarity
+if TYPE_CHECKING:
+    from planlens.comparison import Comparison
+    from planlens.load import Corpus
+    from planlens.tui.layout import TableLayout
+    from planlens.tui.stats import Similarity
+
+
+@dataclass
+class CorpusLoaded(Message):
+    """The plans the app opens on, loaded by its worker after the first frame."""
+
+    corpus: Corpus
+    """The valid plans and every problem found."""
+    plan_dirs: Sequence[Path]
+    """Where they were read from."""
+
+
+@dataclass
+class CorpusFailed(Message):
+    """Loading the plans failed outright (an internal error: problems in files do not)."""
+
+    error: Exception
+    """What was raised."""
 
 
 @dataclass

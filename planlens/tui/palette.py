@@ -7,9 +7,11 @@ Styles are Textual style strings built only from theme variables (`$text-error`,
 
 from __future__ import annotations
 
-from planlens.comparison import ChangeClass, SpanOp
-from planlens.labels import CHANGE_LABELS, CHANGE_MARKS
-from planlens.model import Plan
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planlens.comparison import ChangeClass, SpanOp
+    from planlens.model import Plan
 
 CLASS_STYLES: dict[ChangeClass, str] = {
     "unchanged": "$text-muted",
@@ -38,6 +40,8 @@ PRESENT_MARK = "●"
 ABSENT_MARK = "·"
 """Cell mark of a version that has no clause in the row and no change to report."""
 
+BRAND = "bold $text-accent"
+"""The app's name at the start of the status line."""
 MUTED = "$text-muted"
 TITLE = "bold"
 HEADING = "bold $text"
@@ -57,11 +61,17 @@ PLACEHOLDER: dict[ChangeClass, str] = {
 
 def mark(change: ChangeClass) -> str:
     """The short mark of a change class (`*`, `+`, `-`, `-?`, `?` …)."""
+    # Imported here: `planlens.labels` loads the pydantic models, which the first frame (the
+    # start screen, which uses this module) must not wait for.
+    from planlens.labels import CHANGE_MARKS
+
     return CHANGE_MARKS[change]
 
 
 def word(change: ChangeClass) -> str:
     """The change class written out for readers (`removed (reported)`)."""
+    from planlens.labels import CHANGE_LABELS
+
     return CHANGE_LABELS[change]
 
 

@@ -57,6 +57,19 @@ def default_plan_ids(corpus: Corpus) -> tuple[str, ...]:
     return tuple(corpus.ids[:2])
 
 
+def resolve_plan_ids(corpus: Corpus, plan_ids: Sequence[str] | None) -> tuple[str, ...]:
+    """The versions to show for `plan_ids` asked for: two as given, more in corpus order.
+
+    None or empty: `default_plan_ids`. Raises `UnknownPlanError` for an id the corpus lacks.
+    """
+    if not plan_ids:
+        return default_plan_ids(corpus)
+    for plan_id in plan_ids:
+        corpus.plan(plan_id)
+    chosen = tuple(dict.fromkeys(plan_ids))
+    return chosen if len(chosen) <= 2 else in_corpus_order(corpus, chosen)
+
+
 def cycle_version(
     all_ids: Sequence[str], shown: Sequence[str], slot: int, step: int
 ) -> tuple[str, ...]:

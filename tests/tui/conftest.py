@@ -12,17 +12,20 @@ import functools
 import shutil
 from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any, ParamSpec
+from typing import Any, ParamSpec, cast
 
 import pytest
 from textual.pilot import Pilot
 
 from planlens.load import Corpus, load_corpus
+from planlens.tui.app import PlanlensApp
 from tests.conftest import MINI
 
 P = ParamSpec("P")
 SIZE = (160, 48)
 """The terminal size of the Pilot tests and snapshots."""
+LOAD_ROUNDS = 50
+"""Rounds of waiting for an app to load its plans before a test gives up."""
 
 
 def pilot_test(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]:
@@ -42,6 +45,18 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def loaded(pilot: Pilot[Any]) -> None:
+    """Wait until an app started on plan directories has loaded them (or closed), then settle."""
+    app = cast("PlanlensApp", pilot.app)
+    for _ in range(LOAD_ROUNDS):
+        if app.loaded or not app.is_running:
+            break
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    if app.is_running:
+        await settle(pilot)
 
 
 @pytest.fixture

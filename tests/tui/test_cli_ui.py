@@ -1,41 +1,87 @@
-"""`planlens ui`: argument wiring, without starting the terminal UI."""
+"""`planlens ui` and bare `planlens`: argument wiring, and what the CLI says around the app."""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
 
-from planlens.load import Corpus
+from planlens.tui.app import PlanlensApp
 from tests.conftest import MINI, CliResult
+from tests.tui.conftest import SIZE, loaded
 
 ui_module = importlib.import_module("planlens.commands.ui")
 """The module (the package's `ui` attribute is the click command)."""
+
+Script = Callable[[Pilot[Any]], Coroutine[Any, Any, None]]
+
+
+def record_opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str] | None, list[Path]]]:
+    """Replace the app by a record of what it would have been opened on."""
+    opened: list[tuple[list[str] | None, list[Path]]] = []
+
+    def fake_run(plan_ids: Sequence[str] | None = None, plan_dirs: Sequence[Path] = ()) -> None:
+        opened.append((list(plan_ids) if plan_ids else None, list(plan_dirs)))
+
+    monkeypatch.setattr(ui_module, "run_app", fake_run)
+    return opened
+
+
+def run_headless(monkeypatch: pytest.MonkeyPatch, script: Script | None = None) -> None:
+    """Run the app the CLI opens without a terminal, driven by `script`."""
+
+    def run(app: PlanlensApp) -> None:
+        App.run(app, headless=True, size=SIZE, auto_pilot=script)
+
+    monkeypatch.setattr(PlanlensApp, "run", run)
+
+
+async def quit_once_loaded(pilot: Pilot[Any]) -> None:
+    await loaded(pilot)
+    await pilot.press("q")
 
 
 def test_ui_opens_the_app_on_the_versions_given(
     run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[tuple[list[str], list[str] | None]] = []
-
-    def fake_run(
-        corpus: Corpus, plan_ids: Sequence[str] | None = None, plan_dirs: Sequence[Path] = ()
-    ) -> None:
-        opened.append((corpus.ids, list(plan_ids) if plan_ids else None))
-
-    monkeypatch.setattr(ui_module, "run_app", fake_run)
+    opened = record_opened(monkeypatch)
     result = run_cli("ui", "beta", "gamma", "--plans", MINI)
     assert result.code == 0, result.err
-    assert opened == [(["alpha", "beta", "gamma"], ["beta", "gamma"])]
+    assert opened == [(["beta", "gamma"], [MINI])]
 
 
-def test_ui_refuses_an_unknown_version(run_cli: Callable[..., CliResult]) -> None:
+def test_bare_planlens_opens_the_app_without_loading_the_plans_first(
+    run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = record_opened(monkeypatch)
+    result = run_cli("--plans", MINI)
+    assert result.code == 0, result.err
+    assert opened == [(None, [MINI])]
+
+
+def test_ui_refuses_an_unknown_version(
+    run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_headless(monkeypatch, quit_once_loaded)
     result = run_cli("ui", "nope", "--plans", MINI)
     assert result.code == 1
     assert "no plan with id 'nope'" in result.err
     assert "Traceback" not in result.err
+
+
+def test_broken_files_are_noted_on_stderr_when_the_app_closes(
+    run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch, mini_copy: Path
+) -> None:
+    (mini_copy / "broken.toml").write_text("[plan\nid = 'broken'\n", encoding="utf-8")
+    run_headless(monkeypatch, quit_once_loaded)
+    result = run_cli("ui", "--plans", mini_copy)
+    assert result.code == 0, result.err
+    assert "planlens: 1 problem in the plan files" in result.err
 
 
 def test_ui_has_help(run_cli: Callable[..., CliResult]) -> None:

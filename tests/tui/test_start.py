@@ -1,0 +1,114 @@
+"""Starting on plan directories: the first frame comes before the plans, which load after it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static
+
+import planlens.load
+from planlens.load import Corpus
+from planlens.tui import make_app
+from planlens.tui.screens.compare import CompareScreen
+from planlens.tui.screens.empty import EmptyScreen
+from planlens.tui.screens.help import HelpScreen
+from planlens.tui.screens.problems import ProblemsScreen
+from planlens.tui.screens.start import StartScreen
+from tests.conftest import MINI, REPO
+from tests.tui.conftest import SIZE, loaded, pilot_test
+
+
+def test_nothing_of_the_core_is_imported_before_the_first_frame() -> None:
+    # What bare `planlens` imports before Textual paints: the CLI, the app, its first screen.
+    code = (
+        "import sys\n"
+        "import planlens.cli\n"
+        "from planlens.tui import make_app\n"
+        "from planlens.tui.screens.start import StartScreen\n"
+        "assert isinstance(make_app().get_default_screen(), StartScreen)\n"
+        "core = {'pydantic', 'numpy', 'scipy', 'planlens.load', 'planlens.model'}\n"
+        "assert not core & set(sys.modules), sorted(core & set(sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pilot_test
+async def test_starts_on_the_start_screen_then_shows_the_plans() -> None:
+    app = make_app(plan_dirs=[MINI])
+    async with app.run_test(size=SIZE) as pilot:
+        start = app.screen_stack[0]
+        assert isinstance(start, StartScreen)
+        assert "loading plans" in str(start.query_one("#status", Static).render())
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.view.plan_ids == ("alpha", "beta")
+        assert screen.comparison is not None and screen.table.shown_rows
+
+
+@pilot_test
+async def test_keys_work_while_the_plans_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    go_on = threading.Event()
+    load_corpus = planlens.load.load_corpus
+
+    def slow_load(paths: list[Path] | None = None) -> Corpus:
+        go_on.wait(timeout=10)
+        return load_corpus(paths)
+
+    monkeypatch.setattr(planlens.load, "load_corpus", slow_load)
+    app = make_app(plan_dirs=[MINI])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("p")
+        assert any("still loading" in n.message for n in app._notifications)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        go_on.set()
+        await loaded(pilot)
+        assert isinstance(app.screen, HelpScreen)  # the dialog opened while loading stays up
+        await pilot.press("escape")
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.comparison is not None
+
+
+@pilot_test
+async def test_problems_found_while_loading_are_noticed_and_listed(mini_copy: Path) -> None:
+    (mini_copy / "broken.toml").write_text("[plan\nid = 'broken'\n", encoding="utf-8")
+    app = make_app(plan_dirs=[mini_copy])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert any("1 problem in the plan files" in n.message for n in app._notifications)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        table = app.screen.query_one(DataTable)
+        cells = [str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)]
+        assert "broken.toml" in cells
+
+
+@pilot_test
+async def test_a_directory_without_plans_says_so(tmp_path: Path) -> None:
+    app = make_app(plan_dirs=[tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, EmptyScreen)
+        assert str(tmp_path) in str(app.screen.query_one(Static).render())
+
+
+@pilot_test
+async def test_an_unknown_version_closes_the_app_with_the_error() -> None:
+    app = make_app(plan_ids=["alpha", "nope"], plan_dirs=[MINI])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+    assert app.return_code == 1
+    assert app.startup_error is not None and "nope" in str(app.startup_error)
