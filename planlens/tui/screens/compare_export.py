@@ -1,0 +1,79 @@
+"""Exporting the compare view as a report: the dialog collects a format and a path, a worker
+writes the report of the versions and filters shown through `planlens.report`, the writer the
+CLI uses.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.content import Content
+
+from planlens.errors import PlanlensError
+from planlens.tui import palette
+from planlens.tui.messages import ReportFailed, ReportWritten
+from planlens.tui.screens.compare_base import CompareBase
+from planlens.tui.status import status_content
+
+if TYPE_CHECKING:
+    from planlens.tui.screens.export import ExportRequest
+    from planlens.tui.state import ViewState
+
+
+class ExportActions(CompareBase):
+    """Writing the report of what the view shows: its versions and filters."""
+
+    def action_export(self) -> None:
+        from planlens.report import FORMATS
+        from planlens.tui.screens.export import ExportScreen
+
+        if self.comparison is None:
+            return
+        stem = "-vs-".join(self.view.plan_ids) if len(self.view.plan_ids) <= 3 else "matrix"
+        summary = status_content(
+            self.view, self.comparison, len(self.table.shown_rows), brand=False
+        )
+        if self.view.classes:
+            summary += Content.styled(
+                "\nThe class filter is not part of reports: every change class is written.",
+                palette.WARNING,
+            )
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.write_export(request, self.view)
+
+        self.app.push_screen(ExportScreen(FORMATS, stem, summary), chosen)
+
+    @work(exclusive=True, thread=True, group="export", exit_on_error=False)
+    def write_export(self, request: ExportRequest, view: ViewState) -> None:
+        """Write the report of `view` through the report registry, off the UI thread."""
+        from planlens.compare import compare
+        from planlens.report import write_report
+
+        try:
+            comparison = self.comparison
+            if comparison is None or view.topic is not None or view.hide_unchanged:
+                comparison = compare(
+                    self.planlens.corpus,
+                    list(view.plan_ids),
+                    topic=view.topic,
+                    changed_only=view.hide_unchanged,
+                )
+            path = write_report(comparison, request.fmt, request.path)
+        except (PlanlensError, OSError) as exc:
+            self.post_message(ReportFailed(str(exc)))
+            return
+        except Exception as exc:  # shown to the user, never lost
+            self.post_message(ReportFailed(f"internal error: {type(exc).__name__}: {exc}"))
+            return
+        self.post_message(ReportWritten(path))
+
+    @on(ReportWritten)
+    def report_written(self, message: ReportWritten) -> None:
+        self.notify(str(message.path), title="Report written")
+
+    @on(ReportFailed)
+    def report_failed(self, message: ReportFailed) -> None:
+        self.notify(message.error[:400], title="Export failed", severity="error", timeout=10)
