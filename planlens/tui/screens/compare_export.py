@@ -8,21 +8,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.content import Content
 
 from planlens.errors import PlanlensError
-from planlens.tui import palette
 from planlens.tui.messages import ReportFailed, ReportWritten
 from planlens.tui.screens.compare_base import CompareBase
 from planlens.tui.status import status_content
 
 if TYPE_CHECKING:
+    from planlens.comparison import Comparison
     from planlens.tui.screens.export import ExportRequest
     from planlens.tui.state import ViewState
 
 
 class ExportActions(CompareBase):
-    """Writing the report of what the view shows: its versions and filters."""
+    """Writing the report of what the view shows: its versions, topic and classes filters."""
 
     def action_export(self) -> None:
         from planlens.report import FORMATS
@@ -34,32 +33,29 @@ class ExportActions(CompareBase):
         summary = status_content(
             self.view, self.comparison, len(self.table.shown_rows), brand=False
         )
-        if self.view.classes:
-            summary += Content.styled(
-                "\nThe class filter is not part of reports: every change class is written.",
-                palette.WARNING,
-            )
+        view, comparison = self.view, self.comparison
 
         def chosen(request: ExportRequest | None) -> None:
             if request is not None:
-                self.write_export(request, self.view)
+                self.write_export(request, view, comparison)
 
         self.app.push_screen(ExportScreen(FORMATS, stem, summary), chosen)
 
     @work(exclusive=True, thread=True, group="export", exit_on_error=False)
-    def write_export(self, request: ExportRequest, view: ViewState) -> None:
-        """Write the report of `view` through the report registry, off the UI thread."""
+    def write_export(self, request: ExportRequest, view: ViewState, shown: Comparison) -> None:
+        """Write the report of `view` (`shown` is its unfiltered comparison), off the UI thread."""
         from planlens.compare import compare
         from planlens.report import write_report
 
         try:
-            comparison = self.comparison
-            if comparison is None or view.topic is not None or view.hide_unchanged:
+            comparison = shown
+            if view.filtered:
                 comparison = compare(
                     self.planlens.corpus,
                     list(view.plan_ids),
                     topic=view.topic,
                     changed_only=view.hide_unchanged,
+                    classes=view.classes or None,
                 )
             path = write_report(comparison, request.fmt, request.path)
         except (PlanlensError, OSError) as exc:
