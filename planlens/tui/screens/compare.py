@@ -62,7 +62,10 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.table.focus()
+        table = self.table
+        table.focus()
+        # Synchronous, so the details pane changes in the frame that moves the cursor.
+        table.cursor_changed.subscribe(self, self._show_details, immediate=True)
         self._update_status()
         # After the first frame: the worker's imports and work must not delay it.
         self.call_after_refresh(self.show_versions, self.view.plan_ids)

@@ -197,15 +197,16 @@ class CompareBase(Screen[None]):
     def _show_details(self, row: int | None) -> None:
         """Show `row` in the details pane, unless it is already shown there.
 
-        Actions of this screen that move the cursor call this at once, so the details are
-        drawn in the same frame as the cursor; the table's message then finds nothing to do.
+        The screen calls this as the table's cursor moves (`ProvisionTable.cursor_changed`), so
+        the details are drawn in the same frame as the cursor; the table's message then finds
+        nothing to do (unless drawing failed: then it tries again, and the error surfaces).
         """
         comparison, shown_row = self._details_shown
         if comparison is self.comparison and comparison is not None and shown_row == row:
             return
-        self._details_shown = (self.comparison, row)
         topics = {tid: topic.label for tid, topic in self.planlens.corpus.topics.items()}
         self.query_one(DetailsPane).show(self.comparison, row, topics)
+        self._details_shown = (self.comparison, row)
 
     # -- moving --------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.signal import Signal
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
@@ -133,6 +134,12 @@ class ProvisionTable(ScrollView, can_focus=True):
         """Index into `visible` of the cursor row."""
         self.needle = ""
         """Search text highlighted in cells."""
+        self.cursor_changed: Signal[int | None] = Signal(self, "cursor-changed")
+        """Published with the row under the cursor as soon as it changes, before any repaint.
+
+        Subscribe with `immediate=True` to draw what depends on the cursor in the same frame;
+        the `Highlighted` message, which says the same, may arrive after the repaint.
+        """
         self._offsets: list[int] = [0]
         self._lines: LRUCache[tuple[int, int, str, str], Strip] = LRUCache(1024)
         self._paint = StylePainter(self)
@@ -194,6 +201,7 @@ class ProvisionTable(ScrollView, can_focus=True):
 
     def _cursor_moved(self) -> None:
         self._scroll_to_cursor()
+        self.cursor_changed.publish(self.cursor_row)
         self.post_message(self.Highlighted(self.cursor_row))
 
     def _scroll_to_cursor(self) -> None:
