@@ -242,3 +242,29 @@ def test_a_missing_sub_point_of_a_version_numbered_alike_is_not_a_merge() -> Non
     alignment = align([corpus.plan("us-28"), corpus.plan("e3-28")], ignore_links=True)
     # e3-28 keeps 20.a; the fate of 20.b and 20.c is not established: no merge is claimed.
     assert not [link for link in alignment.links if link.b == "e3-28:20.a" and link.kind != "match"]
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from([0.0, 0.0, 0.3, 0.5, 0.7, 0.9]), min_size=1, max_size=5),
+        min_size=1,
+        max_size=5,
+    ).filter(lambda rows: len({len(r) for r in rows}) == 1)
+)
+@settings(max_examples=200, deadline=None)
+def test_best_matching_has_the_greatest_total_weight(rows: list[list[float]]) -> None:
+    import itertools
+
+    import numpy as np
+
+    from planlens.align import best_matching
+
+    weights = np.array(rows)
+    pairs = best_matching(weights)
+    assert len({r for r, _ in pairs}) == len(pairs) == len({c for _, c in pairs})
+    assert all(weights[r, c] > 0 for r, c in pairs)
+    n, m = weights.shape
+    best = 0.0
+    for columns in itertools.permutations([*range(m), *([None] * n)], n):
+        best = max(best, sum(weights[r, c] for r, c in enumerate(columns) if c is not None))
+    assert abs(sum(weights[r, c] for r, c in pairs) - best) < 1e-9
