@@ -23,17 +23,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from numpy.typing import NDArray
-from scipy import sparse
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 from planlens.comparison import LinkKind, PassName
 from planlens.errors import PlanlensError
+from planlens.matching import best_matching, best_per_row
 from planlens.model import PlanFile
-from planlens.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, FloatMatrix, Weights
+from planlens.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
 from planlens.text import content_words, normalise
-
-IntMatrix = NDArray[np.int64]
 
 DEFAULT_THRESHOLD = 0.25
 """Scores below this mean "no counterpart" (tuned on benchmarks/bench_align_*.py)."""
@@ -252,7 +248,7 @@ class _Builder:
         if not open_members or not candidates:
             return
         block = self.features.scores(open_members, candidates)
-        best_score, best_member = _best_per_row(block, [self.row_of[p] for p in candidates])
+        best_score, best_member = best_per_row(block, [self.row_of[p] for p in candidates])
         usable = best_score >= self.threshold
         keep_i = np.nonzero(usable.any(axis=1))[0]
         keep_r = np.nonzero(usable.any(axis=0))[0]
@@ -432,34 +428,6 @@ class _Builder:
         return Alignment(plan_ids, tuple(rows), tuple(self.links), self.ignore_links)
 
 
-def best_matching(weights: FloatMatrix) -> list[tuple[int, int]]:
-    """The one-to-one (row, column) pairs of greatest total weight; 0 means "no edge".
-
-    Solved as a full minimum-cost matching in which every row may also take a private dummy
-    column at a cost above every real edge's, so leaving a row unmatched is allowed. (scipy's
-    sparse matching is used rather than `scipy.optimize.linear_sum_assignment`, whose package
-    costs a third of a second more to import on every comparison.)
-    """
-    rows, cols = np.nonzero(weights > 0)
-    if not len(rows):
-        return []
-    count, width = weights.shape
-    ceiling = float(weights.max()) + 1.0
-    costs = np.concatenate([ceiling - weights[rows, cols], np.full(count, ceiling)])
-    graph = sparse.csr_matrix(
-        (
-            costs,
-            (
-                np.concatenate([rows, np.arange(count)]),
-                np.concatenate([cols, width + np.arange(count)]),
-            ),
-        ),
-        shape=(count, width + count),
-    )
-    matched_rows, matched_cols = min_weight_full_bipartite_matching(graph)
-    return [(int(r), int(c)) for r, c in zip(matched_rows, matched_cols, strict=True) if c < width]
-
-
 REPRESENTATIVES = 4
 """A row is scored by its first member and its latest ones, up to this many in all."""
 
@@ -484,22 +452,6 @@ def _parent(clause_id: str) -> str | None:
     """The point a sub-point belongs to: "21" for "21.a" and "12.alt-b"; None for a point."""
     head, dot, _ = clause_id.rpartition(".")
     return head if dot and head else None
-
-
-def _best_per_row(block: FloatMatrix, row_ids: list[int]) -> tuple[FloatMatrix, IntMatrix]:
-    """Group candidate columns by row: each row's best score, and which candidate gave it."""
-    row_array = np.asarray(row_ids)
-    order = np.argsort(row_array, kind="stable")
-    sorted_rows = row_array[order]
-    starts = np.flatnonzero(np.r_[True, sorted_rows[1:] != sorted_rows[:-1]])
-    ordered = block[:, order]
-    best = np.maximum.reduceat(ordered, starts, axis=1)
-    best_member = np.empty(best.shape, dtype=np.int64)
-    bounds = [*starts.tolist(), ordered.shape[1]]
-    for group in range(len(starts)):
-        segment = ordered[:, bounds[group] : bounds[group + 1]]
-        best_member[:, group] = order[bounds[group] + np.argmax(segment, axis=1)]
-    return best, best_member
 
 
 def pairs_of(alignment: Alignment, a: str, b: str) -> set[frozenset[str]]:

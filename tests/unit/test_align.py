@@ -257,7 +257,7 @@ def test_best_matching_has_the_greatest_total_weight(rows: list[list[float]]) ->
 
     import numpy as np
 
-    from planlens.align import best_matching
+    from planlens.matching import best_matching
 
     weights = np.array(rows)
     pairs = best_matching(weights)
