@@ -19,7 +19,7 @@ the secondary correspondences. Each link records the pass that made it and its s
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -82,12 +82,21 @@ class Alignment:
     ignore_links: bool = False
     """True when the asserted links were not used."""
     _row_index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _link_index: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for index, row in enumerate(self.rows):
             for plan_id, ids in row.clauses.items():
                 for clause_id in ids:
                     self._row_index[f"{plan_id}:{clause_id}"] = index
+        for index, link in enumerate(self.links):
+            self._link_index.setdefault(link.a, []).append(index)
+            self._link_index.setdefault(link.b, []).append(index)
+
+    def links_touching(self, addresses: Iterable[str]) -> list[Link]:
+        """The links with an end at one of `addresses`, each once, in the order they were made."""
+        found = sorted({i for address in addresses for i in self._link_index.get(address, ())})
+        return [self.links[i] for i in found]
 
     def row_of(self, address: str) -> int | None:
         """The index of the row holding `address`, or None if it is not aligned here."""

@@ -84,8 +84,8 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
         renumbered=renumbered,
         similarity=round(1.0 - ratio, 3),
         links=[
-            _info(link)
-            for link in ctx.alignment.links
+            link_info(link)
+            for link in ctx.alignment.links_touching(addresses)
             if link.a in addresses and link.b in addresses
         ],
         spans=[SpanInfo(op=s.op, text=s.text) for s in spans],
@@ -110,7 +110,7 @@ def _one_sided(
     secondary = next(
         (
             link
-            for link in ctx.alignment.links
+            for link in ctx.alignment.links_touching(ours)
             if link.kind != "match" and _other_end(link, ours, absent) is not None
         ),
         None,
@@ -122,7 +122,7 @@ def _one_sided(
         change, note = (
             ("merged", f"merged into {other}") if in_reference else ("split", f"split from {other}")
         )
-        links = [_info(secondary)]
+        links = [link_info(secondary)]
     elif not ctx.plans[absent].plan.complete:
         verb = "keeps" if in_reference else "had"
         change, note = (
@@ -147,7 +147,7 @@ def _outside_links(
     ours_a = {f"{a}:{i}" for i in ids_a}
     ours_b = {f"{b}:{i}" for i in ids_b}
     found: list[tuple[str, Link]] = []
-    for link in ctx.alignment.links:
+    for link in ctx.alignment.links_touching(ours_a | ours_b):
         if link.kind == "match":
             continue
         if _other_end(link, ours_b, a) not in (None, *ours_a):
@@ -184,7 +184,8 @@ def _bracket_note(old: Sequence[Clause], new: Sequence[Clause]) -> str | None:
     return None
 
 
-def _info(link: Link) -> LinkInfo:
+def link_info(link: Link) -> LinkInfo:
+    """The Comparison's record of an alignment link."""
     return LinkInfo(a=link.a, b=link.b, via=link.pass_name, score=link.score, kind=link.kind)
 
 

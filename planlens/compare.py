@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 
 from planlens import __version__
 from planlens.align import Alignment, align
-from planlens.changes import PairContext, classify_pair, moved_addresses
+from planlens.changes import PairContext, classify_pair, link_info, moved_addresses
 from planlens.comparison import (
     CHANGE_CLASSES,
     ChangeClass,
@@ -177,15 +177,11 @@ def _omissions(
 
 def _secondary(alignment: Alignment, addresses: set[str]) -> list[LinkInfo]:
     """Split and merge links with one end in this row and the other in another row."""
-    out: list[LinkInfo] = []
-    for link in alignment.links:
-        if link.kind == "match":
-            continue
-        if (link.a in addresses) != (link.b in addresses):
-            out.append(
-                LinkInfo(a=link.a, b=link.b, via=link.pass_name, score=link.score, kind=link.kind)
-            )
-    return out
+    return [
+        link_info(link)
+        for link in alignment.links_touching(addresses)
+        if link.kind != "match" and (link.a in addresses) != (link.b in addresses)
+    ]
 
 
 def _summary(rows: list[Row], a: str, b: str) -> PairSummary:
