@@ -10,8 +10,9 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
+from planlens.figures import show_term
 from planlens.load import Corpus
-from planlens.model import Clause, PlanFile
+from planlens.model import Clause, PlanFile, TermValue
 from planlens.safe import visible
 
 JsonRow = dict[str, str | int | bool | list[str] | None]
@@ -42,13 +43,9 @@ def plan_rows(corpus: Corpus) -> list[JsonRow]:
     return rows
 
 
-def format_term(value: object) -> str:
-    """A term value for display: integers with thousands separators, booleans as yes/no."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return visible(str(value))
+def format_term(name: str, value: TermValue) -> str:
+    """A term as `name = value` for the terminal (the figures module's formatting, made safe)."""
+    return f"{visible(name)} = {visible(show_term(value, name))}"
 
 
 def _field(label: str, value: str, style: str = "") -> Text:
@@ -111,7 +108,7 @@ def clause_block(
     if clause.topics:
         details.append("topics: " + ", ".join(visible(t) for t in clause.topics))
     if clause.terms:
-        figures = ", ".join(f"{visible(k)} = {format_term(v)}" for k, v in clause.terms.items())
+        figures = ", ".join(format_term(k, v) for k, v in clause.terms.items())
         details.append(("  " if details else "") + "figures: " + figures)
     if clause.links:
         details.append(("  " if details else "") + "links: " + ", ".join(clause.links))

@@ -106,7 +106,7 @@ def _version_parts(
             labels = ", ".join(visible(topics.get(t, t)) for t in clause.topics)
             parts += [("    topics  ", palette.MUTED), labels, "\n"]
         if clause.terms:
-            figures = ", ".join(f"{visible(k)} = {format_term(v)}" for k, v in clause.terms.items())
+            figures = ", ".join(format_term(k, v) for k, v in clause.terms.items())
             parts += [("    figures ", palette.MUTED), figures, "\n"]
         if clause.links:
             parts += [("    links   ", palette.MUTED), ", ".join(clause.links), "\n"]
