@@ -38,7 +38,11 @@ CONTAINMENT = 0.8
 MIN_PART_WORDS = 4
 """A split or merged part must have at least this many content words."""
 SIBLING_THRESHOLD = 0.12
-"""Score a sub-point needs to join its sibling's counterpart (with a topic in common)."""
+"""Score a sub-point needs to fold into its own point's number in a later version of its
+lineage (us-28:21.a into e3-28:21), with a topic in common."""
+SIBLING_LOOSE_THRESHOLD = 0.3
+"""Score a sub-point needs to join its sibling's counterpart without that structural evidence
+(another version's own words and numbering): weak scores there were as often wrong as right."""
 
 
 @dataclass(frozen=True)
@@ -248,12 +252,7 @@ class _Builder:
 
     def _pass_similar(self, members: list[int], taken: dict[int, int]) -> None:
         open_members = [i for i in members if i not in self.row_of]
-        candidates = [
-            p
-            for row, row_members in enumerate(self.rows)
-            if row not in taken
-            for p in _representatives(row_members)
-        ]
+        candidates = self._free_candidates(taken)
         if not open_members or not candidates:
             return
         block = self.features.scores(open_members, candidates)
@@ -268,6 +267,15 @@ class _Builder:
             i, group = keep_i[r], keep_r[c]
             member = candidates[best_member[i, group]]
             self._join(open_members[i], member, "similar", float(sub[r, c]), "match", taken)
+
+    def _free_candidates(self, taken: dict[int, int]) -> list[int]:
+        """The representatives of every row the current version has not matched yet."""
+        return [
+            p
+            for row, row_members in enumerate(self.rows)
+            if row not in taken
+            for p in _representatives(row_members)
+        ]
 
     def _pass_split_merge(self, members: list[int], taken: dict[int, int]) -> None:
         """Secondary links, gated by word containment; a text cosine prefilter keeps it fast."""
@@ -298,15 +306,16 @@ class _Builder:
         """Sub-points of one point that answer one provision together.
 
         A version that folds points 21.a–21.d into one clause merges them: once one sub-point
-        is matched, its siblings join the same clause as merges if they score above
-        `SIBLING_THRESHOLD` and share a topic with it. The same holds the other way round for
-        a version that splits one provision into sibling sub-points (or bracketed options).
-        Only across structures: when both versions number the same sub-points (20.a against
-        20.a), a missing sibling is missing, not folded in.
+        is matched, its siblings join the same clause as merges if they share a topic with it
+        and score above `SIBLING_THRESHOLD` when the clause carries their point's number in a
+        version of the same lineage (e3-28:21), else above `SIBLING_LOOSE_THRESHOLD`. The same
+        holds the other way round for a version that splits one provision into sibling
+        sub-points (or bracketed options). Only across structures: when both versions number
+        the same sub-points (20.a against 20.a), a missing sibling is missing, not folded in.
         """
         mine = set(members)
         merges = [
-            (row, x, clause)
+            (row, x, clause, self._sibling_bar(x, clause))
             for row, row_members in enumerate(self.rows)
             if row not in taken
             for x in row_members
@@ -318,7 +327,7 @@ class _Builder:
         for x, index, score in self._best_by_key(merges):
             self._link(x, index, "merged", score, "merge")
         splits = [
-            (index, index, other)
+            (index, index, other, self._sibling_bar(index, other))
             for index in members
             if index not in self.row_of
             for sibling in self._siblings(index)
@@ -328,6 +337,13 @@ class _Builder:
         ]
         for index, other, score in self._best_by_key(splits):
             self._join(index, other, "split", score, "split", taken)
+
+    def _sibling_bar(self, sub_point: int, other: int) -> float:
+        """The score a sub-point needs to join `other` (see the two thresholds)."""
+        numbered_as_parent = self.refs[other].clause.id == _parent(self.refs[sub_point].clause.id)
+        if numbered_as_parent and self.features.related(sub_point, other):
+            return SIBLING_THRESHOLD
+        return SIBLING_LOOSE_THRESHOLD
 
     def _same_family(self, first: int, second: int) -> bool:
         """Whether two clauses (of different versions) are sub-points of the same number."""
@@ -341,18 +357,20 @@ class _Builder:
             return []
         return [i for i in self._family.get((ref.plan, parent), ()) if i != index]
 
-    def _best_by_key(self, candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, float]]:
-        """For each key, its best (left, right, score) pair above the sibling bar, topic shared."""
+    def _best_by_key(
+        self, candidates: list[tuple[int, int, int, float]]
+    ) -> list[tuple[int, int, float]]:
+        """For each key, its best (left, right, score) pair above its bar, topic shared."""
         if not candidates:
             return []
-        left = [a for _, a, _ in candidates]
-        right = [b for _, _, b in candidates]
+        left = [a for _, a, _, _ in candidates]
+        right = [b for _, _, b, _ in candidates]
         scores = self.features.pair_scores(left, right)
         topical = self.features.pair_shares_topic(left, right)
         best: dict[int, tuple[float, int, int]] = {}
-        for n, (key, a, b) in enumerate(candidates):
+        for n, (key, a, b, bar) in enumerate(candidates):
             score = float(scores[n])
-            if topical[n] and score >= SIBLING_THRESHOLD and score > best.get(key, (0.0,))[0]:
+            if topical[n] and score >= bar and score > best.get(key, (0.0,))[0]:
                 best[key] = (score, a, b)
         return [(a, b, score) for score, a, b in (best[key] for key in sorted(best))]
 

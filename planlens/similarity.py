@@ -146,6 +146,10 @@ class Features:
                 i, j = plan_codes[first], plan_codes[second]
                 self._related[i, j] = self._related[j, i] = True
 
+    def related(self, first: int, second: int) -> bool:
+        """Whether the plans of two clauses are one lineage (one is based on the other)."""
+        return bool(self._related[self._plan_code[first], self._plan_code[second]])
+
     def text_cosine(self, rows: Indices, cols: Indices) -> FloatMatrix:
         """The TF-IDF cosine of titles plus texts alone, for a block of pairs."""
         r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
