@@ -78,9 +78,9 @@ def main() -> None:
         }
         hits = links & predicted
         by_clause: dict[str, set[Pair]] = defaultdict(set)
-        for link in links:
-            later = next(a for a in link if a.startswith(f"{second}:"))
-            by_clause[later].add(link)
+        for pair in links:
+            later = next(a for a in pair if a.startswith(f"{second}:"))
+            by_clause[later].add(pair)
         clauses += len(by_clause)
         clauses_found += sum(bool(group & predicted) for group in by_clause.values())
         best = one_to_one_ceiling(links, first)
