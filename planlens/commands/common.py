@@ -46,13 +46,28 @@ class LazyChoice(click.Choice[str]):
         self._loaded = tuple(values)
 
 
+def _inherit_plans(
+    ctx: click.Context, _param: click.Parameter, value: tuple[Path, ...]
+) -> tuple[Path, ...]:
+    """A command's own --plans, else the one given before it (`planlens --plans DIR list`)."""
+    parent = ctx.parent
+    while not value and parent is not None:
+        value = tuple(parent.params.get("plans") or ())
+        parent = parent.parent
+    return value
+
+
 def plans_option(command: F) -> F:
-    """`--plans DIR`, repeatable: where plan files are read from."""
+    """`--plans DIR`, repeatable: where plan files are read from.
+
+    Given before the command (`planlens --plans DIR list`), it holds for the command too.
+    """
     return click.option(
         "--plans",
         "plans",
         multiple=True,
         type=click.Path(path_type=Path, file_okay=True, dir_okay=True),
+        callback=_inherit_plans,
         metavar="DIR",
         help="Read plans from DIR (repeatable). Default: $PLANLENS_PLANS, else ./plans if it "
         "exists, else the bundled plans.",

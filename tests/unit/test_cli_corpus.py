@@ -89,6 +89,14 @@ def test_list_json(run_cli: Run) -> None:
     assert rows[2]["complete"] is False
 
 
+@pytest.mark.parametrize("command", [["list", "-f", "json"], ["align", "alpha", "beta"]])
+def test_plans_given_before_the_command_hold_for_it(command: list[str], run_cli: Run) -> None:
+    # `planlens --plans DIR list` used to read the bundled plans: the option was the group's.
+    result = run_cli("--plans", MINI, *command)
+    assert result.code == 0, result.err
+    assert "alpha" in result.out.lower() and "us-28" not in result.out
+
+
 def test_list_table_with_a_broken_file_still_lists_the_rest(mini_dir: Path, run_cli: Run) -> None:
     (mini_dir / "broken.toml").write_text("[plan]\nid = 3\n")
     result = run_cli("list", "--plans", mini_dir)
