@@ -101,6 +101,22 @@ async def test_keys_change_the_versions_shown(mini: Corpus) -> None:
 
 
 @pilot_test
+async def test_a_version_not_yet_compared_keeps_the_cursor_on_its_provision(mini: Corpus) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = compare_screen(app)
+        await pilot.press("j", "j", "j", "j")
+        before = cursor_clauses(app)["beta"]
+        # Reconstruction: the fifth row here, the fourth against gamma.
+        assert before == ["4"] and screen.table.cursor_row == 4
+        await pilot.press("left_curly_bracket")
+        await settle(pilot)
+        assert screen.view.plan_ids == ("gamma", "beta")
+        assert cursor_clauses(app)["beta"] == before
+
+
+@pilot_test
 async def test_picker_chooses_three_versions_for_the_matrix(mini: Corpus) -> None:
     app = make_app(mini)
     async with app.run_test(size=SIZE) as pilot:

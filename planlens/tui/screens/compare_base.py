@@ -48,6 +48,7 @@ class CompareBase(Screen[None]):
         self.hits: list[int] = []
         """Table positions of the rows the search finds."""
         self._details_shown: tuple[Comparison | None, int | None] = (None, None)
+        self._pending_addresses: list[str] = []
 
     @property
     def planlens(self) -> PlanlensApp:
@@ -74,6 +75,8 @@ class CompareBase(Screen[None]):
             if table_layout is not None:
                 self._show(cached, table_layout)
                 return
+        # The table empties while the worker compares: remember where the cursor was.
+        self._pending_addresses = self._selected_addresses() or self._pending_addresses
         self.comparison = None
         self.table.loading = True
         self._update_status()
@@ -137,7 +140,8 @@ class CompareBase(Screen[None]):
 
     def _show(self, comparison: Comparison, table_layout: TableLayout) -> None:
         """Put `comparison` in the table, keeping the cursor on the clauses it was on."""
-        previous = self._selected_addresses()
+        previous = self._selected_addresses() or self._pending_addresses
+        self._pending_addresses = []
         self.comparison = comparison
         self.table_layout = table_layout
         self.table.loading = False
