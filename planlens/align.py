@@ -119,11 +119,7 @@ def align(
     repeated = sorted({pid for pid in ids if ids.count(pid) > 1})
     if repeated:
         raise PlanlensError(f"a version can be aligned only once: {', '.join(repeated)}")
-    refs: list[ClauseRef] = []
-    for plan in plans:
-        count = len(plan.clauses)
-        for position, clause in enumerate(plan.clauses):
-            refs.append(ClauseRef(plan.id, clause, position / (count - 1) if count > 1 else 0.5))
+    refs = clause_refs(plans)
     features = Features(refs, lineage_pairs(plans), weights)
     builder = _Builder(refs, features, threshold, ignore_links)
     start = 0
@@ -131,6 +127,16 @@ def align(
         builder.add_plan(list(range(start, start + len(plan.clauses))))
         start += len(plan.clauses)
     return builder.result(tuple(ids))
+
+
+def clause_refs(plans: Sequence[PlanFile]) -> list[ClauseRef]:
+    """Every clause of `plans`, in order, with its relative position in its plan."""
+    refs: list[ClauseRef] = []
+    for plan in plans:
+        count = len(plan.clauses)
+        for position, clause in enumerate(plan.clauses):
+            refs.append(ClauseRef(plan.id, clause, position / (count - 1) if count > 1 else 0.5))
+    return refs
 
 
 def lineage_pairs(plans: Sequence[PlanFile]) -> set[tuple[str, str]]:

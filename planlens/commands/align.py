@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,21 +22,38 @@ from planlens.safe import one_line
 
 if TYPE_CHECKING:
     from planlens.comparison import Comparison, Row
+    from planlens.load import Corpus
+    from planlens.suggest import Suggestion
 
 
 @click.command("align")
 @click.argument("plan_ids", nargs=-1, required=True, metavar="PLAN PLAN [PLAN ...]")
 @click.option("--ignore-links", is_flag=True, help="Do not use the links asserted in the files.")
+@click.option(
+    "--suggest",
+    is_flag=True,
+    help="Also list possible counterparts of the clauses left without one (not links: for an "
+    "editor to review).",
+)
 @plans_option
 @format_option("table", "json")
 def align_command(
-    plan_ids: tuple[str, ...], ignore_links: bool, plans: tuple[Path, ...], fmt: str
+    plan_ids: tuple[str, ...],
+    ignore_links: bool,
+    suggest: bool,
+    plans: tuple[Path, ...],
+    fmt: str,
 ) -> None:
     """Align the provisions of two or more versions and print the provision matrix.
 
     Each row is one provision: the clause of each version that says it. JSON rows give, per
     version, the list of clause ids in the row (empty where the version has none), the change
     class of each compared pair, and the links with the pass that found them and their score.
+
+    With --suggest, each clause that no other version's clause was matched with gets up to
+    three candidates: clauses of the other versions sharing a topic with it and scoring best,
+    though below the score the aligner pairs at. They are not links; add the right ones to the
+    plan file's `links`.
     """
     from planlens.compare import compare
     from planlens.labels import CHANGE_LABELS, CHANGE_MARKS
@@ -44,13 +62,48 @@ def align_command(
         raise click.UsageError("give at least two plan ids")
     corpus = open_corpus(plans)
     comparison = compare(corpus, list(plan_ids), ignore_links=ignore_links)
+    suggestions = _suggestions(corpus, plan_ids, ignore_links) if suggest else None
     if fmt == "json":
-        click.echo(json.dumps(matrix_json(comparison), indent=2, ensure_ascii=False))
+        data = matrix_json(comparison)
+        if suggestions is not None:
+            data["suggestions"] = [asdict(s) for s in suggestions]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     console = stdout()
     print_table(console, matrix_table(comparison))
     legend = "  ".join(f"{mark} {CHANGE_LABELS[name]}" for name, mark in CHANGE_MARKS.items())
     console.print(Text(legend, style="dim"))
+    if suggestions is not None:
+        console.print()
+        console.print(Text("Possible counterparts (not links: for review)", style="bold"))
+        if suggestions:
+            print_table(console, suggestions_table(suggestions))
+        else:
+            console.print("none: every clause has a counterpart, or no candidate shares a topic")
+
+
+def _suggestions(corpus: Corpus, plan_ids: tuple[str, ...], ignore_links: bool) -> list[Suggestion]:
+    from planlens.align import align
+    from planlens.suggest import suggest
+
+    plans = [corpus.plan(plan_id) for plan_id in plan_ids]
+    return suggest(plans, align(plans, ignore_links=ignore_links))
+
+
+def suggestions_table(suggestions: list[Suggestion]) -> Table:
+    """Each lone clause with its candidates, best first, and their scores."""
+    table = Table(header_style="bold", box=None, pad_edge=False)
+    table.add_column("clause", no_wrap=True)
+    table.add_column("title", max_width=40, overflow="ellipsis", no_wrap=True)
+    table.add_column("candidates (score)")
+    width = max(len(c.address) for s in suggestions for c in s.candidates)
+    for suggestion in suggestions:
+        candidates = "\n".join(
+            f"{c.address:<{width}}  {one_line(c.title)} ({c.score:.2f})"
+            for c in suggestion.candidates
+        )
+        table.add_row(suggestion.address, one_line(suggestion.title), Text(candidates))
+    return table
 
 
 def matrix_json(comparison: Comparison) -> dict[str, object]:

@@ -1,0 +1,101 @@
+"""Possible counterparts for the clauses the aligner left alone: for an editor to review.
+
+Independent texts answer each other in their own words ("no limits on the right of
+self-defence" against a cap on the armed forces), and their scores fall below the aligner's
+threshold, where a wrong pair would do more harm than a missing one. A suggestion is not a
+link: it names the clauses of the other versions that share a topic with a lone clause and
+score best against it, so that an editor can decide and write the `links`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from planlens.align import Alignment, clause_refs, lineage_pairs
+from planlens.model import PlanFile
+from planlens.similarity import Features
+
+SUGGESTION_FLOOR = 0.1
+"""Candidates scoring below this are not suggested (the aligner's own threshold is 0.25)."""
+SUGGESTION_LIMIT = 3
+"""At most this many candidates per clause."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A clause of another version that may say the same thing."""
+
+    address: str
+    """`plan:clause`."""
+    title: str
+    """Its title."""
+    score: float
+    """The aligner's similarity score (0–1), below the threshold it pairs clauses at."""
+    topics: tuple[str, ...]
+    """The topics the two clauses share."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A clause with no counterpart in any other version, and its best candidates."""
+
+    address: str
+    """`plan:clause`."""
+    title: str
+    """Its title."""
+    candidates: tuple[Candidate, ...]
+    """Best first."""
+
+
+def suggest(
+    plans: Sequence[PlanFile],
+    alignment: Alignment,
+    *,
+    limit: int = SUGGESTION_LIMIT,
+    floor: float = SUGGESTION_FLOOR,
+) -> list[Suggestion]:
+    """Candidates for every clause of `plans` that `alignment` leaves alone in its row.
+
+    A clause is alone when its row holds no other version and no split or merge link joins it
+    to one. Clauses without a candidate above `floor` are left out.
+    """
+    refs = clause_refs(plans)
+    linked = {address for link in alignment.links for address in (link.a, link.b)}
+    alone = [
+        index
+        for index, ref in enumerate(refs)
+        if ref.address not in linked and _row_size(alignment, ref.address) == 1
+    ]
+    if not alone:
+        return []
+    features = Features(refs, lineage_pairs(plans))
+    everyone = list(range(len(refs)))
+    scores = features.scores(alone, everyone)
+    topical = features.shares_topic(alone, everyone)
+    plan_of = np.array([ref.plan for ref in refs])
+    suggestions: list[Suggestion] = []
+    for n, index in enumerate(alone):
+        ref = refs[index]
+        usable = topical[n] & (plan_of != ref.plan) & (scores[n] >= floor)
+        ranked = sorted(np.flatnonzero(usable).tolist(), key=lambda j: (-scores[n, j], j))
+        candidates = tuple(
+            Candidate(
+                refs[j].address,
+                refs[j].clause.title,
+                round(float(scores[n, j]), 4),
+                tuple(t for t in ref.clause.topics if t in refs[j].clause.topics),
+            )
+            for j in ranked[:limit]
+        )
+        if candidates:
+            suggestions.append(Suggestion(ref.address, ref.clause.title, candidates))
+    return suggestions
+
+
+def _row_size(alignment: Alignment, address: str) -> int:
+    """How many versions the row holding `address` has."""
+    row = alignment.row_of(address)
+    return 0 if row is None else len(alignment.rows[row].clauses)
