@@ -14,7 +14,8 @@ Also printed, per pair:
 - `extra`: all pairs the aligner made that are not asserted (listed with --verbose).
 
 Last, for comparison only (the target counts links): the share of linked clauses of the later
-version that the aligner pairs with at least one of their asserted counterparts.
+version that the aligner pairs with at least one of their asserted counterparts; and how many
+of the missed links `planlens align --suggest` would put before an editor (`suggest`).
 
     python benchmarks/bench_align_real.py [--verbose]
 """
@@ -30,6 +31,7 @@ from scipy.sparse.csgraph import maximum_bipartite_matching
 
 from planlens.align import align, lineage_pairs, pairs_of
 from planlens.load import load_corpus
+from planlens.suggest import suggest
 
 Pair = frozenset[str]
 
@@ -60,7 +62,7 @@ def main() -> None:
             for link in clause.links:
                 other = link.partition(":")[0]
                 asserted[(other, plan.id)].add(frozenset((f"{plan.id}:{clause.id}", link)))
-    total = found = ceiling = clauses = clauses_found = 0
+    total = found = ceiling = clauses = clauses_found = suggested = offered_total = 0
     made = {True: 0, False: 0}
     agreed = {True: 0, False: 0}
     header = f"{'versions':<26} {'asserted':>8} {'found':>6} {'agree':>6} {'1:1 max':>8}"
@@ -77,6 +79,13 @@ def main() -> None:
             and {link.a.partition(":")[0], link.b.partition(":")[0]} == {first, second}
         }
         hits = links & predicted
+        offered = {
+            frozenset((suggestion.address, candidate.address))
+            for suggestion in suggest(plans, alignment)
+            for candidate in suggestion.candidates
+        }
+        suggested += len((links - predicted) & offered)
+        offered_total += len(offered)
         by_clause: dict[str, set[Pair]] = defaultdict(set)
         for pair in links:
             later = next(a for a in pair if a.startswith(f"{second}:"))
@@ -105,6 +114,10 @@ def main() -> None:
     print(
         f"linked clauses paired with one of their asserted counterparts: {clauses_found} of "
         f"{clauses} ({clauses_found / clauses:.0%})"
+    )
+    print(
+        f"missed links among the suggestions (align --suggest): {suggested} of {total - found}, "
+        f"in {offered_total} candidate pairs offered"
     )
     for lineage, label in ((True, "within a lineage"), (False, "independent texts")):
         share = f"{agreed[lineage] / made[lineage]:.0%}" if made[lineage] else "-"
