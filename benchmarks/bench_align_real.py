@@ -30,6 +30,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import maximum_bipartite_matching
 
 from planlens.align import align, lineage_pairs, pairs_of
+from planlens.compare import compare
 from planlens.load import load_corpus
 from planlens.suggest import suggest
 
@@ -81,7 +82,7 @@ def main() -> None:
         hits = links & predicted
         offered = {
             frozenset((suggestion.address, candidate.address))
-            for suggestion in suggest(plans, alignment)
+            for suggestion in suggest(plans, compare(plans, ignore_links=True))
             for candidate in suggestion.candidates
         }
         suggested += len((links - predicted) & offered)

@@ -258,7 +258,12 @@ class _Builder:
 
     def _pass_similar(self, members: list[int], taken: dict[int, int]) -> None:
         open_members = [i for i in members if i not in self.row_of]
-        candidates = self._free_candidates(taken)
+        candidates = [
+            p
+            for row, row_members in enumerate(self.rows)
+            if row not in taken
+            for p in _representatives(row_members)
+        ]
         if not open_members or not candidates:
             return
         block = self.features.scores(open_members, candidates)
@@ -273,15 +278,6 @@ class _Builder:
             i, group = keep_i[r], keep_r[c]
             member = candidates[best_member[i, group]]
             self._join(open_members[i], member, "similar", float(sub[r, c]), "match", taken)
-
-    def _free_candidates(self, taken: dict[int, int]) -> list[int]:
-        """The representatives of every row the current version has not matched yet."""
-        return [
-            p
-            for row, row_members in enumerate(self.rows)
-            if row not in taken
-            for p in _representatives(row_members)
-        ]
 
     def _pass_split_merge(self, members: list[int], taken: dict[int, int]) -> None:
         """Secondary links, gated by word containment; a text cosine prefilter keeps it fast."""

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from planlens.align import Alignment, clause_refs, lineage_pairs
+from planlens.align import clause_refs, lineage_pairs
+from planlens.comparison import Comparison
 from planlens.model import PlanFile
 from planlens.similarity import Features
 
@@ -50,25 +51,32 @@ class Suggestion:
     """Best first."""
 
 
+def lone_clauses(comparison: Comparison) -> set[str]:
+    """Clauses whose row holds no other version and no split or merge link (of the rows shown)."""
+    lone: set[str] = set()
+    for row in comparison.rows:
+        present = [(plan_id, ids) for plan_id, ids in row.clauses.items() if ids]
+        if len(present) == 1 and not row.secondary:
+            plan_id, ids = present[0]
+            lone.update(f"{plan_id}:{clause_id}" for clause_id in ids)
+    return lone
+
+
 def suggest(
     plans: Sequence[PlanFile],
-    alignment: Alignment,
+    comparison: Comparison,
     *,
     limit: int = SUGGESTION_LIMIT,
     floor: float = SUGGESTION_FLOOR,
 ) -> list[Suggestion]:
-    """Candidates for every clause of `plans` that `alignment` leaves alone in its row.
+    """Candidates for every lone clause of `comparison` (see `lone_clauses`), in plan order.
 
-    A clause is alone when its row holds no other version and no split or merge link joins it
-    to one. Clauses without a candidate above `floor` are left out.
+    `plans` are the versions compared, with their clauses. Clauses without a candidate above
+    `floor` are left out.
     """
     refs = clause_refs(plans)
-    linked = {address for link in alignment.links for address in (link.a, link.b)}
-    alone = [
-        index
-        for index, ref in enumerate(refs)
-        if ref.address not in linked and _row_size(alignment, ref.address) == 1
-    ]
+    lone = lone_clauses(comparison)
+    alone = [index for index, ref in enumerate(refs) if ref.address in lone]
     if not alone:
         return []
     features = Features(refs, lineage_pairs(plans))
@@ -93,9 +101,3 @@ def suggest(
         if candidates:
             suggestions.append(Suggestion(ref.address, ref.clause.title, candidates))
     return suggestions
-
-
-def _row_size(alignment: Alignment, address: str) -> int:
-    """How many versions the row holding `address` has."""
-    row = alignment.row_of(address)
-    return 0 if row is None else len(alignment.rows[row].clauses)

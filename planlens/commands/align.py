@@ -62,7 +62,7 @@ def align_command(
         raise click.UsageError("give at least two plan ids")
     corpus = open_corpus(plans)
     comparison = compare(corpus, list(plan_ids), ignore_links=ignore_links)
-    suggestions = _suggestions(corpus, plan_ids, ignore_links) if suggest else None
+    suggestions = _suggestions(corpus, comparison) if suggest else None
     if fmt == "json":
         data = matrix_json(comparison)
         if suggestions is not None:
@@ -82,12 +82,10 @@ def align_command(
             console.print("none: every clause has a counterpart, or no candidate shares a topic")
 
 
-def _suggestions(corpus: Corpus, plan_ids: tuple[str, ...], ignore_links: bool) -> list[Suggestion]:
-    from planlens.align import align
+def _suggestions(corpus: Corpus, comparison: Comparison) -> list[Suggestion]:
     from planlens.suggest import suggest
 
-    plans = [corpus.plan(plan_id) for plan_id in plan_ids]
-    return suggest(plans, align(plans, ignore_links=ignore_links))
+    return suggest([corpus.plan(plan.id) for plan in comparison.plans], comparison)
 
 
 def suggestions_table(suggestions: list[Suggestion]) -> Table:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 from planlens.align import align
+from planlens.compare import compare
 from planlens.load import load_corpus
 from planlens.model import PlanFile
 from planlens.suggest import SUGGESTION_LIMIT, suggest
@@ -31,7 +32,8 @@ def test_a_lone_clause_gets_the_clause_that_shares_its_topic() -> None:
     plans = [topics(first, _1=["military-limits"]), topics(second, _1=["military-limits"])]
     alignment = align(plans, ignore_links=True)
     assert alignment.row_of("a:1") != alignment.row_of("b:1")
-    by_address = {s.address: s for s in suggest(plans, alignment, floor=0.0)}
+    comparison = compare(plans, ignore_links=True)
+    by_address = {s.address: s for s in suggest(plans, comparison, floor=0.0)}
     assert [c.address for c in by_address["b:1"].candidates] == ["a:1"]
     assert by_address["b:1"].candidates[0].topics == ("military-limits",)
     assert [c.address for c in by_address["a:1"].candidates] == ["b:1"]
@@ -43,14 +45,14 @@ def test_no_candidate_without_a_topic_in_common() -> None:
     first = plan("a", ["Troops are capped at a fixed ceiling."])
     second = topics(plan("b", ["Grain exports continue through the river ports."]), _1=["economy"])
     plans = [first, second]
-    assert suggest(plans, align(plans, ignore_links=True), floor=0.0) == []
+    assert suggest(plans, compare(plans, ignore_links=True), floor=0.0) == []
 
 
 def test_the_editors_counterpart_is_suggested_where_the_aligner_cannot_decide() -> None:
     corpus = load_corpus()
     plans = [corpus.plan("us-28"), corpus.plan("ep-res")]
     alignment = align(plans, ignore_links=True)
-    suggestions = {s.address: s for s in suggest(plans, alignment)}
+    suggestions = {s.address: s for s in suggest(plans, compare(plans, ignore_links=True))}
     # "No limits on the right of self-defence" answers the army cap (the editors' link).
     assert suggestions["ep-res:12"].candidates[0].address == "us-28:6"
     for suggestion in suggestions.values():
