@@ -18,9 +18,9 @@ import argparse
 import statistics
 
 from benchmarks.synthetic import Generator, Truth
-from planlens.align import Alignment, Row, align, pairs_of
-from planlens.changes import moved_addresses
-from planlens.model import PlanFile
+from planlens.align.passes import Alignment, Row, align, pairs_of
+from planlens.comparison.changes import moved_addresses
+from planlens.corpus.model import PlanFile
 
 CASES: dict[str, dict[str, float | bool]] = {
     "target: 30% reworded ×25%, moves, inserts, deletes, renumbered": {},

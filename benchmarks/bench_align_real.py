@@ -29,10 +29,10 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import maximum_bipartite_matching
 
-from planlens.align import align, lineage_pairs, pairs_of
-from planlens.compare import compare
-from planlens.load import load_corpus
-from planlens.suggest import suggest
+from planlens.align.passes import align, lineage_pairs, pairs_of
+from planlens.comparison.build import compare
+from planlens.comparison.suggest import suggest
+from planlens.corpus.load import load_corpus
 
 Pair = frozenset[str]
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 _CHILD = r"""
 import json, resource, sys, time
 from benchmarks.synthetic import Generator
-from planlens.align import align
+from planlens.align.passes import align
 versions, size, runs = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 generator = Generator(11)
 plans = [generator.base("v1", size)]
@@ -40,9 +40,9 @@ print(json.dumps({"times": times, "peak_mib": peak_mib, "rows": len(alignment.ro
 
 _REAL = r"""
 import json, sys, time
-from planlens.load import load_corpus
-from planlens.align import align
-from planlens.compare import compare
+from planlens.corpus.load import load_corpus
+from planlens.align.passes import align
+from planlens.comparison.build import compare
 corpus = load_corpus()
 pairs = [tuple(p.split(",")) for p in sys.argv[1:]]
 out = {}

@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-from planlens.compare import compare
-from planlens.load import load_corpus
+from planlens.comparison.build import compare
+from planlens.corpus.load import load_corpus
 from planlens.report import FORMATS, RenderOptions, render
 
 

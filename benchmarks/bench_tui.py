@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from planlens.load import Corpus  # noqa: E402
-from planlens.model import Clause, Plan, PlanFile  # noqa: E402
+from planlens.corpus.load import Corpus  # noqa: E402
+from planlens.corpus.model import Clause, Plan, PlanFile  # noqa: E402
 
 SIZE = (160, 48)
 READY = "BENCH-READY"
@@ -294,7 +294,7 @@ class Terminal:
 
 
 def bench_keys(provisions: int, presses: int) -> None:
-    from planlens.compare import compare
+    from planlens.comparison.build import compare
 
     corpus = synthetic_corpus(provisions)
     started = time.perf_counter()

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planlens.model import Clause, Plan, PlanFile
+from planlens.corpus.model import Clause, Plan, PlanFile
 
 PLANS_DIR = Path(__file__).resolve().parent.parent / "plans"
 TOPICS = (

@@ -2,8 +2,8 @@
 
 The library is the product; the CLI and the terminal UI are thin over it:
 
-    from planlens.load import load_corpus
-    from planlens.compare import compare
+    from planlens.corpus.load import load_corpus
+    from planlens.comparison.build import compare
     from planlens.report import write_report
 
     corpus = load_corpus()                      # the bundled plans, or load_corpus(["mydir"])

@@ -16,7 +16,7 @@ from planlens.authoring.emit import Comments, emit_plan
 from planlens.authoring.files import read_text_file, write_plan_file
 from planlens.authoring.links import LinkProposer, lexical_links, propose_links
 from planlens.authoring.parse import ParsedClause, ParsedText, parse_text
-from planlens.model import Kind, PlanFile, Status
+from planlens.corpus.model import Kind, PlanFile, Status
 
 __all__ = [
     "Comments",

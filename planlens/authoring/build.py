@@ -18,8 +18,8 @@ from planlens.authoring.emit import PROPOSED_LINKS, PROPOSED_TOPICS, Comments
 from planlens.authoring.links import LinkProposer, propose_links
 from planlens.authoring.parse import ParsedText, parse_text
 from planlens.authoring.topics import propose_topics
+from planlens.corpus.model import PLAN_ID_PATTERN, Clause, Kind, Plan, PlanFile, Status
 from planlens.errors import PlanlensError
-from planlens.model import PLAN_ID_PATTERN, Clause, Kind, Plan, PlanFile, Status
 
 PREAMBLE_SUMMARY_LIMIT = 600
 """Text before point 1 of at most this many characters becomes the plan's `summary`; longer

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from planlens.authoring import tomlfmt
-from planlens.model import FIDELITIES, KINDS, STATUSES, Clause, Omission, PlanFile
+from planlens.corpus.model import FIDELITIES, KINDS, STATUSES, Clause, Omission, PlanFile
 
 SCHEMA_LINE = "#:schema ./plan.schema.json"
 PROPOSED_LINKS = "links proposed automatically: confirm or delete"

@@ -14,11 +14,11 @@ import os
 import tempfile
 from pathlib import Path
 
+from planlens.corpus.load import MAX_FILE_BYTES, Corpus, parse_plan, read_toml
+from planlens.corpus.model import PlanFile
+from planlens.corpus.problems import Problem
+from planlens.corpus.references import check_references, duplicate_clause_problems
 from planlens.errors import PlanlensError
-from planlens.load import MAX_FILE_BYTES, Corpus, parse_plan, read_toml
-from planlens.model import PlanFile
-from planlens.problems import Problem
-from planlens.references import check_references, duplicate_clause_problems
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 

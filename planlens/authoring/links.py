@@ -2,7 +2,7 @@
 
 `propose_links` is the one seam: it takes a `LinkProposer` (base plan, new plan → new clause id
 → base clause id). By default that is `aligner_links`, which runs the real aligner
-(`planlens.align.align`, imported lazily, asserted links ignored) and keeps its one-to-one
+(`planlens.align.passes.align`, imported lazily, asserted links ignored) and keeps its one-to-one
 matches. `lexical_links` is the stand-in used when the aligner is not available: the same clause
 id with similar text, or else the most similar base clause, one-to-one, above `MIN_SIMILARITY`.
 """
@@ -14,7 +14,7 @@ import importlib
 import re
 from collections.abc import Callable, Mapping
 
-from planlens.model import PlanFile
+from planlens.corpus.model import PlanFile
 
 LinkProposer = Callable[[PlanFile, PlanFile], Mapping[str, str]]
 """(base plan, new plan) → {new clause id: base clause id} for the pairs that correspond."""
@@ -25,9 +25,9 @@ _WORD = re.compile(r"\w+")
 
 
 def default_proposer() -> LinkProposer:
-    """`aligner_links` when `planlens.align` can be imported, else `lexical_links`."""
+    """`aligner_links` when `planlens.align.passes` can be imported, else `lexical_links`."""
     try:
-        importlib.import_module("planlens.align")
+        importlib.import_module("planlens.align.passes")
     except ImportError:
         return lexical_links
     return aligner_links
@@ -35,7 +35,7 @@ def default_proposer() -> LinkProposer:
 
 def aligner_links(base: PlanFile, new: PlanFile) -> dict[str, str]:
     """The aligner's one-to-one matches between `base` and `new`, written links ignored."""
-    from planlens.align import align
+    from planlens.align.passes import align
 
     alignment = align([base, new], ignore_links=True)
     base_prefix, new_prefix = f"{base.id}:", f"{new.id}:"

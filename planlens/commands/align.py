@@ -21,9 +21,9 @@ from planlens.commands.common import (
 from planlens.safe import one_line
 
 if TYPE_CHECKING:
-    from planlens.comparison import Comparison, Row
-    from planlens.load import Corpus
-    from planlens.suggest import Suggestion
+    from planlens.comparison.model import Comparison, Row
+    from planlens.comparison.suggest import Suggestion
+    from planlens.corpus.load import Corpus
 
 
 @click.command("align")
@@ -55,8 +55,8 @@ def align_command(
     though below the score the aligner pairs at. They are not links; add the right ones to the
     plan file's `links`.
     """
-    from planlens.compare import compare
-    from planlens.labels import CHANGE_LABELS, CHANGE_MARKS
+    from planlens.comparison.build import compare
+    from planlens.comparison.labels import CHANGE_LABELS, CHANGE_MARKS
 
     if len(plan_ids) < 2:
         raise click.UsageError("give at least two plan ids")
@@ -83,7 +83,7 @@ def align_command(
 
 
 def _suggestions(corpus: Corpus, comparison: Comparison) -> list[Suggestion]:
-    from planlens.suggest import suggest
+    from planlens.comparison.suggest import suggest
 
     return suggest([corpus.plan(plan.id) for plan in comparison.plans], comparison)
 
@@ -128,7 +128,7 @@ def _row_json(row: Row) -> dict[str, object]:
 
 def matrix_table(comparison: Comparison) -> Table:
     """The provision matrix as a Rich table: a column per version, a row per provision."""
-    from planlens.labels import CHANGE_MARKS
+    from planlens.comparison.labels import CHANGE_MARKS
 
     table = Table(header_style="bold", show_lines=False, box=None, pad_edge=False)
     table.add_column("#", justify="right", style="dim", no_wrap=True)

@@ -15,21 +15,21 @@ from planlens.errors import PlanlensError
 
 if TYPE_CHECKING:
     from planlens.authoring.build import Draft
-    from planlens.load import Corpus
-    from planlens.model import Kind, Status
-    from planlens.problems import Problem
+    from planlens.corpus.load import Corpus
+    from planlens.corpus.model import Kind, Status
+    from planlens.corpus.problems import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _kinds() -> tuple[str, ...]:
-    from planlens.model import KINDS
+    from planlens.corpus.model import KINDS
 
     return KINDS
 
 
 def _statuses() -> tuple[str, ...]:
-    from planlens.model import STATUSES
+    from planlens.corpus.model import STATUSES
 
     return STATUSES
 
@@ -91,7 +91,7 @@ def import_plan(
     from planlens.authoring import import_draft, read_text_file
     from planlens.authoring.build import check_plan_id
     from planlens.authoring.files import check_target, decode_text
-    from planlens.load import load_corpus
+    from planlens.corpus.load import load_corpus
 
     check_plan_id(plan_id)
     target = output or default_output(plans, plan_id)
@@ -146,7 +146,7 @@ def new_plan(
     from planlens.authoring import new_draft
     from planlens.authoring.build import check_plan_id
     from planlens.authoring.files import check_target
-    from planlens.load import load_corpus
+    from planlens.corpus.load import load_corpus
 
     check_plan_id(plan_id)
     target = output or default_output(plans, plan_id)
@@ -162,7 +162,7 @@ def default_output(plans: tuple[Path, ...], plan_id: str, cwd: Path | None = Non
 
     The bundled corpus inside an installed package is never a default target.
     """
-    from planlens.load import bundled_plans_dir, default_plan_dirs
+    from planlens.corpus.load import bundled_plans_dir, default_plan_dirs
 
     here = cwd or Path.cwd()
     name = f"{plan_id}.toml"
@@ -208,7 +208,7 @@ def next_steps(
     base_id: str | None,
 ) -> list[str]:
     """What the user does next: edit, validate, compare — with the paths that make it work."""
-    from planlens.load import default_plan_dirs
+    from planlens.corpus.load import default_plan_dirs
 
     shown = _shown(target)
     dirs = [p if p.is_dir() else p.parent for p in plans] or default_plan_dirs()

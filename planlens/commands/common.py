@@ -17,7 +17,7 @@ from rich.console import Console
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from planlens.load import Corpus
+    from planlens.corpus.load import Corpus
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -107,7 +107,7 @@ def stderr() -> Console:
 
 def open_corpus(plans: tuple[Path, ...], *, quiet: bool = False) -> Corpus:
     """Load the corpus; tell stderr how many problems were found (the valid plans still load)."""
-    from planlens.load import load_corpus
+    from planlens.corpus.load import load_corpus
 
     corpus = load_corpus(list(plans) or None)
     if not quiet:

@@ -19,7 +19,7 @@ from planlens.commands.common import (
 from planlens.safe import one_line
 
 if TYPE_CHECKING:
-    from planlens.problems import Problem
+    from planlens.corpus.problems import Problem
 
 
 @click.command()
@@ -35,7 +35,7 @@ def validate(
     Exits 1 if any error is found. A single file is checked together with the other plans in
     its directory, so its links to them resolve; only its own problems are printed.
     """
-    from planlens.load import load_corpus
+    from planlens.corpus.load import load_corpus
 
     targets = [*paths] or [*plans]
     roots = list(dict.fromkeys(p.parent if p.is_file() else p for p in targets))
@@ -73,7 +73,7 @@ def list_plans(plans: tuple[Path, ...], fmt: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from planlens.display import plan_rows
+    from planlens.report.terminal import plan_rows
 
     corpus = open_corpus(plans)
     rows = plan_rows(corpus)
@@ -104,7 +104,7 @@ def list_plans(plans: tuple[Path, ...], fmt: str) -> None:
 @format_option("text", "json")
 def show(address: str, plans: tuple[Path, ...], fmt: str) -> None:
     """Show one version, or one clause (`planlens show us-28:6`)."""
-    from planlens.display import clause_block, plan_header
+    from planlens.report.terminal import clause_block, plan_header
 
     corpus = open_corpus(plans)
     console = stdout()
@@ -126,7 +126,7 @@ def show(address: str, plans: tuple[Path, ...], fmt: str) -> None:
 
 
 def _schema_names() -> list[str]:
-    from planlens.schemas import SCHEMAS
+    from planlens.report.schemas import SCHEMAS
 
     return sorted(SCHEMAS)
 
@@ -135,7 +135,7 @@ def _schema_names() -> list[str]:
 @click.argument("name", type=LazyChoice(_schema_names), default="plan")
 def schema(name: str) -> None:
     """Print the JSON Schema of plan files (`plan`), topics files or reports."""
-    from planlens.schemas import schema_json
+    from planlens.report.schemas import schema_json
 
     click.echo(schema_json(name), nl=False)
 

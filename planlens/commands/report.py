@@ -13,7 +13,7 @@ from planlens.commands.common import LazyChoice, open_corpus, plans_option, stdo
 from planlens.errors import PlanlensError
 
 if TYPE_CHECKING:
-    from planlens.comparison import ChangeClass, Comparison
+    from planlens.comparison.model import ChangeClass, Comparison
     from planlens.report import Layout
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -23,7 +23,7 @@ SIDE_BY_SIDE_MIN_WIDTH = 120
 
 
 def _change_classes() -> tuple[str, ...]:
-    from planlens.comparison import CHANGE_CLASSES
+    from planlens.comparison.model import CHANGE_CLASSES
 
     return CHANGE_CLASSES
 
@@ -80,7 +80,9 @@ def _compare(
     repeated = sorted({pid for pid in plan_ids if plan_ids.count(pid) > 1})
     if repeated:
         raise click.UsageError(f"each version can be compared once: {', '.join(repeated)}")
-    from planlens.compare import compare  # the engine loads numpy/scipy: only when comparing
+    from planlens.comparison.build import (
+        compare,  # the engine loads numpy/scipy: only when comparing
+    )
 
     corpus = open_corpus(plans)
     return compare(
@@ -201,7 +203,7 @@ def diff(
 def _print_text(comparison: Comparison, layout: Layout) -> None:
     """The text report on stdout: live Rich output on a terminal, plain text otherwise."""
     from planlens.report import RenderOptions, render
-    from planlens.report.text import text_report
+    from planlens.report.text_report import text_report
 
     console = stdout()
     if console.is_terminal:

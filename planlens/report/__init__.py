@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from planlens.comparison import Comparison
+from planlens.comparison.model import Comparison
 
 Layout = Literal["redline", "side-by-side"]
 LAYOUTS: tuple[Layout, ...] = ("redline", "side-by-side")
@@ -97,4 +97,4 @@ def _file_mode(path: Path) -> int:
 from planlens.report import html as html  # noqa: E402
 from planlens.report import json_report as json_report  # noqa: E402
 from planlens.report import markdown as markdown  # noqa: E402
-from planlens.report import text as text  # noqa: E402
+from planlens.report import text_report as text_report  # noqa: E402

@@ -10,8 +10,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from planlens.comparison import CHANGE_CLASSES, ChangeClass, Comparison, FigureInfo, PairDiff, Row
-from planlens.model import Plan
+from planlens.comparison.model import (
+    CHANGE_CLASSES,
+    ChangeClass,
+    Comparison,
+    FigureInfo,
+    PairDiff,
+    Row,
+)
+from planlens.corpus.model import Plan
 from planlens.report.labels import completeness, label
 from planlens.safe import visible
 

@@ -8,7 +8,7 @@ through `html_parts.esc`; only http(s) sources become links.
 
 from __future__ import annotations
 
-from planlens.comparison import CHANGE_CLASSES, Comparison, PairSummary
+from planlens.comparison.model import CHANGE_CLASSES, Comparison, PairSummary
 from planlens.report import RenderOptions, ReportFormat, register
 from planlens.report import common as c
 from planlens.report.html_css import CONTENT_SECURITY_POLICY, CSS, SCRIPT

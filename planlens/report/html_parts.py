@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from planlens.comparison import ChangeClass, Comparison, PairDiff
+from planlens.comparison.model import ChangeClass, Comparison, PairDiff
 from planlens.report import common as c
 from planlens.report.labels import LABELS
 from planlens.safe import is_safe_url

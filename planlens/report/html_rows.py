@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planlens.comparison import Comparison, FigureInfo, PairDiff, Row
+from planlens.comparison.model import Comparison, FigureInfo, PairDiff, Row
 from planlens.report import common as c
 from planlens.report.html_parts import Anchors, address_link, badge, esc, link, side, topics
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from planlens.comparison import Comparison
+from planlens.comparison.model import Comparison
 from planlens.report import RenderOptions, ReportFormat, register
 
 # Characters JSON allows raw inside strings but that act on a terminal or reorder text: DEL,

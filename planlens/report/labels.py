@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planlens.comparison import CHANGE_CLASSES, ChangeClass
-from planlens.labels import CHANGE_LABELS, CHANGE_MARKS
+from planlens.comparison.labels import CHANGE_LABELS, CHANGE_MARKS
+from planlens.comparison.model import CHANGE_CLASSES, ChangeClass
 
 
 @dataclass(frozen=True)
@@ -13,9 +13,9 @@ class ChangeLabel:
     """How one change class is shown."""
 
     label: str
-    """A short word or two for tables and badges (`planlens.labels.CHANGE_LABELS`)."""
+    """A short word or two for tables and badges (`planlens.comparison.labels.CHANGE_LABELS`)."""
     glyph: str
-    """A one- or two-character mark for dense matrices (`planlens.labels.CHANGE_MARKS`)."""
+    """A one- or two-character mark for dense matrices (`comparison.labels.CHANGE_MARKS`)."""
     meaning: str
     """One line for legends."""
     style: str
@@ -40,7 +40,7 @@ LABELS: dict[ChangeClass, ChangeLabel] = {
     change: ChangeLabel(CHANGE_LABELS[change], CHANGE_MARKS[change], *_MEANINGS[change])
     for change in CHANGE_CLASSES
 }
-"""Every change class, in `CHANGE_CLASSES` order; words and marks from `planlens.labels`."""
+"""Every change class, in `CHANGE_CLASSES` order; words and marks from `comparison.labels`."""
 
 DELETE_MARKS = ("[-", "-]")
 """How a deletion is marked in plain text (wdiff style)."""

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import html
 
-from planlens.comparison import ChangeClass, Comparison, PairDiff, Row
+from planlens.comparison.model import ChangeClass, Comparison, PairDiff, Row
 from planlens.report import RenderOptions, ReportFormat, register
 from planlens.report import common as c
 from planlens.report.labels import LABELS, completeness, glyph, label
-from planlens.report.markdown_text import block, cell, code, escape, redline, strong, table
+from planlens.report.markdown_escape import block, cell, code, escape, redline, strong, table
 from planlens.safe import is_safe_url
 
 

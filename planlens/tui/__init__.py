@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from planlens.load import Corpus
+    from planlens.corpus.load import Corpus
     from planlens.tui.app import PlanlensApp
 
 

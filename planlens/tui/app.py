@@ -22,8 +22,8 @@ from planlens.tui.messages import CorpusFailed, CorpusLoaded
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from planlens.comparison import Comparison
-    from planlens.load import Corpus
+    from planlens.comparison.model import Comparison
+    from planlens.corpus.load import Corpus
     from planlens.tui.layout import TableLayout
     from planlens.tui.stats import Similarity
 
@@ -105,7 +105,7 @@ class PlanlensApp(App[None]):
     @work(exclusive=True, thread=True, group="load", exit_on_error=False)
     def load_plans(self) -> None:
         """Load the plans from `plan_dirs`, off the UI thread."""
-        from planlens.load import default_plan_dirs, load_corpus
+        from planlens.corpus.load import default_plan_dirs, load_corpus
 
         try:
             corpus = load_corpus(self.plan_dirs or None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from planlens.comparison import Comparison, Row
+from planlens.comparison.model import Comparison, Row
 from planlens.tui.state import is_change
 
 

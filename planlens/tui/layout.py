@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from planlens.comparison import ChangeClass, Comparison, PairDiff, Row
-from planlens.model import Plan
+from planlens.comparison.model import ChangeClass, Comparison, PairDiff, Row
+from planlens.corpus.model import Plan
 from planlens.safe import one_line, visible
 from planlens.tui import palette
-from planlens.tui.text import Line, Piece, cut, wrap
+from planlens.tui.styled import Line, Piece, cut, wrap
 
 GUTTER = 12
 """Width of the change column between the two sides."""

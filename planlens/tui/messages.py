@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from planlens.comparison import Comparison
-    from planlens.load import Corpus
+    from planlens.comparison.model import Comparison
+    from planlens.corpus.load import Corpus
     from planlens.tui.layout import TableLayout
     from planlens.tui.stats import Similarity
 

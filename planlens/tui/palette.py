@@ -2,7 +2,7 @@
 
 Styles are Textual style strings built only from theme variables (`$text-error`,
 `on $success-muted`), so every theme colours them; the marks and words come from
-`planlens.labels`, shared with the reports, so `?` (unknown) never looks like `-` (removed).
+`comparison.labels`, shared with the reports, so `?` (unknown) never looks like `-` (removed).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from planlens.comparison import ChangeClass, SpanOp
-    from planlens.model import Plan
+    from planlens.comparison.model import ChangeClass, SpanOp
+    from planlens.corpus.model import Plan
 
 CLASS_STYLES: dict[ChangeClass, str] = {
     "unchanged": "$text-muted",
@@ -61,16 +61,16 @@ PLACEHOLDER: dict[ChangeClass, str] = {
 
 def mark(change: ChangeClass) -> str:
     """The short mark of a change class (`*`, `+`, `-`, `-?`, `?` …)."""
-    # Imported here: `planlens.labels` loads the pydantic models, which the first frame (the
+    # Imported here: `comparison.labels` loads the pydantic models, which the first frame (the
     # start screen, which uses this module) must not wait for.
-    from planlens.labels import CHANGE_MARKS
+    from planlens.comparison.labels import CHANGE_MARKS
 
     return CHANGE_MARKS[change]
 
 
 def word(change: ChangeClass) -> str:
     """The change class written out for readers (`removed (reported)`)."""
-    from planlens.labels import CHANGE_LABELS
+    from planlens.comparison.labels import CHANGE_LABELS
 
     return CHANGE_LABELS[change]
 

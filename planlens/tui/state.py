@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from planlens.comparison import ChangeClass, Comparison, Row
-from planlens.load import Corpus
+from planlens.comparison.model import ChangeClass, Comparison, Row
+from planlens.corpus.load import Corpus
 
 DEFAULT_BASE = "us-28"
 """The version compared by default, against the newest version derived from it."""

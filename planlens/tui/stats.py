@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from planlens.comparison import ChangeClass, Comparison
-from planlens.load import Corpus
+from planlens.comparison.model import ChangeClass, Comparison
+from planlens.corpus.load import Corpus
 
 KEPT: frozenset[ChangeClass] = frozenset({"unchanged", "reworded", "moved", "renumbered"})
 """Change classes under which a provision keeps its substance."""

@@ -13,7 +13,7 @@ from planlens.safe import visible
 from planlens.tui import palette
 
 if TYPE_CHECKING:
-    from planlens.comparison import Comparison
+    from planlens.comparison.model import Comparison
     from planlens.tui.state import ViewState
 
 

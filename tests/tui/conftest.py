@@ -17,7 +17,7 @@ from typing import Any, ParamSpec, cast
 import pytest
 from textual.pilot import Pilot
 
-from planlens.load import Corpus, load_corpus
+from planlens.corpus.load import Corpus, load_corpus
 from planlens.tui.app import PlanlensApp
 from tests.conftest import MINI
 

@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
-from planlens.load import Corpus, load_corpus
+from planlens.corpus.load import Corpus, load_corpus
 from planlens.report import FORMATS
 from planlens.tui import make_app
 from planlens.tui.app import PlanlensApp
@@ -20,7 +20,7 @@ from planlens.tui.screens.empty import EmptyScreen
 from planlens.tui.screens.export import ExportScreen
 from planlens.tui.screens.help import HelpScreen
 from planlens.tui.screens.problems import ProblemsScreen
-from planlens.tui.text import plain
+from planlens.tui.styled import plain
 from planlens.tui.widgets.details import DetailsPane
 from planlens.tui.widgets.provision_table import ProvisionTable
 from tests.tui.conftest import SIZE, pilot_test, settle

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planlens.load import Corpus
+from planlens.corpus.load import Corpus
 from planlens.tui import make_app
 from planlens.tui.screens.compare import CompareScreen
 from planlens.tui.widgets.details import DetailsPane

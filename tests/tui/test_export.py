@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, RadioButton
 
-from planlens.load import Corpus
+from planlens.corpus.load import Corpus
 from planlens.tui import make_app
 from planlens.tui.screens.compare import CompareScreen
 from planlens.tui.screens.export import ExportScreen

@@ -11,7 +11,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from planlens.load import Corpus
+from planlens.corpus.load import Corpus
 from planlens.tui import make_app
 from tests.tui.conftest import SIZE, settle
 

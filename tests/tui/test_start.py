@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-import planlens.load
-from planlens.load import Corpus
+import planlens.corpus.load
+from planlens.corpus.load import Corpus
 from planlens.tui import make_app
 from planlens.tui.screens.compare import CompareScreen
 from planlens.tui.screens.empty import EmptyScreen
@@ -30,7 +30,7 @@ def test_nothing_of_the_core_is_imported_before_the_first_frame() -> None:
         "from planlens.tui import make_app\n"
         "from planlens.tui.screens.start import StartScreen\n"
         "assert isinstance(make_app().get_default_screen(), StartScreen)\n"
-        "core = {'pydantic', 'numpy', 'scipy', 'planlens.load', 'planlens.model'}\n"
+        "core = {'pydantic', 'numpy', 'scipy', 'planlens.corpus.load', 'planlens.corpus.model'}\n"
         "assert not core & set(sys.modules), sorted(core & set(sys.modules))\n"
     )
     done = subprocess.run(
@@ -56,13 +56,13 @@ async def test_starts_on_the_start_screen_then_shows_the_plans() -> None:
 @pilot_test
 async def test_keys_work_while_the_plans_load(monkeypatch: pytest.MonkeyPatch) -> None:
     go_on = threading.Event()
-    load_corpus = planlens.load.load_corpus
+    load_corpus = planlens.corpus.load.load_corpus
 
     def slow_load(paths: list[Path] | None = None) -> Corpus:
         go_on.wait(timeout=10)
         return load_corpus(paths)
 
-    monkeypatch.setattr(planlens.load, "load_corpus", slow_load)
+    monkeypatch.setattr(planlens.corpus.load, "load_corpus", slow_load)
     app = make_app(plan_dirs=[MINI])
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("p")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planlens.compare import compare
-from planlens.load import Corpus, load_corpus
+from planlens.comparison.build import compare
+from planlens.corpus.load import Corpus, load_corpus
 from planlens.tui.find import find_address, next_change, normalise_address, search_hits
 from planlens.tui.layout import layout
 from planlens.tui.state import (
@@ -16,7 +16,7 @@ from planlens.tui.state import (
     visible_rows,
 )
 from planlens.tui.stats import lineage, pair_similarity, topic_coverage
-from planlens.tui.text import cut, highlight, length, plain, wrap
+from planlens.tui.styled import cut, highlight, length, plain, wrap
 from tests.conftest import BUNDLED
 
 

@@ -8,9 +8,9 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planlens.align import Alignment, align, lineage_pairs, pairs_of
-from planlens.load import load_corpus
-from planlens.model import Clause, Plan, PlanFile
+from planlens.align.passes import Alignment, align, lineage_pairs, pairs_of
+from planlens.corpus.load import load_corpus
+from planlens.corpus.model import Clause, Plan, PlanFile
 from tests.conftest import MINI
 
 WORDS = (
@@ -281,7 +281,7 @@ def test_best_matching_has_the_greatest_total_weight(rows: list[list[float]]) ->
 
     import numpy as np
 
-    from planlens.matching import best_matching
+    from planlens.align.matching import best_matching
 
     weights = np.array(rows)
     pairs = best_matching(weights)

@@ -26,9 +26,9 @@ from planlens.authoring.build import PREAMBLE_SUMMARY_LIMIT
 from planlens.authoring.emit import PROPOSED_LINKS, PROPOSED_TOPICS
 from planlens.authoring.links import aligner_links, default_proposer, similarity
 from planlens.authoring.topics import propose_topics
+from planlens.corpus.load import load_corpus
+from planlens.corpus.model import PlanFile
 from planlens.errors import PlanlensError
-from planlens.load import load_corpus
-from planlens.model import PlanFile
 from tests.conftest import DATA, MINI, REPO
 
 DAY = dt.date(2025, 12, 24)
@@ -216,7 +216,7 @@ def test_new_from_validates_against_the_corpus(mini_dir: Path) -> None:
 
 
 def test_new_from_compares_as_all_unchanged() -> None:
-    compare = pytest.importorskip("planlens.compare")
+    compare = pytest.importorskip("planlens.comparison.build")
     base = alpha()
     comparison = compare.compare([base, new_from(base, "delta", date=DAY)])
     changes = comparison.summary[0].changes

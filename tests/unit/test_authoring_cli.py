@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planlens.commands.authoring import default_output
-from planlens.load import load_corpus
+from planlens.corpus.load import load_corpus
 from tests.conftest import DATA, CliResult
 
 Run = Callable[..., CliResult]

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from planlens.authoring import tomlfmt
 from planlens.authoring.emit import PROPOSED_LINKS, SCHEMA_LINE, Comments, emit_plan
-from planlens.load import load_corpus
-from planlens.model import (
+from planlens.corpus.load import load_corpus
+from planlens.corpus.model import (
     ADDRESS_PATTERN,
     CLAUSE_ID_PATTERN,
     CONFIDENCES,

@@ -9,8 +9,8 @@ import pytest
 
 from planlens.authoring import emit_plan, import_text, write_plan_file
 from planlens.authoring.files import decode_text, read_text_file
+from planlens.corpus.load import load_corpus
 from planlens.errors import PlanlensError
-from planlens.load import load_corpus
 from tests.conftest import MINI
 from tests.helpers import plan_text
 

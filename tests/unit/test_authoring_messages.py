@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from planlens.load import load_corpus
-from planlens.problems import Problem
+from planlens.corpus.load import load_corpus
+from planlens.corpus.problems import Problem
 from tests.conftest import MINI, CliResult
 from tests.helpers import plan_text
 

@@ -12,7 +12,7 @@ import click
 import pytest
 
 from planlens.cli import cli
-from planlens.schemas import schema_json
+from planlens.report.schemas import schema_json
 from tests.conftest import BUNDLED, MINI, REPO, CliResult
 from tests.helpers import plan_text
 
@@ -187,7 +187,8 @@ def test_cli_start_up_does_not_load_the_engine() -> None:
 def test_core_does_not_import_textual() -> None:
     code = (
         "import sys\n"
-        "import planlens, planlens.cli, planlens.load, planlens.model, planlens.display\n"
+        "import planlens, planlens.cli, planlens.corpus.load, planlens.corpus.model\n"
+        "import planlens.report.terminal\n"
         "from planlens.cli import cli\n"
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
     )

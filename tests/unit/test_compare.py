@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from planlens.compare import compare, reference_pairs
-from planlens.comparison import Comparison
+from planlens.comparison.build import compare, reference_pairs
+from planlens.comparison.model import Comparison
+from planlens.corpus.load import load_corpus
+from planlens.corpus.model import Clause, Omission, Plan, PlanFile, TermValue
 from planlens.errors import PlanlensError
-from planlens.load import load_corpus
-from planlens.model import Clause, Omission, Plan, PlanFile, TermValue
 from tests.conftest import MINI
 
 ARMY = "The armed forces of the country are limited to 600,000 personnel at all times."
@@ -200,7 +200,7 @@ def test_bracketed_note() -> None:
 
 def test_library_use_as_documented() -> None:
     import planlens
-    from planlens.load import load_corpus as load
+    from planlens.corpus.load import load_corpus as load
 
     comparison = compare(load([MINI]), ["alpha", "beta"])
     assert comparison.plans[0].id == "alpha"

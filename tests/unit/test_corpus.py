@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from planlens.compare import compare
-from planlens.load import Corpus, load_corpus
+from planlens.comparison.build import compare
+from planlens.corpus.load import Corpus, load_corpus
 from tests.conftest import BUNDLED
 
 REQUIRED = {

@@ -8,8 +8,8 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planlens.diff import Span, change_ratio, new_text, old_text, word_diff
-from planlens.text import tokens
+from planlens.align.tokens import tokens
+from planlens.comparison.diff import Span, change_ratio, new_text, old_text, word_diff
 
 texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300)
 wordy = st.lists(

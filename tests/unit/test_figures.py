@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from planlens.diff import word_diff
-from planlens.figures import FigureChange, quantities, term_changes, text_changes
+from planlens.comparison.diff import word_diff
+from planlens.comparison.figures import FigureChange, quantities, term_changes, text_changes
 
 
 def test_term_changes_by_name() -> None:

@@ -8,8 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from planlens.load import MAX_FILE_BYTES, Corpus, UnknownPlanError, default_plan_dirs, load_corpus
-from planlens.problems import Problem
+from planlens.corpus.load import (
+    MAX_FILE_BYTES,
+    Corpus,
+    UnknownPlanError,
+    default_plan_dirs,
+    load_corpus,
+)
+from planlens.corpus.problems import Problem
 from tests.conftest import BUNDLED, MINI
 from tests.helpers import plan_text
 

@@ -13,9 +13,9 @@ import re
 
 import pytest
 
-from planlens.compare import compare
-from planlens.comparison import Comparison
-from planlens.load import load_corpus
+from planlens.comparison.build import compare
+from planlens.comparison.model import Comparison
+from planlens.corpus.load import load_corpus
 from planlens.report import FORMATS, RenderOptions, render
 from planlens.report.html_css import SCRIPT
 from planlens.safe import is_safe_url

@@ -10,9 +10,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planlens.compare import compare
-from planlens.load import load_corpus
-from planlens.model import PlanFile
+from planlens.comparison.build import compare
+from planlens.corpus.load import load_corpus
+from planlens.corpus.model import PlanFile
 from planlens.report import render
 from planlens.report.html_css import CONTENT_SECURITY_POLICY
 from tests.conftest import MINI

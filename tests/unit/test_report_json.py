@@ -9,11 +9,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from planlens.compare import compare
-from planlens.comparison import SCHEMA_VERSION, Comparison
-from planlens.load import Corpus, load_corpus
+from planlens.comparison.build import compare
+from planlens.comparison.model import SCHEMA_VERSION, Comparison
+from planlens.corpus.load import Corpus, load_corpus
 from planlens.report import render
-from planlens.schemas import SCHEMAS
+from planlens.report.schemas import SCHEMAS
 from tests.conftest import BUNDLED, MINI
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from planlens.compare import compare
-from planlens.load import load_corpus
+from planlens.comparison.build import compare
+from planlens.corpus.load import load_corpus
 from planlens.report import render
-from planlens.report.markdown_text import block, cell, code, escape, redline
+from planlens.report.markdown_escape import block, cell, code, escape, redline
 from tests.conftest import MINI
 from tests.unit.report_checks import markdown_cells, markdown_tables
 

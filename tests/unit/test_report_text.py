@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from planlens.compare import compare
-from planlens.comparison import Comparison
-from planlens.load import load_corpus
+from planlens.comparison.build import compare
+from planlens.comparison.model import Comparison
+from planlens.corpus.load import load_corpus
 from planlens.report import RenderOptions, render
 from tests.conftest import MINI
 from tests.unit.report_checks import SGR

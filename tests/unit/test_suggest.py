@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from planlens.align import align
-from planlens.compare import compare
-from planlens.load import load_corpus
-from planlens.model import PlanFile
-from planlens.suggest import SUGGESTION_LIMIT, suggest
+from planlens.align.passes import align
+from planlens.comparison.build import compare
+from planlens.comparison.suggest import SUGGESTION_LIMIT, suggest
+from planlens.corpus.load import load_corpus
+from planlens.corpus.model import PlanFile
 from tests.conftest import CliResult
 from tests.unit.test_align import plan
 

@@ -24,7 +24,7 @@ from planlens.tui.widgets.table_heading import TableHeading
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from planlens.comparison import ChangeClass
+    from planlens.comparison.model import ChangeClass
 
 
 class CompareScreen(SearchActions, JumpActions, ExportActions):

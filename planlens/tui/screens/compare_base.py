@@ -28,7 +28,7 @@ from planlens.tui.widgets.provision_table import ProvisionTable
 from planlens.tui.widgets.table_heading import TableHeading
 
 if TYPE_CHECKING:
-    from planlens.comparison import Comparison
+    from planlens.comparison.model import Comparison
     from planlens.tui.app import PlanlensApp
 
 
@@ -88,7 +88,7 @@ class CompareBase(Screen[None]):
     ) -> None:
         """Compare `plan_ids` (unless cached) and lay the rows out, off the UI thread."""
         # Imported here: the engine pulls in scipy, which need not delay the first frame.
-        from planlens.compare import compare
+        from planlens.comparison.build import compare
 
         worker = get_current_worker()
         try:

@@ -15,7 +15,7 @@ from planlens.tui.screens.compare_base import CompareBase
 from planlens.tui.status import status_content
 
 if TYPE_CHECKING:
-    from planlens.comparison import Comparison
+    from planlens.comparison.model import Comparison
     from planlens.tui.screens.export import ExportRequest
     from planlens.tui.state import ViewState
 
@@ -44,7 +44,7 @@ class ExportActions(CompareBase):
     @work(exclusive=True, thread=True, group="export", exit_on_error=False)
     def write_export(self, request: ExportRequest, view: ViewState, shown: Comparison) -> None:
         """Write the report of `view` (`shown` is its unfiltered comparison), off the UI thread."""
-        from planlens.compare import compare
+        from planlens.comparison.build import compare
         from planlens.report import write_report
 
         try:

@@ -14,7 +14,7 @@ from planlens.tui.screens.compare_base import CompareBase
 from planlens.tui.state import in_corpus_order
 
 if TYPE_CHECKING:
-    from planlens.comparison import Comparison
+    from planlens.comparison.model import Comparison
     from planlens.tui.layout import TableLayout
 
 

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from planlens.comparison import CHANGE_CLASSES
+from planlens.comparison.model import CHANGE_CLASSES
 from planlens.tui import palette
 
 Section = tuple[str, Sequence[BindingType]]

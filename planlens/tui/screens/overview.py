@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
-from planlens.load import Corpus
+from planlens.corpus.load import Corpus
 from planlens.safe import one_line, visible
 from planlens.tui import palette
 from planlens.tui.messages import ComparisonFailed, SimilarityComputed
@@ -150,7 +150,7 @@ class OverviewScreen(Screen[None]):
     @work(exclusive=True, thread=True, group="similarity", exit_on_error=False)
     def compute_similarities(self, pairs: list[tuple[str, str]]) -> None:
         """Compare each pair and post its similarity, one by one, off the UI thread."""
-        from planlens.compare import compare
+        from planlens.comparison.build import compare
 
         corpus = self.planlens.corpus
         worker = get_current_worker()

@@ -6,8 +6,8 @@ from collections.abc import Collection, Sequence
 
 from textual.content import Content
 
-from planlens.comparison import CHANGE_CLASSES, Comparison
-from planlens.load import Corpus
+from planlens.comparison.model import CHANGE_CLASSES, Comparison
+from planlens.corpus.load import Corpus
 from planlens.safe import one_line, visible
 from planlens.tui import palette
 from planlens.tui.screens.checklist import ChecklistScreen

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from planlens.problems import Problem
+from planlens.corpus.problems import Problem
 from planlens.safe import one_line
 
 

@@ -16,8 +16,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from planlens.comparison import Comparison, PairDiff, Row
-from planlens.display import format_term
+from planlens.comparison.model import Comparison, PairDiff, Row
+from planlens.report.terminal import format_term
 from planlens.safe import one_line, visible
 from planlens.tui import palette
 

@@ -29,7 +29,7 @@ from textual.widget import Widget
 
 from planlens.tui import palette
 from planlens.tui.layout import Column, TableLayout
-from planlens.tui.text import Line, highlight
+from planlens.tui.styled import Line, highlight
 
 
 def compose_line(

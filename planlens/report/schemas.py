@@ -13,8 +13,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode
 
-from planlens.comparison import Comparison
-from planlens.model import PlanFile, TopicsFile
+from planlens.comparison.model import Comparison
+from planlens.corpus.model import PlanFile, TopicsFile
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

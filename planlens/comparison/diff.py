@@ -13,7 +13,7 @@ from typing import Literal
 
 from diff_match_patch import diff_match_patch
 
-from planlens.text import tokens
+from planlens.align.tokens import tokens
 
 Op = Literal["equal", "delete", "insert"]
 

@@ -15,9 +15,9 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
-from planlens.concepts import concepts
-from planlens.model import Clause
-from planlens.text import content_words
+from planlens.align.concepts import concepts
+from planlens.align.tokens import content_words
+from planlens.corpus.model import Clause
 
 FloatMatrix = NDArray[np.float64]
 Indices = Sequence[int] | NDArray[np.int64]

@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from planlens.comparison import Comparison, PairDiff, Row
+from planlens.comparison.model import Comparison, PairDiff, Row
 from planlens.report import Layout, RenderOptions, ReportFormat, register
 from planlens.report import common as c
 from planlens.report.labels import DELETE_MARKS, INSERT_MARKS, LABELS, glyph, label

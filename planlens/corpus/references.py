@@ -11,9 +11,9 @@ import difflib
 from collections.abc import Mapping
 from pathlib import Path
 
-from planlens.model import PlanFile, Topic
-from planlens.problems import Problem
-from planlens.validation import locate
+from planlens.corpus.model import PlanFile, Topic
+from planlens.corpus.problems import Problem
+from planlens.corpus.validation import locate
 
 Loaded = Mapping[str, tuple[PlanFile, Path | None]]
 MAX_LISTED = 30

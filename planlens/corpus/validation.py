@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from planlens.model import (
+from planlens.corpus.model import (
     CONFIDENCES,
     FIDELITIES,
     KINDS,
@@ -29,7 +29,7 @@ from planlens.model import (
     Source,
     Topic,
 )
-from planlens.problems import Problem
+from planlens.corpus.problems import Problem
 
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TABLES: dict[tuple[str, ...], type[BaseModel]] = {

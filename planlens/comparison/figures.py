@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from planlens.diff import Span
-from planlens.model import TermValue
+from planlens.comparison.diff import Span
+from planlens.corpus.model import TermValue
 
 Source = Literal["terms", "text"]
 

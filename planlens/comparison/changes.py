@@ -19,12 +19,19 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from planlens.align import Alignment, Link
-from planlens.comparison import ChangeClass, FigureInfo, LinkInfo, OmissionInfo, PairDiff, SpanInfo
-from planlens.diff import change_ratio, word_diff
-from planlens.figures import term_changes, text_changes
-from planlens.model import Clause, PlanFile, TermValue
-from planlens.text import normalise
+from planlens.align.passes import Alignment, Link
+from planlens.align.tokens import normalise
+from planlens.comparison.diff import change_ratio, word_diff
+from planlens.comparison.figures import term_changes, text_changes
+from planlens.comparison.model import (
+    ChangeClass,
+    FigureInfo,
+    LinkInfo,
+    OmissionInfo,
+    PairDiff,
+    SpanInfo,
+)
+from planlens.corpus.model import Clause, PlanFile, TermValue
 
 REWORD_LIMIT = 1 / 3
 """Above this share of changed words, a rewrite counts as `modified` rather than `reworded`."""

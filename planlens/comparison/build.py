@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from planlens import __version__
-from planlens.align import Alignment, align
-from planlens.changes import PairContext, classify_pair, link_info, moved_addresses
-from planlens.comparison import (
+from planlens.align.passes import Alignment, align
+from planlens.comparison.changes import PairContext, classify_pair, link_info, moved_addresses
+from planlens.comparison.model import (
     CHANGE_CLASSES,
     ChangeClass,
     Comparison,
@@ -18,9 +18,9 @@ from planlens.comparison import (
     PairSummary,
     Row,
 )
+from planlens.corpus.load import Corpus
+from planlens.corpus.model import Clause, PlanFile
 from planlens.errors import PlanlensError
-from planlens.load import Corpus
-from planlens.model import Clause, PlanFile
 
 
 def compare(

@@ -17,11 +17,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from planlens.corpus.model import Clause, PlanFile, Topic, TopicsFile
+from planlens.corpus.problems import Problem
+from planlens.corpus.references import check_references, duplicate_clause_problems
+from planlens.corpus.validation import problems_from_validation, syntax_problem
 from planlens.errors import PlanlensError
-from planlens.model import Clause, PlanFile, Topic, TopicsFile
-from planlens.problems import Problem
-from planlens.references import check_references, duplicate_clause_problems
-from planlens.validation import problems_from_validation, syntax_problem
 
 TOPICS_FILE = "topics.toml"
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -30,7 +30,7 @@ ENV_PLANS = "PLANLENS_PLANS"
 
 def bundled_plans_dir() -> Path:
     """The corpus shipped with planlens: `plans/` beside a checkout, or the copy in the wheel."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     checkout = package.parent / "plans"
     if (checkout / TOPICS_FILE).is_file():
         return checkout

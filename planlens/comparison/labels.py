@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planlens.comparison import ChangeClass
+from planlens.comparison.model import ChangeClass
 
 CHANGE_LABELS: dict[ChangeClass, str] = {
     "unchanged": "unchanged",

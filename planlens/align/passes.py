@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from planlens.comparison import LinkKind, PassName
+from planlens.align.matching import best_matching, best_per_row
+from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
+from planlens.align.tokens import content_words, normalise
+from planlens.comparison.model import LinkKind, PassName
+from planlens.corpus.model import PlanFile
 from planlens.errors import PlanlensError
-from planlens.matching import best_matching, best_per_row
-from planlens.model import PlanFile
-from planlens.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
-from planlens.text import content_words, normalise
 
 DEFAULT_THRESHOLD = 0.25
 """Scores below this mean "no counterpart" (tuned on benchmarks/bench_align_*.py)."""

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from planlens.align import clause_refs, lineage_pairs
-from planlens.comparison import Comparison
-from planlens.model import PlanFile
-from planlens.similarity import Features
+from planlens.align.passes import clause_refs, lineage_pairs
+from planlens.align.similarity import Features
+from planlens.comparison.model import Comparison
+from planlens.corpus.model import PlanFile
 
 SUGGESTION_FLOOR = 0.1
 """Candidates scoring below this are not suggested (the aligner's own threshold is 0.25)."""

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from planlens.model import Clause, Confidence, Plan
+from planlens.corpus.model import Clause, Confidence, Plan
 
 SCHEMA_VERSION = "1.0"
 

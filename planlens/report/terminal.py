@@ -10,9 +10,9 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from planlens.figures import show_term
-from planlens.load import Corpus
-from planlens.model import Clause, PlanFile, TermValue
+from planlens.comparison.figures import show_term
+from planlens.corpus.load import Corpus
+from planlens.corpus.model import Clause, PlanFile, TermValue
 from planlens.safe import visible
 
 JsonRow = dict[str, str | int | bool | list[str] | None]
