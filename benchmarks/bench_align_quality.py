@@ -18,7 +18,8 @@ import argparse
 import statistics
 
 from benchmarks.synthetic import Generator, Truth
-from planlens.align.passes import Alignment, Row, align, pairs_of
+from planlens.align.model import Alignment, Row
+from planlens.align.passes import align, pairs_of
 from planlens.comparison.changes import moved_addresses
 from planlens.corpus.model import PlanFile
 

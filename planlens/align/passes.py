@@ -19,15 +19,14 @@ the secondary correspondences. Each link records the pass that made it and its s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 import numpy as np
 
 from planlens.align.matching import best_matching, best_per_row
+from planlens.align.model import Alignment, Link, LinkKind, PassName, Row
 from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
 from planlens.align.tokens import content_words, normalise
-from planlens.comparison.model import LinkKind, PassName
 from planlens.corpus.model import PlanFile
 from planlens.errors import PlanlensError
 
@@ -43,68 +42,6 @@ lineage (us-28:21.a into e3-28:21), with a topic in common."""
 SIBLING_LOOSE_THRESHOLD = 0.3
 """Score a sub-point needs to join its sibling's counterpart without that structural evidence
 (another version's own words and numbering): weak scores there were as often wrong as right."""
-
-
-@dataclass(frozen=True)
-class Link:
-    """Two clauses of different versions found to correspond, and how that was found."""
-
-    a: str
-    """Address in the version that comes first in the alignment order."""
-    b: str
-    """Address in the later version."""
-    pass_name: PassName
-    """The pass that made the link."""
-    score: float
-    """The similarity score of the two clauses (0–1 scale, reported for every pass)."""
-    kind: LinkKind = "match"
-    """match: one-to-one; split: `b` is a further part of `a`; merge: `b` also absorbs `a`."""
-
-
-@dataclass(frozen=True)
-class Row:
-    """One provision: the clauses of each version that say it (none, one, or a split's parts)."""
-
-    clauses: Mapping[str, tuple[str, ...]]
-    """Plan id → clause ids in that version's document order; only versions present."""
-
-    def ids(self, plan_id: str) -> tuple[str, ...]:
-        """The clause ids of `plan_id` in this row (empty when it has none)."""
-        return self.clauses.get(plan_id, ())
-
-
-@dataclass(frozen=True)
-class Alignment:
-    """The provision rows of N versions and every link that built them."""
-
-    plan_ids: tuple[str, ...]
-    """The versions, in alignment order (the first is the base of the row order)."""
-    rows: tuple[Row, ...]
-    """The provisions, in display order."""
-    links: tuple[Link, ...]
-    """Every correspondence found, primary and secondary."""
-    ignore_links: bool = False
-    """True when the asserted links were not used."""
-    _row_index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
-    _link_index: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        for index, row in enumerate(self.rows):
-            for plan_id, ids in row.clauses.items():
-                for clause_id in ids:
-                    self._row_index[f"{plan_id}:{clause_id}"] = index
-        for index, link in enumerate(self.links):
-            self._link_index.setdefault(link.a, []).append(index)
-            self._link_index.setdefault(link.b, []).append(index)
-
-    def links_touching(self, addresses: Iterable[str]) -> list[Link]:
-        """The links with an end at one of `addresses`, each once, in the order they were made."""
-        found = sorted({i for address in addresses for i in self._link_index.get(address, ())})
-        return [self.links[i] for i in found]
-
-    def row_of(self, address: str) -> int | None:
-        """The index of the row holding `address`, or None if it is not aligned here."""
-        return self._row_index.get(address)
 
 
 def align(

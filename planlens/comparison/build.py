@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from planlens import __version__
-from planlens.align.passes import Alignment, align
+from planlens.align.model import Alignment
+from planlens.align.passes import align
 from planlens.comparison.changes import PairContext, classify_pair, link_info, moved_addresses
 from planlens.comparison.model import (
     CHANGE_CLASSES,

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from planlens.align.passes import Alignment, Link
+from planlens.align.model import Alignment, Link
 from planlens.align.tokens import normalise
 from planlens.comparison.diff import change_ratio, word_diff
 from planlens.comparison.figures import term_changes, text_changes

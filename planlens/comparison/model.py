@@ -11,14 +11,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from planlens.align.model import LinkKind, PassName
 from planlens.corpus.model import Clause, Confidence, Plan
 
 SCHEMA_VERSION = "1.0"
 
-PassName = Literal["asserted", "exact", "similar", "split", "merged"]
-"""The alignment pass that made a link."""
-LinkKind = Literal["match", "split", "merge"]
-"""match: one-to-one; split: a further part; merge: an absorbed provision."""
 
 ChangeClass = Literal[
     "unchanged",

@@ -8,7 +8,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planlens.align.passes import Alignment, align, lineage_pairs, pairs_of
+from planlens.align.model import Alignment
+from planlens.align.passes import align, lineage_pairs, pairs_of
 from planlens.corpus.load import load_corpus
 from planlens.corpus.model import Clause, Plan, PlanFile
 from tests.conftest import MINI
