@@ -8,15 +8,14 @@ from planlens import __version__
 from planlens.align.model import Alignment
 from planlens.align.passes import align
 from planlens.comparison.changes import PairContext, classify_pair, link_info, moved_addresses
+from planlens.comparison.filters import RowFilter, filtered, row_addresses, summarise
 from planlens.comparison.model import (
-    CHANGE_CLASSES,
     ChangeClass,
     Comparison,
     LinkInfo,
     OmissionInfo,
     Options,
     PairDiff,
-    PairSummary,
     Row,
 )
 from planlens.corpus.load import Corpus
@@ -38,76 +37,68 @@ def compare(
     With two versions the pair is (first, second). With more, each version is compared with its
     nearest `based_on` ancestor among those compared, or else with the first. Filters keep the
     rows about `topic`, the rows changed in some pair (`changed_only`), and the rows where some
-    pair has one of `classes`.
+    pair has one of `classes` (`filters.RowFilter`, the rule every view applies).
     """
     plans = _select(source, plan_ids)
-    if topic is not None and isinstance(source, Corpus) and topic not in source.topics:
-        known = ", ".join(sorted(source.topics))
-        raise PlanlensError(f"unknown topic {topic!r} (known: {known})")
+    _check_topic(source, topic)
     alignment = align(plans, ignore_links=ignore_links)
     pairs = reference_pairs(plans)
-    by_id = {plan.id: plan for plan in plans}
     clause_of = {f"{p.id}:{c.id}": c for p in plans for c in p.clauses}
     omissions = _omissions(plans, alignment, clause_of)
-    moved = {pair: moved_addresses(alignment, by_id, *pair) for pair in pairs}
-    context = PairContext(by_id, clause_of, alignment, omissions)
-
-    selected: list[tuple[int, list[str], list[Clause], list[str], list[PairDiff]]] = []
-    for row_index, aligned in enumerate(alignment.rows):
-        addresses = [f"{pid}:{cid}" for pid, ids in aligned.clauses.items() for cid in ids]
-        members = [clause_of[a] for a in addresses]
-        topics = list(dict.fromkeys(t for clause in members for t in clause.topics))
-        if topic is not None and topic not in topics:
-            continue
-        diffs = [
-            diff
-            for a, b in pairs
-            if aligned.ids(a) or aligned.ids(b)
-            for diff in [classify_pair(context, row_index, a, b, moved[(a, b)])]
-        ]
-        if changed_only and all(d.change == "unchanged" for d in diffs):
-            continue
-        if classes is not None and not any(d.change in classes for d in diffs):
-            continue
-        selected.append((row_index, addresses, members, topics, diffs))
-
-    position: dict[int | None, int] = {entry[0]: n for n, entry in enumerate(selected)}
-    omissions = [o.model_copy(update={"row": position.get(o.row)}) for o in omissions]
-    rows = [
-        Row(
-            index=n,
-            anchor=addresses[0],
-            title=next((c.title for c in members if c.title), _first_words(members[0])),
-            clauses={p.id: list(alignment.rows[row_index].ids(p.id)) for p in plans},
-            topics=topics,
-            pairs=diffs,
-            secondary=_secondary(alignment, set(addresses)),
-            omissions=[o for o in omissions if o.row == n],
-        )
-        for n, (row_index, addresses, members, topics, diffs) in enumerate(selected)
-    ]
-    shown_clauses = {
-        address: clause_of[address]
-        for row in rows
-        for address in (f"{pid}:{cid}" for pid, ids in row.clauses.items() for cid in ids)
-    }
-    return Comparison(
+    rows = _rows(plans, alignment, pairs, clause_of, omissions)
+    comparison = Comparison(
         generator=f"planlens {__version__}",
         plans=[plan.plan for plan in plans],
         pairs=pairs,
         rows=rows,
-        clauses=shown_clauses,
+        clauses={address: clause_of[address] for row in rows for address in row_addresses(row)},
         omissions=omissions,
-        summary=[_summary(rows, a, b) for a, b in pairs],
+        summary=[summarise(rows, a, b) for a, b in pairs],
         clause_counts={plan.id: len(plan.clauses) for plan in plans},
         topic_labels=_topic_labels(source, rows),
-        options=Options(
-            ignore_links=ignore_links,
-            topic=topic,
-            changed_only=changed_only,
-            classes=sorted(classes, key=CHANGE_CLASSES.index) if classes is not None else None,
-        ),
+        options=Options(ignore_links=ignore_links),
     )
+    return filtered(comparison, RowFilter.of(topic, classes, changed_only))
+
+
+def _check_topic(source: Corpus | Sequence[PlanFile], topic: str | None) -> None:
+    if topic is not None and isinstance(source, Corpus) and topic not in source.topics:
+        known = ", ".join(sorted(source.topics))
+        raise PlanlensError(f"unknown topic {topic!r} (known: {known})")
+
+
+def _rows(
+    plans: Sequence[PlanFile],
+    alignment: Alignment,
+    pairs: list[tuple[str, str]],
+    clause_of: dict[str, Clause],
+    omissions: list[OmissionInfo],
+) -> list[Row]:
+    """One `Row` per provision of the alignment, each compared pair classified."""
+    by_id = {plan.id: plan for plan in plans}
+    moved = {pair: moved_addresses(alignment, by_id, *pair) for pair in pairs}
+    context = PairContext(by_id, clause_of, alignment, omissions)
+    rows: list[Row] = []
+    for index, aligned in enumerate(alignment.rows):
+        addresses = [f"{pid}:{cid}" for pid, ids in aligned.clauses.items() for cid in ids]
+        members = [clause_of[a] for a in addresses]
+        rows.append(
+            Row(
+                index=index,
+                anchor=addresses[0],
+                title=next((c.title for c in members if c.title), _first_words(members[0])),
+                clauses={p.id: list(aligned.ids(p.id)) for p in plans},
+                topics=list(dict.fromkeys(t for clause in members for t in clause.topics)),
+                pairs=[
+                    classify_pair(context, index, a, b, moved[(a, b)])
+                    for a, b in pairs
+                    if aligned.ids(a) or aligned.ids(b)
+                ],
+                secondary=_secondary(alignment, set(addresses)),
+                omissions=[o for o in omissions if o.row == index],
+            )
+        )
+    return rows
 
 
 def _select(source: Corpus | Sequence[PlanFile], plan_ids: Sequence[str] | None) -> list[PlanFile]:
@@ -183,24 +174,6 @@ def _secondary(alignment: Alignment, addresses: set[str]) -> list[LinkInfo]:
         for link in alignment.links_touching(addresses)
         if link.kind != "match" and (link.a in addresses) != (link.b in addresses)
     ]
-
-
-def _summary(rows: list[Row], a: str, b: str) -> PairSummary:
-    changes: dict[ChangeClass, int] = dict.fromkeys(CHANGE_CLASSES, 0)
-    topics: dict[str, dict[ChangeClass, int]] = {}
-    figures = 0
-    for row in rows:
-        for diff in row.pairs:
-            if (diff.a, diff.b) != (a, b):
-                continue
-            changes[diff.change] += 1
-            figures += len(diff.figures)
-            for topic in row.topics:
-                per_topic = topics.setdefault(topic, {})
-                per_topic[diff.change] = per_topic.get(diff.change, 0) + 1
-    return PairSummary(
-        a=a, b=b, changes=changes, topics=dict(sorted(topics.items())), figures=figures
-    )
 
 
 def _topic_labels(source: Corpus | Sequence[PlanFile], rows: list[Row]) -> dict[str, str]:

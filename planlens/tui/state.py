@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from planlens.comparison.filters import RowFilter
 from planlens.comparison.model import ChangeClass, Comparison, Row
 from planlens.corpus.load import Corpus
 
@@ -31,9 +32,14 @@ class ViewState:
     """Leave out rows unchanged in every pair."""
 
     @property
+    def row_filter(self) -> RowFilter:
+        """The core's filter for these choices: the rule every view and report applies."""
+        return RowFilter(self.topic, self.classes, self.hide_unchanged)
+
+    @property
     def filtered(self) -> bool:
         """True when some filter hides rows."""
-        return self.topic is not None or bool(self.classes) or self.hide_unchanged
+        return self.row_filter.active
 
     def without_filters(self) -> ViewState:
         """The same versions with every filter off."""
@@ -103,18 +109,10 @@ def is_change(row: Row) -> bool:
     return any(change != "unchanged" for change in row_classes(row))
 
 
-def keeps(state: ViewState, row: Row) -> bool:
-    """True when the filters of `state` keep `row`."""
-    if state.topic is not None and state.topic not in row.topics:
-        return False
-    if state.hide_unchanged and not is_change(row):
-        return False
-    return not state.classes or any(change in state.classes for change in row_classes(row))
-
-
 def visible_rows(comparison: Comparison, state: ViewState) -> list[int]:
     """Indices of the rows the filters keep, in display order."""
-    return [row.index for row in comparison.rows if keeps(state, row)]
+    keeps = state.row_filter.keeps
+    return [row.index for row in comparison.rows if keeps(row)]
 
 
 def class_counts(comparison: Comparison) -> dict[ChangeClass, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, RadioButton
 
 from planlens.corpus.load import Corpus
@@ -15,7 +16,9 @@ from tests.tui.conftest import SIZE, pilot_test, settle
 
 
 @pilot_test
-async def test_export_carries_the_class_filter(mini: Corpus, tmp_path: Path) -> None:
+async def test_export_carries_the_class_filter(
+    mini: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = make_app(mini)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -29,6 +32,12 @@ async def test_export_carries_the_class_filter(mini: Corpus, tmp_path: Path) -> 
         shown = [screen.comparison.rows[i].anchor for i in screen.table.shown_rows]
         assert 0 < len(shown) < len(screen.comparison.rows)
 
+        # The export writes the comparison on screen, filtered by the core's rule: it never
+        # compares again.
+        def no_second_comparison(*args: object, **kwargs: object) -> None:
+            raise AssertionError("the export compared the versions again")
+
+        monkeypatch.setattr("planlens.comparison.build.compare", no_second_comparison)
         await pilot.press("e")
         await pilot.pause()
         dialog = app.screen

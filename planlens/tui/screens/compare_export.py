@@ -44,20 +44,11 @@ class ExportActions(CompareBase):
     @work(exclusive=True, thread=True, group="export", exit_on_error=False)
     def write_export(self, request: ExportRequest, view: ViewState, shown: Comparison) -> None:
         """Write the report of `view` (`shown` is its unfiltered comparison), off the UI thread."""
-        from planlens.comparison.build import compare
+        from planlens.comparison.filters import filtered
         from planlens.report import write_report
 
         try:
-            comparison = shown
-            if view.filtered:
-                comparison = compare(
-                    self.planlens.corpus,
-                    list(view.plan_ids),
-                    topic=view.topic,
-                    changed_only=view.hide_unchanged,
-                    classes=view.classes or None,
-                )
-            path = write_report(comparison, request.fmt, request.path)
+            path = write_report(filtered(shown, view.row_filter), request.fmt, request.path)
         except (PlanlensError, OSError) as exc:
             self.post_message(ReportFailed(str(exc)))
             return
