@@ -37,4 +37,4 @@ def test_unknown_name_is_an_attribute_error() -> None:
     import planlens
 
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        _ = planlens.nope  # type: ignore[attr-defined]
+        _ = planlens.nope
