@@ -16,7 +16,7 @@ import click
 from planlens import __version__
 from planlens.commands import register
 from planlens.commands.common import plans_option
-from planlens.errors import PlanlensError
+from planlens.errors import PlanlensError, debugging
 
 EXIT_PROBLEMS = 1
 EXIT_INTERNAL = 3
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last line of defence against a traceback
-        if os.environ.get("PLANLENS_DEBUG"):
+        if debugging():
             raise
         click.echo(
             f"planlens: internal error: {type(exc).__name__}: {exc}\n"

@@ -114,9 +114,16 @@ def test_reworded_moved_inserted_and_deleted() -> None:
     by_pass = {(link.a, link.b): link.pass_name for link in alignment.links}
     assert by_pass[("a:4", "b:1")] == "exact"
     assert by_pass[("a:1", "b:2")] == "similar"
-    # Row order: the base order, with b's new clause after its predecessor's row (a:1).
-    order = [row.ids("a") or row.ids("b") for row in alignment.rows]
-    assert order == [("1",), ("3",), ("2",), ("3",), ("4",)] or order.index(("3",)) >= 1
+    # Row order: the base order, with b's new clause 3 right after the row of b's previous
+    # clause (b:2, in a:1's row), and a's deleted clause 3 in its own place.
+    order = [(row.ids("a"), row.ids("b")) for row in alignment.rows]
+    assert order == [
+        (("1",), ("2",)),
+        ((), ("3",)),
+        (("2",), ("4",)),
+        (("3",), ()),
+        (("4",), ("1",)),
+    ]
 
 
 def test_asserted_links_win_and_are_recorded() -> None:

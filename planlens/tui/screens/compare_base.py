@@ -18,6 +18,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from planlens.errors import PlanlensError
+from planlens.tui.failures import internal_error
 from planlens.tui.find import find_address, next_change, search_hits, step_to
 from planlens.tui.layout import TableLayout, layout
 from planlens.tui.messages import ComparisonFailed, ComparisonReady, LayoutReady
@@ -97,10 +98,9 @@ class CompareBase(Screen[None]):
         except PlanlensError as exc:
             self.post_message(ComparisonFailed(plan_ids, str(exc)))
             return
-        except Exception as exc:  # shown to the user, never lost
-            self.post_message(
-                ComparisonFailed(plan_ids, f"internal error: {type(exc).__name__}: {exc}")
-            )
+        except Exception as exc:  # logged with its traceback, shown to the user
+            message = internal_error(self.app, exc, f"comparing {', '.join(plan_ids)}")
+            self.post_message(ComparisonFailed(plan_ids, message))
             return
         if not worker.is_cancelled:
             self.post_message(ComparisonReady(plan_ids, comparison, table_layout))

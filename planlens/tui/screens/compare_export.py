@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 
 from planlens.errors import PlanlensError
+from planlens.tui.failures import internal_error
 from planlens.tui.messages import ReportFailed, ReportWritten
 from planlens.tui.screens.compare_base import CompareBase
 from planlens.tui.status import status_content
@@ -52,8 +53,8 @@ class ExportActions(CompareBase):
         except (PlanlensError, OSError) as exc:
             self.post_message(ReportFailed(str(exc)))
             return
-        except Exception as exc:  # shown to the user, never lost
-            self.post_message(ReportFailed(f"internal error: {type(exc).__name__}: {exc}"))
+        except Exception as exc:  # logged with its traceback, shown to the user
+            self.post_message(ReportFailed(internal_error(self.app, exc, "writing the report")))
             return
         self.post_message(ReportWritten(path))
 

@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 from planlens.corpus.load import Corpus
 from planlens.safe import one_line, visible
 from planlens.tui import palette
+from planlens.tui.failures import internal_error
 from planlens.tui.messages import ComparisonFailed, SimilarityComputed
 from planlens.tui.stats import (
     LineageNode,
@@ -162,8 +163,9 @@ class OverviewScreen(Screen[None]):
             else:
                 try:
                     similarity = pair_similarity(compare(corpus, [a, b]))
-                except Exception as exc:  # shown to the user, never lost
-                    self.post_message(ComparisonFailed((a, b), f"{type(exc).__name__}: {exc}"))
+                except Exception as exc:  # logged with its traceback, shown to the user
+                    message = internal_error(self.app, exc, f"comparing {a} and {b}")
+                    self.post_message(ComparisonFailed((a, b), message))
                     continue
             self.post_message(SimilarityComputed(similarity, done, len(pairs)))
 
