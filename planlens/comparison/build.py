@@ -8,7 +8,7 @@ from planlens import __version__
 from planlens.align.model import Alignment
 from planlens.align.passes import align
 from planlens.comparison.changes import PairContext, classify_pair, link_info, moved_addresses
-from planlens.comparison.filters import RowFilter, filtered, row_addresses, summarise
+from planlens.comparison.filters import RowFilter, filtered, summarise
 from planlens.comparison.model import (
     ChangeClass,
     Comparison,
@@ -18,6 +18,7 @@ from planlens.comparison.model import (
     PairDiff,
     Row,
 )
+from planlens.corpus.address import format_address, plan_of, row_addresses
 from planlens.corpus.load import Corpus
 from planlens.corpus.model import Clause, PlanFile
 from planlens.errors import PlanlensError
@@ -43,7 +44,7 @@ def compare(
     _check_topic(source, topic)
     alignment = align(plans, ignore_links=ignore_links)
     pairs = reference_pairs(plans)
-    clause_of = {f"{p.id}:{c.id}": c for p in plans for c in p.clauses}
+    clause_of = {format_address(p.id, c.id): c for p in plans for c in p.clauses}
     omissions = _omissions(plans, alignment, clause_of)
     rows = _rows(plans, alignment, pairs, clause_of, omissions)
     comparison = Comparison(
@@ -51,7 +52,9 @@ def compare(
         plans=[plan.plan for plan in plans],
         pairs=pairs,
         rows=rows,
-        clauses={address: clause_of[address] for row in rows for address in row_addresses(row)},
+        clauses={
+            address: clause_of[address] for row in rows for address in row_addresses(row.clauses)
+        },
         omissions=omissions,
         summary=[summarise(rows, a, b) for a, b in pairs],
         clause_counts={plan.id: len(plan.clauses) for plan in plans},
@@ -80,7 +83,7 @@ def _rows(
     context = PairContext(by_id, clause_of, alignment, omissions)
     rows: list[Row] = []
     for index, aligned in enumerate(alignment.rows):
-        addresses = [f"{pid}:{cid}" for pid, ids in aligned.clauses.items() for cid in ids]
+        addresses = row_addresses(aligned.clauses)
         members = [clause_of[a] for a in addresses]
         rows.append(
             Row(
@@ -151,7 +154,7 @@ def _omissions(
             row = alignment.row_of(omission.ref)
             if row is None:
                 for address, clause in clause_of.items():
-                    if omission.ref in clause.links and not address.startswith(f"{plan.id}:"):
+                    if omission.ref in clause.links and plan_of(address) != plan.id:
                         row = alignment.row_of(address)
                         break
             out.append(

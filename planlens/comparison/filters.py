@@ -17,6 +17,7 @@ from planlens.comparison.model import (
     PairSummary,
     Row,
 )
+from planlens.corpus.address import row_addresses
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,9 @@ def filtered(comparison: Comparison, row_filter: RowFilter) -> Comparison:
     return comparison.model_copy(
         update={
             "rows": rows,
-            "clauses": {a: comparison.clauses[a] for row in rows for a in row_addresses(row)},
+            "clauses": {
+                a: comparison.clauses[a] for row in rows for a in row_addresses(row.clauses)
+            },
             "omissions": omissions,
             "summary": [summarise(rows, a, b) for a, b in comparison.pairs],
             "topic_labels": {
@@ -93,11 +96,6 @@ def filtered(comparison: Comparison, row_filter: RowFilter) -> Comparison:
             ),
         }
     )
-
-
-def row_addresses(row: Row) -> list[str]:
-    """The addresses of the row's clauses, version by version."""
-    return [f"{plan_id}:{cid}" for plan_id, ids in row.clauses.items() for cid in ids]
 
 
 def summarise(rows: Sequence[Row], a: str, b: str) -> PairSummary:
