@@ -27,6 +27,7 @@ from planlens.align.matching import best_matching, best_per_row
 from planlens.align.model import Alignment, Link, LinkKind, PassName, Row
 from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
 from planlens.align.tokens import content_words, normalise
+from planlens.corpus.lineage import ancestors
 from planlens.corpus.model import PlanFile
 from planlens.errors import PlanlensError
 
@@ -78,19 +79,13 @@ def clause_refs(plans: Sequence[PlanFile]) -> list[ClauseRef]:
 
 def lineage_pairs(plans: Sequence[PlanFile]) -> set[tuple[str, str]]:
     """(ancestor, descendant) pairs among `plans`, following `based_on` transitively."""
-    parents = {plan.id: list(plan.plan.based_on) for plan in plans}
-    pairs: set[tuple[str, str]] = set()
-    for plan_id in parents:
-        seen: set[str] = set()
-        stack = list(parents[plan_id])
-        while stack:
-            ancestor = stack.pop()
-            if ancestor in seen or ancestor == plan_id:
-                continue
-            seen.add(ancestor)
-            stack.extend(parents.get(ancestor, ()))
-        pairs.update((ancestor, plan_id) for ancestor in seen if ancestor in parents)
-    return pairs
+    parents = {plan.id: plan.plan.based_on for plan in plans}
+    return {
+        (ancestor, plan_id)
+        for plan_id in parents
+        for ancestor in ancestors(parents, plan_id)
+        if ancestor in parents
+    }
 
 
 class _Builder:

@@ -19,6 +19,7 @@ from planlens.comparison.model import (
     Row,
 )
 from planlens.corpus.address import format_address, plan_of, row_addresses
+from planlens.corpus.lineage import ancestors
 from planlens.corpus.load import Corpus
 from planlens.corpus.model import Clause, PlanFile
 from planlens.errors import PlanlensError
@@ -122,22 +123,11 @@ def reference_pairs(plans: Sequence[PlanFile]) -> list[tuple[str, str]]:
     if len(plans) < 2:
         return []
     ids = [p.id for p in plans]
-    parents = {p.id: list(p.plan.based_on) for p in plans}
-    pairs: list[tuple[str, str]] = []
-    for plan in plans[1:]:
-        reference = ids[0]
-        frontier, seen = list(parents[plan.id]), {plan.id}
-        while frontier:
-            candidate = frontier.pop(0)
-            if candidate in seen:
-                continue
-            seen.add(candidate)
-            if candidate in ids and candidate != plan.id:
-                reference = candidate
-                break
-            frontier.extend(parents.get(candidate, []))
-        pairs.append((reference, plan.id))
-    return pairs
+    parents = {p.id: p.plan.based_on for p in plans}
+    return [
+        (next((a for a in ancestors(parents, plan.id) if a in ids), ids[0]), plan.id)
+        for plan in plans[1:]
+    ]
 
 
 def _omissions(
