@@ -146,6 +146,14 @@ def _common_names_dropped(named: Sequence[tuple[str, ...]]) -> list[tuple[str, .
     return [tuple(n for n in names if n[0].isdigit() or counts[n] <= limit) for names in named]
 
 
+def _figures_and_places(refs: Sequence[ClauseRef]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """0/1 matrices of the figures and of the (less common) names in each clause's text."""
+    named = _common_names_dropped([named_tokens(r.clause.text) for r in refs])
+    numbers = _incidence([[n for n in names if n[0].isdigit()] for names in named])
+    names = _incidence([[n for n in names if not n[0].isdigit()] for names in named])
+    return numbers, names
+
+
 class Features:
     """Precomputed similarity features for a list of clauses, addressed by index."""
 
@@ -160,9 +168,7 @@ class Features:
         words = [content_words(f"{r.clause.title} {r.clause.text}") for r in refs]
         self._text = _tfidf(words)
         self._order = _tfidf([word_pairs(w) for w in words])
-        named = _common_names_dropped([named_tokens(r.clause.text) for r in refs])
-        self._numbers = _incidence([[n for n in names if n[0].isdigit()] for names in named])
-        self._names = _incidence([[n for n in names if not n[0].isdigit()] for names in named])
+        self._numbers, self._names = _figures_and_places(refs)
         self._concepts = _tfidf([concepts(f"{r.clause.title} {r.clause.text}") for r in refs])
         self._title = _tfidf([content_words(r.clause.title) for r in refs])
         self._has_title = np.array([bool(r.clause.title.strip()) for r in refs])
