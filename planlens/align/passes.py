@@ -384,7 +384,7 @@ class _Builder:
                 self.refs[earlier].address,
                 self.refs[later].address,
                 pass_name,
-                round(score, 4),
+                round(min(score, 1.0), 4),
                 kind,
             )
         )

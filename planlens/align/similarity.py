@@ -1,7 +1,7 @@
 """How alike two clauses are: TF-IDF words, word pairs and titles, named figures and places,
 topics, figure names, numbering and position.
 
-`Features` holds, for a set of clauses, the sparse vectors and incidence matrices from which
+`Features` holds, for a set of clauses, the vectors and incidence matrices (`vectors`) from which
 `Features.scores(rows, cols)` computes a whole block of pairwise scores at once, so aligning a
 thousand clauses against ten thousand is a few sparse products rather than a Python loop.
 """
@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
 
+from planlens.align import vectors
 from planlens.align.concepts import concepts
 from planlens.align.tokens import content_words, named_tokens, word_pairs
+from planlens.align.vectors import Matrix
 from planlens.corpus.model import Clause
 
 FloatMatrix = NDArray[np.float64]
@@ -27,7 +28,7 @@ Indices = Sequence[int] | NDArray[np.int64]
 
 @dataclass(frozen=True)
 class Weights:
-    """How much each signal counts in a clause-pair score (clipped to 0–1).
+    """How much each signal counts in a clause-pair score (at least 0; links report at most 1).
 
     The word, concept, title, topic, figure-name, numbering and position weights sum to 1; word
     order and named figures and places add evidence on top, and a clash of those takes it away.
@@ -79,33 +80,29 @@ class ClauseRef:
         return f"{self.plan}:{self.clause.id}"
 
 
-def _tfidf(docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+def _tfidf(docs: Sequence[Sequence[str]]) -> Matrix:
     """Row-normalised TF-IDF with sublinear term frequency and smoothed IDF."""
     vocabulary: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
+    rows: list[int] = []
+    cols: list[int] = []
     values: list[float] = []
-    for words in docs:
+    for row, words in enumerate(docs):
         counts: dict[int, int] = {}
         for word in words:
             index = vocabulary.setdefault(word, len(vocabulary))
             counts[index] = counts.get(index, 0) + 1
-        indices.extend(counts)
+        rows.extend([row] * len(counts))
+        cols.extend(counts)
         values.extend(1.0 + math.log(c) for c in counts.values())
-        indptr.append(len(indices))
-    matrix = sparse.csr_matrix(
-        (np.array(values, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
-        shape=(len(docs), max(len(vocabulary), 1)),
-    )
-    doc_freq = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    idf = np.log((1 + len(docs)) / (1 + doc_freq)) + 1.0
-    weighted = matrix.multiply(idf.reshape(1, -1)).tocsr()
-    norms = np.sqrt(weighted.multiply(weighted).sum(axis=1)).A1
+    matrix = vectors.build(rows, cols, values, (len(docs), max(len(vocabulary), 1)))
+    idf = np.log((1 + len(docs)) / (1 + vectors.column_counts(matrix))) + 1.0
+    weighted = vectors.scale(matrix, idf, None)
+    norms = vectors.row_norms(weighted)
     norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ weighted
+    return vectors.scale(weighted, None, 1.0 / norms)
 
 
-def _incidence(sets: Sequence[Iterable[str]]) -> sparse.csr_matrix:
+def _incidence(sets: Sequence[Iterable[str]]) -> Matrix:
     """A 0/1 matrix: row i has a one in the column of each member of `sets[i]`."""
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
@@ -114,8 +111,7 @@ def _incidence(sets: Sequence[Iterable[str]]) -> sparse.csr_matrix:
         for member in set(members):
             rows.append(row)
             cols.append(vocabulary.setdefault(member, len(vocabulary)))
-    data = np.ones(len(rows), dtype=np.float64)
-    return sparse.csr_matrix((data, (rows, cols)), shape=(len(sets), max(len(vocabulary), 1)))
+    return vectors.build(rows, cols, [1.0] * len(rows), (len(sets), max(len(vocabulary), 1)))
 
 
 Overlap = tuple[FloatMatrix, FloatMatrix, FloatMatrix]
@@ -146,7 +142,7 @@ def _common_names_dropped(named: Sequence[tuple[str, ...]]) -> list[tuple[str, .
     return [tuple(n for n in names if n[0].isdigit() or counts[n] <= limit) for names in named]
 
 
-def _figures_and_places(refs: Sequence[ClauseRef]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+def _figures_and_places(refs: Sequence[ClauseRef]) -> tuple[Matrix, Matrix]:
     """0/1 matrices of the figures and of the (less common) names in each clause's text."""
     named = _common_names_dropped([named_tokens(r.clause.text) for r in refs])
     numbers = _incidence([[n for n in names if n[0].isdigit()] for names in named])
@@ -196,7 +192,7 @@ class Features:
     def text_cosine(self, rows: Indices, cols: Indices) -> FloatMatrix:
         """The TF-IDF cosine of titles plus texts alone, for a block of pairs."""
         r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-        return np.asarray((self._text[r] @ self._text[c].T).toarray())
+        return vectors.block_dot(self._text, r, c)
 
     def pair_scores(self, left: Indices, right: Indices) -> FloatMatrix:
         """The combined score of each pair (left[k], right[k]): a vector, not a block."""
@@ -204,11 +200,11 @@ class Features:
         if not len(r):
             return np.zeros(0)
 
-        def cosine(matrix: sparse.csr_matrix) -> FloatMatrix:
-            return np.asarray(matrix[r].multiply(matrix[c]).sum(axis=1)).ravel()
+        def cosine(matrix: Matrix) -> FloatMatrix:
+            return vectors.pair_dot(matrix, r, c)
 
-        def overlap(matrix: sparse.csr_matrix) -> Overlap:
-            sizes = np.asarray(matrix.sum(axis=1)).ravel()
+        def overlap(matrix: Matrix) -> Overlap:
+            sizes = vectors.row_sums(matrix)
             return cosine(matrix), sizes[r], sizes[c]
 
         return self._combine(
@@ -225,22 +221,22 @@ class Features:
         r, c = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
         if not len(r):
             return np.zeros(0, dtype=bool)
-        return np.asarray(self._topics[r].multiply(self._topics[c]).sum(axis=1)).ravel() > 0
+        return vectors.pair_dot(self._topics, r, c) > 0
 
     def shares_topic(self, rows: Indices, cols: Indices) -> NDArray[np.bool_]:
         """Whether each (row, col) pair of clauses has at least one topic in common."""
         r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-        return np.asarray((self._topics[r] @ self._topics[c].T).toarray() > 0)
+        return vectors.block_dot(self._topics, r, c) > 0
 
     def scores(self, rows: Indices, cols: Indices) -> FloatMatrix:
         """The combined score of every (row, col) clause pair, a len(rows) × len(cols) block."""
         r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
 
-        def cosine(matrix: sparse.csr_matrix) -> FloatMatrix:
-            return np.asarray((matrix[r] @ matrix[c].T).toarray())
+        def cosine(matrix: Matrix) -> FloatMatrix:
+            return vectors.block_dot(matrix, r, c)
 
-        def overlap(matrix: sparse.csr_matrix) -> Overlap:
-            sizes = np.asarray(matrix.sum(axis=1)).ravel()
+        def overlap(matrix: Matrix) -> Overlap:
+            sizes = vectors.row_sums(matrix)
             return cosine(matrix), sizes[r][:, None], sizes[c][None, :]
 
         return self._combine(
@@ -254,8 +250,8 @@ class Features:
 
     def _combine(
         self,
-        cosine: Callable[[sparse.csr_matrix], FloatMatrix],
-        overlap: Callable[[sparse.csr_matrix], Overlap],
+        cosine: Callable[[Matrix], FloatMatrix],
+        overlap: Callable[[Matrix], Overlap],
         distance: FloatMatrix,
         same_number: NDArray[np.bool_],
         titled: NDArray[np.bool_],
@@ -285,4 +281,5 @@ class Features:
         # order about another place or figure are another provision of one family.
         clash = 0.5 * _disjoint(*numbers) + 0.5 * _disjoint(*names)
         combined -= w.clash * clash * np.minimum(1.0, 2.0 * order_cos)
-        return np.clip(combined, 0.0, 1.0)
+        # Not clipped at 1: near-identical texts must still be told apart by position.
+        return np.maximum(combined, 0.0)
