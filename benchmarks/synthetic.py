@@ -89,6 +89,10 @@ class Generator:
                 words.insert(position, new_word)
             else:
                 del words[position]
+        return self.join(words)
+
+    def join(self, words: list[str]) -> str:
+        """Words as a sentence: capitalised, with a full stop."""
         return " ".join(words).capitalize() + "."
 
     def mutate(
@@ -98,6 +102,8 @@ class Generator:
         *,
         reword: float = 0.3,
         reword_share: float = 0.25,
+        heavy: float = 0.0,
+        heavy_share: float = 0.6,
         move: float = 0.05,
         insert: float = 0.05,
         delete: float = 0.05,
@@ -113,8 +119,11 @@ class Generator:
             if rng.random() < delete:
                 continue
             text = clause.text
-            if rng.random() < reword:
+            roll = rng.random()
+            if roll < reword:
                 text = self.reword(text, reword_share)
+            elif roll < reword + heavy:
+                text = self.reword(text, heavy_share)
             current = clause.model_copy(update={"text": text})
             if pending_merge is not None:
                 first_id, first = pending_merge
@@ -126,8 +135,7 @@ class Generator:
             if roll < split:
                 words = text.rstrip(".").split()
                 cut = len(words) // 2
-                head = " ".join(words[:cut]).capitalize() + "."
-                tail = " ".join(words[cut:]).capitalize() + "."
+                head, tail = self.join(words[:cut]), self.join(words[cut:])
                 items.append(([clause.id], current.model_copy(update={"text": head})))
                 items.append(([clause.id], current.model_copy(update={"text": tail})))
             elif roll < split + merge:

@@ -1,14 +1,19 @@
-"""Assignment arithmetic for the aligner: best one-to-one matchings and per-row maxima."""
+"""Assignment arithmetic for the aligner: best one-to-one matchings and per-row maxima.
+
+Small problems (two versions of a few dozen clauses) are solved here in numpy; scipy's
+sparse solver is imported only for larger ones, so a small diff does not pay its import.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 FloatMatrix = NDArray[np.float64]
 IntMatrix = NDArray[np.int64]
+
+SMALL_MATCHING = 64
+"""Up to this many rows, the matching is solved in numpy without importing scipy."""
 
 
 def best_matching(weights: FloatMatrix) -> list[tuple[int, int]]:
@@ -23,7 +28,16 @@ def best_matching(weights: FloatMatrix) -> list[tuple[int, int]]:
     if not len(rows):
         return []
     count, width = weights.shape
+    # Equal scores, to rounding, go to the pair earliest in both versions, whichever side the
+    # versions are given on.
+    order = np.add.outer(np.arange(count), np.arange(width)) / (count + width)
+    weights = np.where(weights > 0, np.round(weights, 6) + 1e-7 * (1.0 - order), 0.0)
     ceiling = float(weights.max()) + 1.0
+    if count <= SMALL_MATCHING:
+        return _small_matching(np.where(weights > 0, ceiling - weights, np.inf), ceiling)
+    from scipy import sparse
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
     costs = np.concatenate([ceiling - weights[rows, cols], np.full(count, ceiling)])
     graph = sparse.csr_matrix(
         (
@@ -37,6 +51,53 @@ def best_matching(weights: FloatMatrix) -> list[tuple[int, int]]:
     )
     matched_rows, matched_cols = min_weight_full_bipartite_matching(graph)
     return [(int(r), int(c)) for r, c in zip(matched_rows, matched_cols, strict=True) if c < width]
+
+
+def _small_matching(costs: FloatMatrix, dummy: float) -> list[tuple[int, int]]:
+    """The same matching by the Hungarian method (potentials, one row at a time).
+
+    `costs` is rows × columns with inf where there is no edge; every row may instead take a
+    private dummy column at cost `dummy`.
+    """
+    count, width = costs.shape
+    forbidden = 2.0 * (count + 1) * dummy
+    full = np.full((count, width + count), forbidden)
+    full[:, :width] = np.where(np.isfinite(costs), costs, forbidden)
+    full[np.arange(count), width + np.arange(count)] = dummy
+    columns = width + count
+    u = np.zeros(count + 1)
+    v = np.zeros(columns + 1)
+    owner = np.zeros(columns + 1, dtype=np.int64)  # 1-based row holding each column; 0 free
+    way = np.zeros(columns + 1, dtype=np.int64)
+    for row in range(1, count + 1):
+        owner[0] = row
+        column = 0
+        slack = np.full(columns + 1, np.inf)
+        used = np.zeros(columns + 1, dtype=bool)
+        while owner[column] != 0:
+            used[column] = True
+            current = owner[column]
+            reduced = full[current - 1] - u[current] - v[1:]
+            free = ~used[1:]
+            better = free & (reduced < slack[1:])
+            slack[1:][better] = reduced[better]
+            way[1:][better] = column
+            masked = np.where(free, slack[1:], np.inf)
+            nearest = int(np.argmin(masked)) + 1
+            delta = masked[nearest - 1]
+            u[owner[used]] += delta
+            v[used] -= delta
+            slack[1:][free] -= delta
+            column = nearest
+        while column:
+            previous = int(way[column])
+            owner[column] = owner[previous]
+            column = previous
+    return sorted(
+        (int(owner[j]) - 1, j - 1)
+        for j in range(1, width + 1)
+        if owner[j] and full[owner[j] - 1, j - 1] < forbidden
+    )
 
 
 def best_per_row(block: FloatMatrix, row_ids: list[int]) -> tuple[FloatMatrix, IntMatrix]:

@@ -26,15 +26,26 @@ import numpy as np
 from planlens.align.matching import best_matching, best_per_row
 from planlens.align.model import Alignment, Link, LinkKind, PassName, Row
 from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
-from planlens.align.tokens import content_words, normalise
+from planlens.align.tokens import content_words, named_tokens, normalise, word_pairs
 from planlens.corpus.lineage import ancestors
 from planlens.corpus.model import PlanFile
 from planlens.errors import PlanlensError
 
 DEFAULT_THRESHOLD = 0.25
-"""Scores below this mean "no counterpart" (tuned on benchmarks/bench_align_*.py)."""
+"""Scores below this mean "no counterpart", whatever the texts (the floor of the calibrated
+threshold; tuned on benchmarks/bench_align_*.py)."""
+NULL_SPREAD = 3.0
+"""The calibrated threshold lies this many robust standard deviations above the median score
+of pairs that cannot correspond (see `null_threshold`)."""
+NULL_SAMPLE = 256
+"""At most this many clauses a side are scored to estimate that null distribution."""
+NULL_MINIMUM = 100
+"""Below this many pairs, too few to tell the null distribution, the floor alone holds."""
 CONTAINMENT = 0.8
 """Share of a clause's words that must lie inside its counterpart to call a split or merge."""
+PAIR_CONTAINMENT = 0.5
+"""Share of a clause's adjacent word pairs that must lie inside it too: with a shared
+vocabulary, any clause's words lie inside a long one, but not in the same order."""
 MIN_PART_WORDS = 4
 """A split or merged part must have at least this many content words."""
 SIBLING_THRESHOLD = 0.12
@@ -198,9 +209,10 @@ class _Builder:
         ]
         if not open_members or not candidates:
             return
+        threshold = self.null_threshold(members)
         block = self.features.scores(open_members, candidates)
         best_score, best_member = best_per_row(block, [self.row_of[p] for p in candidates])
-        usable = best_score >= self.threshold
+        usable = best_score >= threshold
         keep_i = np.nonzero(usable.any(axis=1))[0]
         keep_r = np.nonzero(usable.any(axis=0))[0]
         if not len(keep_i) or not len(keep_r):
@@ -210,6 +222,27 @@ class _Builder:
             i, group = keep_i[r], keep_r[c]
             member = candidates[best_member[i, group]]
             self._join(open_members[i], member, "similar", float(sub[r, c]), "match", taken)
+
+    def null_threshold(self, members: list[int]) -> float:
+        """The no-counterpart threshold for this version against the rows so far.
+
+        Almost every pair of a version's clause and a row is a pair that cannot correspond, so
+        the scores of all such pairs (a sample of them, for large versions) are the null
+        distribution: how alike texts that share only their vocabulary look. The threshold
+        is its median plus `NULL_SPREAD` robust standard deviations (from the median absolute
+        deviation), and never below the given floor: texts that share a small vocabulary
+        raise it, texts that share little leave the floor.
+        """
+        firsts = [row_members[0] for row_members in self.rows]
+        rng = np.random.default_rng(len(members) * 7919 + len(firsts))
+        left = members if len(members) <= NULL_SAMPLE else rng.choice(members, NULL_SAMPLE, False)
+        right = firsts if len(firsts) <= NULL_SAMPLE else rng.choice(firsts, NULL_SAMPLE, False)
+        if len(left) * len(right) < NULL_MINIMUM:
+            return self.threshold
+        null = self.features.scores(left, right).ravel()
+        median = float(np.median(null))
+        spread = 1.4826 * float(np.median(np.abs(null - median)))
+        return max(self.threshold, median + NULL_SPREAD * spread)
 
     def _pass_split_merge(self, members: list[int], taken: dict[int, int]) -> None:
         """Secondary links, gated by word containment; a text cosine prefilter keeps it fast."""
@@ -316,7 +349,7 @@ class _Builder:
         found: list[tuple[int, int, float]] = []
         for r, c in zip(*np.nonzero(cosine >= 0.2), strict=True):
             share = self._containment(parts[r], wholes[c])
-            if share >= CONTAINMENT:
+            if share >= CONTAINMENT and self._same_order_and_names(parts[r], wholes[c]):
                 found.append((parts[r], wholes[c], share))
         found.sort(key=lambda item: (-item[2], item[0], item[1]))
         return found
@@ -346,7 +379,7 @@ class _Builder:
                 self.refs[earlier].address,
                 self.refs[later].address,
                 pass_name,
-                round(score, 4),
+                round(min(score, 1.0), 4),
                 kind,
             )
         )
@@ -366,6 +399,17 @@ class _Builder:
     def _containment(self, part: int, whole: int) -> float:
         words = self._content(part)
         return len(words & self._content(whole)) / len(words) if words else 0.0
+
+    def _same_order_and_names(self, part: int, whole: int) -> bool:
+        """Whether the part's word pairs lie in the whole too (`PAIR_CONTAINMENT`), and its
+        figures and places are all among the whole's."""
+        part_words = content_words(self.refs[part].clause.text)
+        pairs = set(word_pairs(part_words))
+        whole_pairs = set(word_pairs(content_words(self.refs[whole].clause.text)))
+        if pairs and len(pairs & whole_pairs) < PAIR_CONTAINMENT * len(pairs):
+            return False
+        names = set(named_tokens(self.refs[part].clause.text))
+        return names <= set(named_tokens(self.refs[whole].clause.text))
 
     def _asserted_edges(self) -> dict[int, list[int]]:
         edges: dict[int, list[int]] = {}

@@ -1,6 +1,7 @@
-"""How alike two clauses are: TF-IDF words and titles, topics, figures, numbering and position.
+"""How alike two clauses are: TF-IDF words, word pairs and titles, named figures and places,
+topics, figure names, numbering and position.
 
-`Features` holds, for a set of clauses, the sparse vectors and incidence matrices from which
+`Features` holds, for a set of clauses, the vectors and incidence matrices (`vectors`) from which
 `Features.scores(rows, cols)` computes a whole block of pairwise scores at once, so aligning a
 thousand clauses against ten thousand is a few sparse products rather than a Python loop.
 """
@@ -8,15 +9,17 @@ thousand clauses against ten thousand is a few sparse products rather than a Pyt
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
 
+from planlens.align import vectors
 from planlens.align.concepts import concepts
-from planlens.align.tokens import content_words
+from planlens.align.tokens import content_words, named_tokens, word_pairs
+from planlens.align.vectors import Matrix
 from planlens.corpus.model import Clause
 
 FloatMatrix = NDArray[np.float64]
@@ -25,10 +28,17 @@ Indices = Sequence[int] | NDArray[np.int64]
 
 @dataclass(frozen=True)
 class Weights:
-    """How much each signal counts in a clause-pair score (the weights sum to 1)."""
+    """How much each signal counts in a clause-pair score (at least 0; links report at most 1).
+
+    The word, concept, title, topic, figure-name, numbering and position weights sum to 1; word
+    order and named figures and places add evidence on top, and a clash of those takes it away.
+    """
 
     text: float = 0.45
     """TF-IDF cosine of title and text."""
+    order: float = 0.20
+    """TF-IDF cosine of adjacent content-word pairs: word order, which a shared vocabulary
+    alone does not give."""
     concepts: float = 0.15
     """TF-IDF cosine of the negotiation concepts named in title and text."""
     title: float = 0.10
@@ -41,6 +51,13 @@ class Weights:
     """Same clause id, between versions of one lineage."""
     position: float = 0.03
     """Closeness of relative position in the two documents."""
+    named: float = 0.10
+    """Jaccard overlap of the figures and names in the texts, when both have some."""
+    clash: float = 0.6
+    """Subtracted in full when both texts give figures and places, agree on none of either,
+    and otherwise say the same words in the same order (word-pair cosine 0.5 or more): the
+    same sentence about another region. Half for figures or places alone; less as fewer word
+    pairs agree."""
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -63,33 +80,29 @@ class ClauseRef:
         return f"{self.plan}:{self.clause.id}"
 
 
-def _tfidf(docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+def _tfidf(docs: Sequence[Sequence[str]]) -> Matrix:
     """Row-normalised TF-IDF with sublinear term frequency and smoothed IDF."""
     vocabulary: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
+    rows: list[int] = []
+    cols: list[int] = []
     values: list[float] = []
-    for words in docs:
+    for row, words in enumerate(docs):
         counts: dict[int, int] = {}
         for word in words:
             index = vocabulary.setdefault(word, len(vocabulary))
             counts[index] = counts.get(index, 0) + 1
-        indices.extend(counts)
+        rows.extend([row] * len(counts))
+        cols.extend(counts)
         values.extend(1.0 + math.log(c) for c in counts.values())
-        indptr.append(len(indices))
-    matrix = sparse.csr_matrix(
-        (np.array(values, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
-        shape=(len(docs), max(len(vocabulary), 1)),
-    )
-    doc_freq = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    idf = np.log((1 + len(docs)) / (1 + doc_freq)) + 1.0
-    weighted = matrix.multiply(idf.reshape(1, -1)).tocsr()
-    norms = np.sqrt(weighted.multiply(weighted).sum(axis=1)).A1
+    matrix = vectors.build(rows, cols, values, (len(docs), max(len(vocabulary), 1)))
+    idf = np.log((1 + len(docs)) / (1 + vectors.column_counts(matrix))) + 1.0
+    weighted = vectors.scale(matrix, idf, None)
+    norms = vectors.row_norms(weighted)
     norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ weighted
+    return vectors.scale(weighted, None, 1.0 / norms)
 
 
-def _incidence(sets: Sequence[Iterable[str]]) -> sparse.csr_matrix:
+def _incidence(sets: Sequence[Iterable[str]]) -> Matrix:
     """A 0/1 matrix: row i has a one in the column of each member of `sets[i]`."""
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
@@ -98,20 +111,43 @@ def _incidence(sets: Sequence[Iterable[str]]) -> sparse.csr_matrix:
         for member in set(members):
             rows.append(row)
             cols.append(vocabulary.setdefault(member, len(vocabulary)))
-    data = np.ones(len(rows), dtype=np.float64)
-    return sparse.csr_matrix((data, (rows, cols)), shape=(len(sets), max(len(vocabulary), 1)))
+    return vectors.build(rows, cols, [1.0] * len(rows), (len(sets), max(len(vocabulary), 1)))
 
 
-def _jaccard(
-    incidence: sparse.csr_matrix, rows: NDArray[np.int64], cols: NDArray[np.int64]
-) -> FloatMatrix:
-    left, right = incidence[rows], incidence[cols]
-    inter = (left @ right.T).toarray()
-    size_left = np.asarray(left.sum(axis=1)).reshape(-1, 1)
-    size_right = np.asarray(right.sum(axis=1)).reshape(1, -1)
-    union = size_left + size_right - inter
+Overlap = tuple[FloatMatrix, FloatMatrix, FloatMatrix]
+"""Intersection sizes of pairs of sets, and the sizes of each side (broadcastable)."""
+
+
+def _jaccard(inter: FloatMatrix, left: FloatMatrix, right: FloatMatrix) -> FloatMatrix:
+    """Intersection over union, 0 where both sets are empty."""
+    union = left + right - inter
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(union > 0, inter / union, 0.0)
+        return np.asarray(np.where(union > 0, inter / union, 0.0))
+
+
+def _disjoint(inter: FloatMatrix, left: FloatMatrix, right: FloatMatrix) -> FloatMatrix:
+    """1 where both sets are non-empty and share nothing, else 0."""
+    return np.asarray(((left > 0) & (right > 0) & (inter == 0)).astype(np.float64))
+
+
+COMMON_NAME_SHARE = 0.25
+"""A capitalised name found in more than this share of the clauses ("Ukraine", "Russia" in
+these drafts) says little about which clause is which, and is left out of the named signal."""
+
+
+def _common_names_dropped(named: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Each clause's figures and names, without the names most clauses share."""
+    counts = Counter(name for names in named for name in set(names) if not name[0].isdigit())
+    limit = max(2.0, COMMON_NAME_SHARE * len(named))
+    return [tuple(n for n in names if n[0].isdigit() or counts[n] <= limit) for names in named]
+
+
+def _figures_and_places(refs: Sequence[ClauseRef]) -> tuple[Matrix, Matrix]:
+    """0/1 matrices of the figures and of the (less common) names in each clause's text."""
+    named = _common_names_dropped([named_tokens(r.clause.text) for r in refs])
+    numbers = _incidence([[n for n in names if n[0].isdigit()] for names in named])
+    names = _incidence([[n for n in names if not n[0].isdigit()] for names in named])
+    return numbers, names
 
 
 class Features:
@@ -125,7 +161,10 @@ class Features:
     ) -> None:
         self.refs = list(refs)
         self.weights = weights
-        self._text = _tfidf([content_words(f"{r.clause.title} {r.clause.text}") for r in refs])
+        words = [content_words(f"{r.clause.title} {r.clause.text}") for r in refs]
+        self._text = _tfidf(words)
+        self._order = _tfidf([word_pairs(w) for w in words])
+        self._numbers, self._names = _figures_and_places(refs)
         self._concepts = _tfidf([concepts(f"{r.clause.title} {r.clause.text}") for r in refs])
         self._title = _tfidf([content_words(r.clause.title) for r in refs])
         self._has_title = np.array([bool(r.clause.title.strip()) for r in refs])
@@ -153,73 +192,94 @@ class Features:
     def text_cosine(self, rows: Indices, cols: Indices) -> FloatMatrix:
         """The TF-IDF cosine of titles plus texts alone, for a block of pairs."""
         r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-        return np.asarray((self._text[r] @ self._text[c].T).toarray())
+        return vectors.block_dot(self._text, r, c)
 
     def pair_scores(self, left: Indices, right: Indices) -> FloatMatrix:
         """The combined score of each pair (left[k], right[k]): a vector, not a block."""
-        w = self.weights
         r, c = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
         if not len(r):
             return np.zeros(0)
 
-        def rowwise(matrix: sparse.csr_matrix) -> FloatMatrix:
-            return np.asarray(matrix[r].multiply(matrix[c]).sum(axis=1)).ravel()
+        def cosine(matrix: Matrix) -> FloatMatrix:
+            return vectors.pair_dot(matrix, r, c)
 
-        def jaccard(matrix: sparse.csr_matrix) -> FloatMatrix:
-            inter = rowwise(matrix)
-            sizes = np.asarray(matrix.sum(axis=1)).ravel()
-            union = sizes[r] + sizes[c] - inter
-            with np.errstate(divide="ignore", invalid="ignore"):
-                return np.where(union > 0, inter / union, 0.0)
+        def overlap(matrix: Matrix) -> Overlap:
+            sizes = vectors.row_sums(matrix)
+            return cosine(matrix), sizes[r], sizes[c]
 
-        text_cos = rowwise(self._text)
-        titled = self._has_title[r] & self._has_title[c]
-        same_number = (self._id_code[r] == self._id_code[c]) & self._related[
-            self._plan_code[r], self._plan_code[c]
-        ]
-        combined = (
-            w.text * text_cos
-            + w.concepts * rowwise(self._concepts)
-            + w.title * np.where(titled, rowwise(self._title), text_cos)
-            + w.topics * jaccard(self._topics)
-            + w.terms * jaccard(self._terms)
-            + w.position * (1.0 - np.abs(self._position[r] - self._position[c]))
-            + w.numbering * same_number
+        return self._combine(
+            cosine,
+            overlap,
+            np.abs(self._position[r] - self._position[c]),
+            (self._id_code[r] == self._id_code[c])
+            & self._related[self._plan_code[r], self._plan_code[c]],
+            self._has_title[r] & self._has_title[c],
         )
-        return np.asarray(combined, dtype=np.float64)
 
     def pair_shares_topic(self, left: Indices, right: Indices) -> NDArray[np.bool_]:
         """Whether each pair (left[k], right[k]) has a topic in common."""
         r, c = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
         if not len(r):
             return np.zeros(0, dtype=bool)
-        return np.asarray(self._topics[r].multiply(self._topics[c]).sum(axis=1)).ravel() > 0
+        return vectors.pair_dot(self._topics, r, c) > 0
 
     def shares_topic(self, rows: Indices, cols: Indices) -> NDArray[np.bool_]:
         """Whether each (row, col) pair of clauses has at least one topic in common."""
         r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-        return np.asarray((self._topics[r] @ self._topics[c].T).toarray() > 0)
+        return vectors.block_dot(self._topics, r, c) > 0
 
     def scores(self, rows: Indices, cols: Indices) -> FloatMatrix:
         """The combined score of every (row, col) clause pair, a len(rows) × len(cols) block."""
-        w = self.weights
         r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-        text_cos = self.text_cosine(r, c)
-        titled = np.outer(self._has_title[r], self._has_title[c])
-        title_cos = np.asarray((self._title[r] @ self._title[c].T).toarray())
-        concept_cos = np.asarray((self._concepts[r] @ self._concepts[c].T).toarray())
-        position = 1.0 - np.abs(self._position[r][:, None] - self._position[c][None, :])
-        same_number = (self._id_code[r][:, None] == self._id_code[c][None, :]) & self._related[
-            np.ix_(self._plan_code[r], self._plan_code[c])
-        ]
-        combined = (
-            w.text * text_cos
-            + w.concepts * concept_cos
-            # Without titles on both sides, the text cosine stands in for the title signal.
-            + w.title * np.where(titled, title_cos, text_cos)
-            + w.topics * _jaccard(self._topics, r, c)
-            + w.terms * _jaccard(self._terms, r, c)
-            + w.position * position
-            + w.numbering * same_number
+
+        def cosine(matrix: Matrix) -> FloatMatrix:
+            return vectors.block_dot(matrix, r, c)
+
+        def overlap(matrix: Matrix) -> Overlap:
+            sizes = vectors.row_sums(matrix)
+            return cosine(matrix), sizes[r][:, None], sizes[c][None, :]
+
+        return self._combine(
+            cosine,
+            overlap,
+            np.abs(self._position[r][:, None] - self._position[c][None, :]),
+            (self._id_code[r][:, None] == self._id_code[c][None, :])
+            & self._related[np.ix_(self._plan_code[r], self._plan_code[c])],
+            np.outer(self._has_title[r], self._has_title[c]),
         )
-        return np.asarray(combined, dtype=np.float64)
+
+    def _combine(
+        self,
+        cosine: Callable[[Matrix], FloatMatrix],
+        overlap: Callable[[Matrix], Overlap],
+        distance: FloatMatrix,
+        same_number: NDArray[np.bool_],
+        titled: NDArray[np.bool_],
+    ) -> FloatMatrix:
+        """The weighted score from its signals, for a block or a vector of pairs alike.
+
+        `cosine(m)` gives the pairs' dot products in matrix `m`; `overlap(m)` the size of
+        their intersection and of each side in a 0/1 matrix.
+        """
+        w = self.weights
+        text_cos = cosine(self._text)
+        combined = w.text * text_cos
+        order_cos = cosine(self._order)
+        combined += w.order * order_cos
+        combined += w.concepts * cosine(self._concepts)
+        # Without titles on both sides, the text cosine stands in for the title signal.
+        combined += w.title * np.where(titled, cosine(self._title), text_cos)
+        combined += w.topics * _jaccard(*overlap(self._topics))
+        combined += w.terms * _jaccard(*overlap(self._terms))
+        combined += w.position * (1.0 - distance)
+        combined += w.numbering * same_number
+        numbers, names = overlap(self._numbers), overlap(self._names)
+        shared, left, right = (n + m for n, m in zip(numbers, names, strict=True))
+        combined += w.named * _jaccard(shared, left, right)
+        # Figures clash when both texts give some and none agree; places likewise. A clash
+        # counts as far as the rest of the sentence agrees in order: the same words in the same
+        # order about another place or figure are another provision of one family.
+        clash = 0.5 * _disjoint(*numbers) + 0.5 * _disjoint(*names)
+        combined -= w.clash * clash * np.minimum(1.0, 2.0 * order_cos)
+        # Not clipped at 1: near-identical texts must still be told apart by position.
+        return np.maximum(combined, 0.0)

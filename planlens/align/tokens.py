@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 
 # Words (letters/digits with inner apostrophes, hyphens, and thousands separators), runs of
 # whitespace, and single other characters: joining the tokens gives the text back exactly.
@@ -80,4 +81,31 @@ def content_words(text: str) -> tuple[str, ...]:
             out.append(re.sub(r"[,.]", "", word))
         elif word not in STOPWORDS and len(word) > 1:
             out.append(stem(word))
+    return tuple(out)
+
+
+def word_pairs(words: tuple[str, ...]) -> list[str]:
+    """Adjacent pairs of `words` (content words): evidence of word order a shared vocabulary
+    alone does not give."""
+    return [f"{first} {second}" for first, second in pairwise(words)]
+
+
+_NAMED = re.compile(r"(?<![\w.])(\d[\d,.]*\d|\d)(?![\w])|\b([A-Z][\w'’-]*)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)$")
+
+
+@lru_cache(maxsize=65536)
+def named_tokens(text: str) -> tuple[str, ...]:
+    """Figures and capitalised names in `text` (not a sentence's first word), folded.
+
+    "withdraw from Kherson within 30 days" gives ("kherson", "30"): what tells apart two
+    clauses made from one sentence with other figures and places.
+    """
+    out: list[str] = []
+    for match in _NAMED.finditer(text):
+        number, name = match.groups()
+        if number:
+            out.append(re.sub(r"[,.]", "", number))
+        elif name and not _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
+            out.append(unicodedata.normalize("NFKC", name).casefold())
     return tuple(out)

@@ -1,4 +1,4 @@
-"""Word-level diff spans between two texts, via diff-match-patch.
+"""Word-level diff spans between two texts, via diff-match-patch (its C++ build).
 
 Each word (and each run of spaces or punctuation mark) is mapped to one character, the
 character strings are diffed, semantically cleaned up, and mapped back. The result is a
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from diff_match_patch import diff_match_patch
+from fast_diff_match_patch import diff
 
 from planlens.align.tokens import tokens
 
@@ -20,7 +20,7 @@ Op = Literal["equal", "delete", "insert"]
 DIFF_TIMEOUT_SECONDS = 0.5
 """diff-match-patch gives up refining after this long and returns a coarser, still valid diff."""
 
-_OPS: dict[int, Op] = {0: "equal", -1: "delete", 1: "insert"}
+_OPS: dict[str, Op] = {"=": "equal", "-": "delete", "+": "insert"}
 _FIRST_CODE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 
@@ -33,12 +33,6 @@ class Span:
     """equal, delete (only in the old text) or insert (only in the new text)."""
     text: str
     """The text of the run, whitespace included."""
-
-
-def _engine() -> diff_match_patch:
-    engine = diff_match_patch()
-    engine.Diff_Timeout = DIFF_TIMEOUT_SECONDS
-    return engine
 
 
 def _encode(words: list[str], table: dict[str, str], alphabet: list[str]) -> str:
@@ -64,9 +58,14 @@ def word_diff(old: str, new: str) -> list[Span]:
     alphabet: list[str] = []
     encoded_old = _encode(tokens(old), table, alphabet)
     encoded_new = _encode(tokens(new), table, alphabet)
-    engine = _engine()
-    diffs = engine.diff_main(encoded_old, encoded_new, False)
-    engine.diff_cleanupSemantic(diffs)
+    diffs = diff(
+        encoded_old,
+        encoded_new,
+        timelimit=DIFF_TIMEOUT_SECONDS,
+        checklines=False,
+        cleanup="Semantic",
+        counts_only=False,
+    )
     decode = {code: word for word, code in table.items()}
     spans: list[Span] = []
     for op, chars in diffs:

@@ -9,12 +9,12 @@ is kept, and the problem is reported.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import tomli
 from pydantic import ValidationError
 
 from planlens.corpus.model import Clause, PlanFile, Topic, TopicsFile
@@ -157,8 +157,8 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
     if not text.strip():
         return None, text, [Problem(path, "the file is empty", expected="a [plan] table")]
     try:
-        return tomllib.loads(text), text, []
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(text), text, []
+    except tomli.TOMLDecodeError as exc:
         return None, text, [syntax_problem(path, exc)]
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -90,8 +89,8 @@ _MISSING_WORDS = {
 _ARRAY_TABLES = {"clause": "clause", "omission": "omission", "sources": "plan.sources"}
 
 
-def syntax_problem(path: Path, exc: tomllib.TOMLDecodeError, text: str | None = None) -> Problem:
-    """A TOML syntax error, with the line and column the parser gave, said in plain words.
+def syntax_problem(path: Path, exc: ValueError, text: str | None = None) -> Problem:
+    """A TOML syntax error (a `TOMLDecodeError`), with the parser's line and column, in plain words.
 
     `text` is the file's text (read from `path` when not given); it lets the message look at
     the offending line, e.g. to name a key given twice, which the parser does not locate.

@@ -1,0 +1,89 @@
+"""Row vectors of clauses, dense for small problems and sparse (scipy) for large ones.
+
+Two versions of a few dozen clauses fit in a small numpy array; scipy's sparse matrices are
+imported only when the clauses times the vocabulary would not, so a small diff starts fast.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+FloatMatrix = NDArray[np.float64]
+Indices = NDArray[np.int64]
+Matrix = Any
+"""A numpy array, or a scipy CSR matrix for large problems (both index rows alike)."""
+
+DENSE_LIMIT = 2_000_000
+"""Clauses × vocabulary up to which vectors are a dense array (16 MB of floats)."""
+
+
+def build(rows: list[int], cols: list[int], values: list[float], shape: tuple[int, int]) -> Matrix:
+    """A matrix with `values` at (rows, cols), duplicates summed."""
+    if shape[0] * shape[1] <= DENSE_LIMIT:
+        dense = np.zeros(shape)
+        np.add.at(
+            dense, (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)), values
+        )
+        return dense
+    from scipy import sparse
+
+    return sparse.csr_matrix(
+        (np.asarray(values, dtype=np.float64), (rows, cols)), shape=shape
+    ).tocsr()
+
+
+def is_sparse(matrix: Matrix) -> bool:
+    """Whether `matrix` is a scipy sparse matrix."""
+    return not isinstance(matrix, np.ndarray)
+
+
+def scale(matrix: Matrix, columns: FloatMatrix | None, rows: FloatMatrix | None) -> Matrix:
+    """`matrix` with each column times `columns[j]` and each row times `rows[i]`."""
+    if not is_sparse(matrix):
+        out = matrix
+        if columns is not None:
+            out = out * columns.reshape(1, -1)
+        if rows is not None:
+            out = out * rows.reshape(-1, 1)
+        return out
+    from scipy import sparse
+
+    if columns is not None:
+        matrix = matrix.multiply(columns.reshape(1, -1)).tocsr()
+    if rows is not None:
+        matrix = (sparse.diags(rows) @ matrix).tocsr()
+    return matrix
+
+
+def row_sums(matrix: Matrix) -> FloatMatrix:
+    """The sum of each row."""
+    return np.asarray(matrix.sum(axis=1), dtype=np.float64).ravel()
+
+
+def row_norms(matrix: Matrix) -> FloatMatrix:
+    """The Euclidean norm of each row."""
+    squared = matrix.multiply(matrix) if is_sparse(matrix) else matrix * matrix
+    return np.sqrt(row_sums(squared))
+
+
+def column_counts(matrix: Matrix) -> FloatMatrix:
+    """How many rows have a non-zero in each column."""
+    if is_sparse(matrix):
+        return np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.float64)
+    return np.asarray((matrix != 0).sum(axis=0), dtype=np.float64)
+
+
+def block_dot(matrix: Matrix, rows: Indices, cols: Indices) -> FloatMatrix:
+    """Dot products of every (row, col) pair: a len(rows) × len(cols) array."""
+    product = matrix[rows] @ matrix[cols].T
+    return np.asarray(product.toarray() if is_sparse(matrix) else product, dtype=np.float64)
+
+
+def pair_dot(matrix: Matrix, left: Indices, right: Indices) -> FloatMatrix:
+    """Dot products of the pairs (left[k], right[k])."""
+    if is_sparse(matrix):
+        return np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+    return np.asarray((matrix[left] * matrix[right]).sum(axis=1), dtype=np.float64)
