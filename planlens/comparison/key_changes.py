@@ -51,19 +51,20 @@ def _note(comparison: Comparison, addresses: tuple[str, ...]) -> str | None:
 
 def _pair_changes(comparison: Comparison, row: Row, diff: PairDiff) -> list[KeyChange]:
     new, old = _addresses(diff.b, diff.b_clauses), _addresses(diff.a, diff.a_clauses)
-    base = {"a": diff.a, "b": diff.b, "row": row.index, "title": row.title}
-    changes = [
-        KeyChange("figure", addresses=new or old, figure=f, note=_note(comparison, new), **base)
-        for f in diff.figures
-    ]
+
+    def change(
+        kind: KeyKind, where: tuple[str, ...], note: str | None, figure: FigureInfo | None = None
+    ) -> KeyChange:
+        return KeyChange(kind, diff.a, diff.b, row.index, where, row.title, figure, note)
+
+    changes = [change("figure", new or old, _note(comparison, new), f) for f in diff.figures]
     if diff.change == "added":
-        changes.append(KeyChange("added", addresses=new, note=_note(comparison, new), **base))
+        changes.append(change("added", new, _note(comparison, new)))
     elif diff.change == "removed":
-        changes.append(KeyChange("removed", addresses=old, note=_note(comparison, old), **base))
+        changes.append(change("removed", old, _note(comparison, old)))
     elif diff.change == "removed-reported":
         omission = next((o for o in row.omissions if o.plan == diff.b), None)
-        note = omission.note if omission is not None else diff.note
-        changes.append(KeyChange("removed-reported", addresses=old, note=note, **base))
+        changes.append(change("removed-reported", old, omission.note if omission else diff.note))
     return changes
 
 

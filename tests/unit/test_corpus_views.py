@@ -49,8 +49,10 @@ def plan(
             )
             for cid, text, terms in clauses
         ],
-        omission=[Omission(ref=ref, note=f"{plan_id} dropped it", source="https://example.org/x")
-                  for ref in omissions],  # fmt: skip
+        omission=[
+            Omission(ref=ref, note=f"{plan_id} dropped it", source="https://example.org/x")
+            for ref in omissions
+        ],
     )
 
 
@@ -202,6 +204,7 @@ def test_key_changes_list_figures_then_additions_then_removals() -> None:
     kinds = [k.kind for k in found]
     assert kinds == sorted(kinds, key=["figure", "added", "removed", "removed-reported"].index)
     army = next(k for k in found if k.figure is not None and k.figure.name == "army_cap")
+    assert army.figure is not None
     assert (army.figure.old, army.figure.new, army.addresses) == ("600,000", "800,000", ("beta:1",))
     added = next(k for k in found if k.kind == "added")
     assert added.addresses == ("beta:2",) and added.title == "Ceasefire"
