@@ -86,7 +86,14 @@ def find_in(text: str, query: str, context: int = SNIPPET_CONTEXT) -> Snippet | 
     start = folded.find(needle)
     if start < 0:
         return None
-    first, last = origin[start], origin[start + len(needle) - 1] + 1
+    return _snippet(text, origin, start, len(needle), context)
+
+
+def _snippet(
+    text: str, origin: list[int], start: int, length: int, context: int = SNIPPET_CONTEXT
+) -> Snippet:
+    """The snippet of `text` around the folded match at `start` (`length` folded characters)."""
+    first, last = origin[start], origin[start + length - 1] + 1
     left, right = max(0, first - context), min(len(text), last + context)
     before = ("…" if left > 0 else "") + text[left:first]
     after = text[last:right] + ("…" if right < len(text) else "")
@@ -138,6 +145,82 @@ def _clause_fields(clause: Clause) -> Iterator[tuple[Field, str]]:
         yield "terms", "; ".join(f"{k} = {show_term(v, k)}" for k, v in clause.terms.items())
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """One searchable field, folded once."""
+
+    plan: str
+    date: str
+    address: str
+    field: Field
+    text: str
+    title: str
+    topics: tuple[str, ...]
+    folded: str
+    origin: list[int]
+
+
+class SearchIndex:
+    """Every searchable field of a corpus, folded once, so each query is one scan.
+
+    Built in time linear in the corpus's text; a query costs one substring scan per field.
+    """
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.entries: list[_Entry] = []
+        """The fields, in date order, then document order."""
+        clauses = {p.address(c): c for p in corpus.plans for c in p.clauses}
+        for plan in corpus.plans:
+            self._add_plan(plan, clauses)
+
+    def _add(
+        self, plan: PlanFile, address: str, field: Field, text: str, clause: Clause | None
+    ) -> None:
+        folded, origin = fold_with_positions(text)
+        self.entries.append(
+            _Entry(
+                plan.id,
+                plan.plan.date.isoformat(),
+                address,
+                field,
+                text,
+                clause.title if clause is not None else "",
+                tuple(clause.topics) if clause is not None else (),
+                folded,
+                origin,
+            )
+        )
+
+    def _add_plan(self, plan: PlanFile, clauses: dict[str, Clause]) -> None:
+        for clause in plan.clauses:
+            for field, text in _clause_fields(clause):
+                self._add(plan, plan.address(clause), field, text, clause)
+        for omission in plan.omission:
+            self._add(plan, omission.ref, "omission", omission.note, clauses.get(omission.ref))
+
+    def search(
+        self, query: str, *, plans: Sequence[str] | None = None, topic: str | None = None
+    ) -> list[SearchHit]:
+        """Every field that matches `query`; `plans` and `topic` as in `search()`."""
+        needle = fold(query.strip())
+        if not needle:
+            return []
+        hits: list[SearchHit] = []
+        for entry in self.entries:
+            if plans is not None and entry.plan not in plans:
+                continue
+            if topic is not None and topic not in entry.topics:
+                continue
+            start = entry.folded.find(needle)
+            if start >= 0:
+                snippet = _snippet(entry.text, entry.origin, start, len(needle))
+                hits.append(
+                    SearchHit(entry.plan, entry.date, entry.address, entry.field, snippet,
+                              entry.title)
+                )  # fmt: skip
+        return hits
+
+
 def search(
     corpus: Corpus,
     query: str,
@@ -150,38 +233,7 @@ def search(
     `plans` keeps only those versions; `topic` only clauses about it (and omissions of a
     provision about it).
     """
-    titles = {p.address(c): c for p in corpus.plans for c in p.clauses}
-    hits: list[SearchHit] = []
-    for plan in corpus.plans:
-        if plans is not None and plan.id not in plans:
-            continue
-        hits += _plan_hits(plan, query, topic, titles)
-    return hits
-
-
-def _plan_hits(
-    plan: PlanFile, query: str, topic: str | None, clauses: dict[str, Clause]
-) -> list[SearchHit]:
-    date = plan.plan.date.isoformat()
-    hits: list[SearchHit] = []
-    for clause in plan.clauses:
-        if topic is not None and topic not in clause.topics:
-            continue
-        for field, text in _clause_fields(clause):
-            snippet = find_in(text, query)
-            if snippet is not None:
-                hits.append(
-                    SearchHit(plan.id, date, plan.address(clause), field, snippet, clause.title)
-                )
-    for omission in plan.omission:
-        dropped = clauses.get(omission.ref)
-        if topic is not None and (dropped is None or topic not in dropped.topics):
-            continue
-        snippet = find_in(omission.note, query)
-        if snippet is not None:
-            title = dropped.title if dropped is not None else ""
-            hits.append(SearchHit(plan.id, date, omission.ref, "omission", snippet, title))
-    return hits
+    return SearchIndex(corpus).search(query, plans=plans, topic=topic)
 
 
 def ranked(hits: Sequence[SearchHit], first: Sequence[str]) -> list[SearchHit]:
@@ -190,4 +242,4 @@ def ranked(hits: Sequence[SearchHit], first: Sequence[str]) -> list[SearchHit]:
     return sorted(hits, key=lambda hit: order.get(hit.plan, len(order)))
 
 
-__all__ = ["FIELDS", "SearchHit", "Snippet", "find_in", "fold", "ranked", "search"]
+__all__ = ["FIELDS", "SearchHit", "SearchIndex", "Snippet", "find_in", "fold", "ranked", "search"]

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from planlens.comparison.model import Comparison, Row
+from planlens.comparison.search import fold
 from planlens.tui.state import is_change
 
 
@@ -36,18 +37,19 @@ def next_change(
 
 
 def row_text(comparison: Comparison, row: Row) -> str:
-    """Everything search looks at in a row, folded to lower case: addresses, titles, texts."""
+    """Everything search looks at in a row, folded (case, accents, script): addresses, titles,
+    texts."""
     parts = [row.anchor, row.title]
     for plan_id, clause_ids in row.clauses.items():
         for clause_id in clause_ids:
             clause = comparison.clause(plan_id, clause_id)
             parts += [f"{plan_id}:{clause_id}", clause.title, clause.text]
-    return "\n".join(parts).casefold()
+    return fold("\n".join(parts))
 
 
 def search_hits(comparison: Comparison, visible: Sequence[int], query: str) -> list[int]:
     """Positions of the visible rows whose addresses, titles or texts contain `query`."""
-    needle = query.strip().casefold()
+    needle = fold(query.strip())
     if not needle:
         return []
     return [

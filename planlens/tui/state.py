@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from planlens.comparison.key_changes import topic_groups
 from planlens.comparison.model import ChangeClass, Comparison, Row
 from planlens.corpus.load import Corpus
 
@@ -29,6 +30,8 @@ class ViewState:
     """Only rows with one of these change classes in some pair; empty: all classes."""
     hide_unchanged: bool = False
     """Leave out rows unchanged in every pair."""
+    by_topic: bool = False
+    """Rows grouped by topic (`key_changes.topic_groups`), not in the reference's order."""
 
     @property
     def filtered(self) -> bool:
@@ -113,8 +116,14 @@ def keeps(state: ViewState, row: Row) -> bool:
 
 
 def visible_rows(comparison: Comparison, state: ViewState) -> list[int]:
-    """Indices of the rows the filters keep, in display order."""
-    return [row.index for row in comparison.rows if keeps(state, row)]
+    """Indices of the rows the filters keep, in display order (grouped by topic if asked)."""
+    kept = [row.index for row in comparison.rows if keeps(state, row)]
+    if not state.by_topic:
+        return kept
+    order = {
+        index: n for n, index in enumerate(i for g in topic_groups(comparison) for i in g.rows)
+    }
+    return sorted(kept, key=order.__getitem__)
 
 
 def class_counts(comparison: Comparison) -> dict[ChangeClass, int]:
