@@ -64,7 +64,10 @@ def figures_tables(timeline: Mapping[str, Sequence[FigureEntry]]) -> list[Table]
                 Text(entry.date),
                 Text(entry.clause or "·"),
                 figure_value(entry),
-                Text(entry.state, style=STATE_STYLES[entry.state]),
+                Text(
+                    entry.state + (" (bracketed alternative)" if entry.bracketed else ""),
+                    style=STATE_STYLES[entry.state],
+                ),
                 Text(entry.confidence or "·"),
                 Text(one_line(entry.note or "")),
             )

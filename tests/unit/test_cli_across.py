@@ -30,6 +30,8 @@ def test_figures_table_writes_sums_as_people_do(run_cli: Run) -> None:
     assert "$100 billion" in result.out and "50:50" in result.out and "800,000" in result.out
     assert "none (explicitly)" in result.out and "100,000,000,000" not in result.out
     assert "army_cap" in result.out and "recovery_fund_usd" in result.out
+    alternatives = [line for line in result.out.splitlines() if "ua-20:12.alt" in line]
+    assert len(alternatives) >= 2 and all("bracketed alternative" in a for a in alternatives)
 
 
 def test_figures_of_an_unknown_term_suggest_one(run_cli: Run) -> None:

@@ -52,7 +52,7 @@ def entry_cells(entry: FigureEntry, colours: Mapping[str, str]) -> tuple[Text, .
         Text(visible(entry.label), style="bold"),
         Text(entry.date),
         Text(value, style=state_style(entry.state, colours)),
-        Text(entry.clause or "·"),
+        Text((entry.clause or "·") + (" [alternative]" if entry.bracketed else "")),
         Text(entry.confidence or "·"),
         Text(one_line(entry.note or "")[:120]),
     )
