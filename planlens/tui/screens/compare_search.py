@@ -13,26 +13,28 @@ from planlens.tui.screens.compare_jump import JumpActions
 
 if TYPE_CHECKING:
     from planlens.comparison.search import SearchIndex
+    from planlens.corpus.load import Corpus
     from planlens.tui.screens.corpus_search import SearchChoice
 
 
 class SearchActions(JumpActions):
     """Searching the corpus from the compare view, and the search text's hits on screen."""
 
-    _search_index: SearchIndex | None = None
+    _search_index: tuple[Corpus, SearchIndex] | None = None
 
     def action_search(self) -> None:
         from planlens.comparison.search import SearchIndex
         from planlens.tui.screens.corpus_search import CorpusSearchScreen
 
-        if self._search_index is None:
-            self._search_index = SearchIndex(self.planlens.corpus)
+        corpus = self.planlens.corpus
+        if self._search_index is None or self._search_index[0] is not corpus:
+            self._search_index = (corpus, SearchIndex(corpus))  # built again if plans reload
 
         def chosen(choice: SearchChoice | None) -> None:
             if choice is not None:
                 self.go_to_hit(choice)
 
-        screen = CorpusSearchScreen(self._search_index, self.view.plan_ids, self.search)
+        screen = CorpusSearchScreen(self._search_index[1], self.view.plan_ids, self.search)
         self.app.push_screen(screen, chosen)
 
     def go_to_hit(self, choice: SearchChoice) -> None:
