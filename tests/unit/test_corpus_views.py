@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planlens.comparison.build import compare
 from planlens.comparison.figures import show_term
@@ -221,3 +223,22 @@ def test_topic_groups_hold_every_row_once_in_order_of_first_topic() -> None:
     reconstruction = next(g for g in groups if g.topic == "reconstruction")
     assert len(reconstruction.rows) == 2 and reconstruction.label != "reconstruction"
     assert groups[0].topic == comparison.rows[0].topics[0]
+
+
+WORDS = st.text(
+    st.characters(blacklist_categories=("Zs", "Zl", "Zp", "Cc", "Cs")), min_size=1, max_size=60
+)
+"""Text without whitespace, which snippets fold to single spaces."""
+
+
+@given(WORDS, st.data())
+def test_a_snippet_always_holds_what_it_matched(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    query = text[start : data.draw(st.integers(start + 1, len(text)))]
+    snippet = find_in(text, query)
+    if not fold(query):  # the query folds to nothing (combining marks only, say)
+        assert snippet is None
+        return
+    assert snippet is not None
+    assert fold(query) in fold(snippet.match)
+    assert snippet.match in text
