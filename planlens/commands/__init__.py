@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from planlens.commands.across import figures, history, search
 from planlens.commands.align import align_command
 from planlens.commands.authoring import import_plan, new_plan
 from planlens.commands.corpus import list_plans, schema, show, validate
@@ -23,6 +24,9 @@ def register(group: click.Group) -> None:
         new_plan,
         report,
         diff,
+        figures,
+        history,
+        search,
         ui,
     ):
         group.add_command(command)

@@ -131,12 +131,22 @@ def _format_for(output: Path | None) -> str:
     show_default=True,
     help="How the text format shows a change.",
 )
+@click.option(
+    "--by",
+    "order",
+    type=click.Choice(["order", "topic"]),
+    default="order",
+    show_default=True,
+    help="topic: also show the provisions grouped by topic, every version side by side "
+    "(html, md, text).",
+)
 @comparison_options
 def report(
     plan_ids: tuple[str, ...],
     fmt: str | None,
     output: Path | None,
     layout: Layout,
+    order: str,
     topic: str | None,
     changed_only: bool,
     classes: tuple[ChangeClass, ...],
@@ -153,17 +163,18 @@ def report(
 
     comparison = _compare(plans, plan_ids, topic, changed_only, classes, ignore_links)
     name = fmt or _format_for(output)
+    by_topic = order == "topic"
     if output is not None:
         try:
-            write_report(comparison, name, output, RenderOptions(layout=layout))
+            write_report(comparison, name, output, RenderOptions(layout=layout, by_topic=by_topic))
         except OSError as exc:
             raise PlanlensError(f"cannot write {output}: {exc.strerror or exc}") from exc
         click.echo(f"planlens: wrote {output} ({name})", err=True)
         return
     if name == "text":
-        _print_text(comparison, layout)
+        _print_text(comparison, layout, by_topic=by_topic)
         return
-    click.echo(render(comparison, name), nl=False)
+    click.echo(render(comparison, name, RenderOptions(by_topic=by_topic)), nl=False)
 
 
 @click.command()
@@ -200,7 +211,7 @@ def diff(
     _print_text(comparison, layout)
 
 
-def _print_text(comparison: Comparison, layout: Layout) -> None:
+def _print_text(comparison: Comparison, layout: Layout, *, by_topic: bool = False) -> None:
     """The text report on stdout: live Rich output on a terminal, plain text otherwise."""
     from planlens.report import RenderOptions, render
     from planlens.report.text_report import text_report
@@ -208,7 +219,7 @@ def _print_text(comparison: Comparison, layout: Layout) -> None:
     console = stdout()
     if console.is_terminal:
         colour = console.color_system is not None and not console.no_color
-        console.print(text_report(comparison, layout, color=colour))
+        console.print(text_report(comparison, layout, color=colour, by_topic=by_topic))
         return
-    options = RenderOptions(width=console.width, layout=layout)
+    options = RenderOptions(width=console.width, layout=layout, by_topic=by_topic)
     click.echo(render(comparison, "text", options), nl=False)

@@ -64,10 +64,29 @@ class FigureChange:
     """The new value as a number, when it is one."""
 
 
+_CURRENCY_SUFFIXES = {"_usd": "$", "_eur": "€", "_gbp": "£"}
+_SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _money(value: int | float, symbol: str) -> str:
+    """A sum as people write it: `$100 billion`, `€2.5 million`, `$40,000`."""
+    for size, word in _SCALE_WORDS:
+        if abs(value) >= size:
+            return f"{symbol}{value / size:,.3g} {word}"
+    return f"{symbol}{value:,}"
+
+
 def show_term(value: TermValue, name: str = "") -> str:
-    """A term value as text: thousands separators for integers (not years), ISO for dates."""
+    """A term value as text: thousands separators for integers (not years), ISO for dates,
+    sums named `*_usd` / `*_eur` / `*_gbp` in words (`$100 billion`), `*_pct` with `%`."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int | float):
+        symbol = next((s for suffix, s in _CURRENCY_SUFFIXES.items() if name.endswith(suffix)), "")
+        if symbol:
+            return _money(value, symbol)
+        if name.endswith("_pct"):
+            return f"{value:g}%"
     if isinstance(value, int):
         return str(value) if name.endswith("year") else f"{value:,}"
     if isinstance(value, dt.date):

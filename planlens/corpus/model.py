@@ -29,6 +29,8 @@ Address = Annotated[str, Field(pattern=ADDRESS_PATTERN, max_length=129)]
 Url = Annotated[str, Field(pattern=URL_PATTERN, max_length=2048)]
 TermValue = bool | int | float | dt.date | str
 """A typed figure: TOML gives it its type (integer, float, string, boolean, date)."""
+NO_FIGURE = "none"
+"""A term's value when the text explicitly sets no such figure (`army_cap = "none"`: no cap)."""
 
 KINDS: tuple[Kind, ...] = ("plan", "counter-proposal", "framework", "resolution", "statement")
 STATUSES: tuple[Status, ...] = ("official", "leaked", "reported", "reconstructed")
@@ -107,7 +109,8 @@ class Clause(_Strict):
     terms: dict[Annotated[str, Field(pattern=TERM_NAME_PATTERN)], TermValue] = Field(
         default_factory=dict
     )
-    """Typed figures, named with the shared vocabulary (army_cap = 600000)."""
+    """Typed figures, named with the shared vocabulary (army_cap = 600000); the value "none"
+    says the text explicitly sets no such figure (army_cap = "none": no cap at all)."""
     links: list[Address] = Field(default_factory=list)
     """Asserted counterparts in other versions, as clause addresses ("us-28:6")."""
     confidence: Confidence

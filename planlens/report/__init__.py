@@ -32,6 +32,8 @@ class RenderOptions:
     """Line width for the text format."""
     layout: Layout = "redline"
     """Redline or side by side (text format only)."""
+    by_topic: bool = False
+    """Add the provisions grouped by topic (`--by topic`; HTML, Markdown and text)."""
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,13 @@ from planlens.report.html_css import CONTENT_SECURITY_POLICY, CSS, SCRIPT
 from planlens.report.html_parts import Anchors, badge, esc, link, tag
 from planlens.report.html_rows import figures_table, lines, matrix_table, pair_table
 from planlens.report.labels import LABELS, completeness
+from planlens.report.leading import by_topic_html, key_changes_html
 
 SECTIONS = (
+    ("key", "Key changes"),
     ("summary", "Summary"),
     ("versions", "Versions"),
+    ("by-topic", "Provisions by topic"),
     ("provisions", "Provisions"),
     ("figures", "Figure changes"),
     ("unknown", "Unknown and reported"),
@@ -224,6 +227,8 @@ def render_html(comparison: Comparison, options: RenderOptions) -> str:
     if c.options_line(comparison):
         about += f" · {esc(c.options_line(comparison))}"
     bodies = {
+        "key": key_changes_html(comparison),
+        "by-topic": by_topic_html(comparison) if options.by_topic else "",
         "summary": _summary(comparison),
         "versions": _versions(comparison),
         "provisions": _provisions(comparison, anchors),
@@ -232,11 +237,12 @@ def render_html(comparison: Comparison, options: RenderOptions) -> str:
         "sources": _sources(comparison),
         "legend": _legend(),
     }
-    toc = "".join(f'<a href="#{key}">{name}</a>' for key, name in SECTIONS)
+    shown = [(key, name) for key, name in SECTIONS if bodies[key]]
+    toc = "".join(f'<a href="#{key}">{name}</a>' for key, name in shown)
     sections = "\n".join(
         f'<section id="{key}" aria-labelledby="h-{key}"><h2 id="h-{key}">{name}</h2>\n'
         f"{bodies[key]}\n</section>"
-        for key, name in SECTIONS
+        for key, name in shown
     )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

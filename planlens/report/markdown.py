@@ -14,6 +14,7 @@ from planlens.comparison.model import ChangeClass, Comparison, PairDiff, Row
 from planlens.report import RenderOptions, ReportFormat, register
 from planlens.report import common as c
 from planlens.report.labels import LABELS, completeness, glyph, label
+from planlens.report.leading import by_topic_markdown, key_changes_markdown
 from planlens.report.markdown_escape import block, cell, code, escape, redline, strong, table
 from planlens.safe import is_safe_url
 
@@ -228,7 +229,10 @@ def render_markdown(comparison: Comparison, options: RenderOptions) -> str:
     if c.options_line(comparison):
         about += f" Options: {escape(c.options_line(comparison))}."
     lines += [f"*{about}*", ""]
-    lines += _versions(comparison) + _summary(comparison) + _provisions(comparison)
+    lines += key_changes_markdown(comparison)
+    lines += _versions(comparison) + _summary(comparison)
+    lines += by_topic_markdown(comparison) if options.by_topic else []
+    lines += _provisions(comparison)
     lines += _changes(comparison) + _figures(comparison) + _unknowns(comparison)
     lines += _sources(comparison)
     while lines and not lines[-1]:

@@ -19,6 +19,7 @@ from planlens.comparison.model import Comparison, PairDiff, Row
 from planlens.report import Layout, RenderOptions, ReportFormat, register
 from planlens.report import common as c
 from planlens.report.labels import DELETE_MARKS, INSERT_MARKS, LABELS, glyph, label
+from planlens.report.leading import by_topic_text, key_changes_text
 from planlens.safe import visible
 
 DELETE_STYLE = "red strike"
@@ -187,14 +188,23 @@ def _sources(comparison: Comparison) -> list[RenderableType]:
     return out
 
 
-def text_report(comparison: Comparison, layout: Layout = "redline", color: bool = True) -> Group:
-    """The whole report as one Rich renderable: versions, summary, rows, sources."""
+def text_report(
+    comparison: Comparison,
+    layout: Layout = "redline",
+    color: bool = True,
+    *,
+    by_topic: bool = False,
+) -> Group:
+    """The whole report as one Rich renderable: key changes, versions, summary, rows, sources."""
     head = Text("planlens report: ", style="bold")
     head.append(visible(c.title(comparison)), style="bold")
     parts: list[RenderableType] = [head, Text("")]
     if c.options_line(comparison):
         parts.append(Text(c.options_line(comparison), style="dim"))
+    parts += [*key_changes_text(comparison), Text("")]
     parts += _versions(comparison) + _summary(comparison)
+    if by_topic:
+        parts += by_topic_text(comparison)
     if len(comparison.plans) > 2:
         parts += _matrix(comparison)
     for a, b in comparison.pairs:
@@ -224,7 +234,7 @@ def render_text(comparison: Comparison, options: RenderOptions) -> str:
         legacy_windows=False,
         _environ={},
     )
-    console.print(text_report(comparison, options.layout, options.color))
+    console.print(text_report(comparison, options.layout, options.color, by_topic=options.by_topic))
     if options.color:
         return buffer.getvalue()
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

@@ -22,8 +22,27 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Filter by change class…", "Show only rows with some change classes", "pick_classes"),
     ("Hide or show unchanged", "Toggle rows unchanged in every pair", "toggle_unchanged"),
     ("Reset filters", "Show every provision again", "reset_filters"),
-    ("Search…", "Search clause texts, titles and addresses", "search"),
+    (
+        "Search every version…",
+        "Titles, texts, notes, figures and omissions of the corpus",
+        "search",
+    ),
     ("Jump to clause…", "Go to a clause address such as us-28:21.a", "jump"),
+    (
+        "Figures across versions…",
+        "Every typed figure, version by version, in date order",
+        "figures",
+    ),
+    (
+        "History of this provision",
+        "The provision under the cursor through every version",
+        "history",
+    ),
+    (
+        "Group by topic",
+        "Rows grouped by topic, or back to the reference's order",
+        "toggle_by_topic",
+    ),
     ("Swap sides", "Swap the left and right versions", "swap"),
     ("Toggle details", "Show or hide the details pane", "toggle_details"),
     ("Overview", "Versions, lineage, similarity and topics", "overview"),

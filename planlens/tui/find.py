@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from planlens.comparison.figures import show_term
 from planlens.comparison.model import Comparison, Row
+from planlens.comparison.search import fold
 from planlens.tui.state import is_change
 
 
@@ -36,18 +38,20 @@ def next_change(
 
 
 def row_text(comparison: Comparison, row: Row) -> str:
-    """Everything search looks at in a row, folded to lower case: addresses, titles, texts."""
-    parts = [row.anchor, row.title]
+    """Everything search looks at in a row, folded (case, accents, script): addresses, titles,
+    texts, notes, figures (as the corpus search writes them) and omission notes."""
+    parts = [row.anchor, row.title, *(omission.note for omission in row.omissions)]
     for plan_id, clause_ids in row.clauses.items():
         for clause_id in clause_ids:
             clause = comparison.clause(plan_id, clause_id)
-            parts += [f"{plan_id}:{clause_id}", clause.title, clause.text]
-    return "\n".join(parts).casefold()
+            parts += [f"{plan_id}:{clause_id}", clause.title, clause.text, clause.note or ""]
+            parts += [f"{k} = {show_term(v, k)}" for k, v in clause.terms.items()]
+    return fold("\n".join(parts))
 
 
 def search_hits(comparison: Comparison, visible: Sequence[int], query: str) -> list[int]:
-    """Positions of the visible rows whose addresses, titles or texts contain `query`."""
-    needle = query.strip().casefold()
+    """Positions of the visible rows whose `row_text` contains `query`."""
+    needle = fold(query.strip())
     if not needle:
         return []
     return [

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from planlens.comparison.history import History
     from planlens.comparison.model import Comparison
     from planlens.corpus.load import Corpus
     from planlens.tui.layout import TableLayout
@@ -92,6 +93,22 @@ class ReportWritten(Message):
 @dataclass
 class ReportFailed(Message):
     """The export could not write the report."""
+
+    error: str
+    """What went wrong, for the user."""
+
+
+@dataclass
+class HistoryReady(Message):
+    """A provision's history across every version, computed by the history view's worker."""
+
+    history: History
+    """What `comparison.history.history()` returned."""
+
+
+@dataclass
+class HistoryFailed(Message):
+    """The provision's history could not be computed."""
 
     error: str
     """What went wrong, for the user."""

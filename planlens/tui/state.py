@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from planlens.comparison.filters import RowFilter
+from planlens.comparison.key_changes import topic_groups
 from planlens.comparison.model import ChangeClass, Comparison, Row
 from planlens.corpus.load import Corpus
 
@@ -30,6 +31,8 @@ class ViewState:
     """Only rows with one of these change classes in some pair; empty: all classes."""
     hide_unchanged: bool = False
     """Leave out rows unchanged in every pair."""
+    by_topic: bool = False
+    """Rows grouped by topic (`key_changes.topic_groups`), not in the reference's order."""
 
     @property
     def row_filter(self) -> RowFilter:
@@ -110,9 +113,15 @@ def is_change(row: Row) -> bool:
 
 
 def visible_rows(comparison: Comparison, state: ViewState) -> list[int]:
-    """Indices of the rows the filters keep, in display order."""
+    """Indices of the rows the filters keep, in display order (grouped by topic if asked)."""
     keeps = state.row_filter.keeps
-    return [row.index for row in comparison.rows if keeps(row)]
+    kept = [row.index for row in comparison.rows if keeps(row)]
+    if not state.by_topic:
+        return kept
+    order = {
+        index: n for n, index in enumerate(i for g in topic_groups(comparison) for i in g.rows)
+    }
+    return sorted(kept, key=order.__getitem__)
 
 
 def class_counts(comparison: Comparison) -> dict[ChangeClass, int]:

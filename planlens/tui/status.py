@@ -43,6 +43,8 @@ def status_content(
         filters.append("unchanged hidden")
     if filters:
         parts.append(("   filter: " + " · ".join(filters), palette.WARNING))
+    if view.by_topic:
+        parts.append(("   grouped by topic", "$text-accent"))
     if search:
         parts.append(
             (f"   /{visible(search)}  {hits} hit{'s' if hits != 1 else ''}", "$text-accent")

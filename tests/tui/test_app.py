@@ -185,29 +185,6 @@ async def test_filter_by_topic_and_class_and_hide_unchanged(mini: Corpus) -> Non
 
 
 @pilot_test
-async def test_incremental_search(mini: Corpus) -> None:
-    app = make_app(mini)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = compare_screen(app)
-        await pilot.press("slash")
-        await type_text(pilot, "ceasefire")
-        await pilot.pause()
-        assert cursor_clauses(app)["beta"] == ["2"]
-        assert len(screen.hits) == 1
-        assert screen.table.needle == "ceasefire"
-        await pilot.press("enter")
-        await pilot.pause()
-        assert screen.table.has_focus
-        await pilot.press("n")
-        await pilot.pause()
-        assert cursor_clauses(app)["beta"] == ["2"]
-        await pilot.press("escape")
-        await pilot.pause()
-        assert screen.search == "" and screen.table.needle == ""
-
-
-@pilot_test
 async def test_jump_to_an_address_even_in_a_version_not_shown(mini: Corpus) -> None:
     app = make_app(mini)
     async with app.run_test(size=SIZE) as pilot:

@@ -78,6 +78,11 @@ def test_search_and_addresses(mini: Corpus) -> None:
     hits = search_hits(comparison, shown, "CEASEFIRE")
     assert len(hits) == 1
     assert search_hits(comparison, shown, "   ") == []
+    # Accents, notes of omissions and figures count, as in the corpus search.
+    assert search_hits(comparison, shown, "CÉASEFIRE") == hits
+    dropped = search_hits(comparison, shown, "reported to have been dropped")
+    assert [comparison.rows[shown[p]].clauses["alpha"] for p in dropped] == [["3"]]
+    assert len(search_hits(comparison, shown, "army_cap = 800,000")) == 1
     assert normalise_address("4.a", "alpha") == "alpha:4.a"
     assert normalise_address(" Beta:3 ", None) == "beta:3"
     match = find_address(comparison, "beta:3")

@@ -11,10 +11,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from planlens.tui.screens.compare_export import ExportActions
-from planlens.tui.screens.compare_jump import JumpActions
 from planlens.tui.screens.compare_search import SearchActions
 from planlens.tui.state import cycle_version, in_corpus_order
 from planlens.tui.widgets.details import DetailsPane
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
     from planlens.comparison.model import ChangeClass
 
 
-class CompareScreen(SearchActions, JumpActions, ExportActions):
+class CompareScreen(SearchActions, ExportActions):
     """Provisions of two versions side by side, or of more in the provision matrix."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -43,9 +42,12 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
         Binding("c", "pick_classes", "Classes"),
         Binding("u", "toggle_unchanged", "Unchanged"),
         Binding("r", "reset_filters", "Reset filters", show=False),
+        Binding("b", "toggle_by_topic", "By topic", show=False),
         Binding("slash", "search", "Search"),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("g", "jump", "Jump"),
+        Binding("f", "figures", "Figures"),
+        Binding("h", "history", "History"),
         Binding("d", "toggle_details", "Details", show=False),
         Binding("o", "overview", "Overview"),
         Binding("e", "export", "Export"),
@@ -56,9 +58,6 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
         yield TableHeading(id="heading")
         yield ProvisionTable(id="table")
         yield DetailsPane(id="details")
-        yield Input(
-            placeholder="search clause texts, titles and addresses", id="search", compact=True
-        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -135,6 +134,10 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
     def action_reset_filters(self) -> None:
         self.set_view(self.view.without_filters())
 
+    def action_toggle_by_topic(self) -> None:
+        """Group the rows by topic (the core's `topic_groups`), or back to the reference's order."""
+        self.set_view(replace(self.view, by_topic=not self.view.by_topic))
+
     def action_toggle_details(self) -> None:
         self.toggle_class("-no-details")
 
@@ -144,3 +147,35 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
         from planlens.tui.screens.overview import OverviewScreen
 
         self.app.push_screen(OverviewScreen())
+
+    def action_figures(self) -> None:
+        """Every figure across every version, on the term of the provision under the cursor."""
+        from planlens.comparison.timeline import figure_timeline
+        from planlens.tui.screens.figures import FiguresScreen
+
+        timeline = figure_timeline(self.planlens.corpus)
+        if not timeline:
+            self.notify("No version of the corpus has typed figures (terms).")
+            return
+        terms = [name for address in self._selected_addresses() for name in self._terms(address)]
+
+        def chosen(address: str | None) -> None:
+            if address:
+                self.jump_to(address)
+
+        self.app.push_screen(FiguresScreen(timeline, terms[0] if terms else None), chosen)
+
+    def _terms(self, address: str) -> list[str]:
+        if self.comparison is None or address not in self.comparison.clauses:
+            return []
+        return list(self.comparison.clauses[address].terms)
+
+    def action_history(self) -> None:
+        """The provision under the cursor through every version of the corpus."""
+        from planlens.tui.screens.history import HistoryScreen
+
+        addresses = self._selected_addresses()
+        if not addresses:
+            self.notify("No provision under the cursor.")
+            return
+        self.app.push_screen(HistoryScreen(self.planlens.corpus, addresses[0]))

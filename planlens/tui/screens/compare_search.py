@@ -1,40 +1,50 @@
-"""The compare view's incremental search: `/` opens the field, hits are found as you type.
+"""The compare view's search: `/` searches every version and jumps to the hit chosen.
 
-The search text and its hits are part of the view state (`CompareBase`), since filtering the
-rows finds them again; `n`/`N` step through them while searching.
+The query stays the view's search text afterwards, so its matches are highlighted in the rows
+shown and `n`/`N` step through them; escape clears it. A hit in a version not on screen brings
+that version in, as `g` does (`JumpActions.jump_to`).
 """
 
 from __future__ import annotations
 
-from textual import on
-from textual.widgets import Input
+from typing import TYPE_CHECKING
 
-from planlens.tui.screens.compare_base import CompareBase
+from planlens.tui.screens.compare_jump import JumpActions
+
+if TYPE_CHECKING:
+    from planlens.comparison.search import SearchIndex
+    from planlens.corpus.load import Corpus
+    from planlens.tui.screens.corpus_search import SearchChoice
 
 
-class SearchActions(CompareBase):
-    """Searching clause texts, titles and addresses of the rows shown."""
+class SearchActions(JumpActions):
+    """Searching the corpus from the compare view, and the search text's hits on screen."""
+
+    _search_index: tuple[Corpus, SearchIndex] | None = None
 
     def action_search(self) -> None:
-        self.add_class("-searching")
-        self.query_one("#search", Input).focus()
+        from planlens.comparison.search import SearchIndex
+        from planlens.tui.screens.corpus_search import CorpusSearchScreen
 
-    @on(Input.Changed, "#search")
-    def search_as_typed(self, event: Input.Changed) -> None:
-        self.search = event.value
-        self._update_search(move=True)
+        corpus = self.planlens.corpus
+        if self._search_index is None or self._search_index[0] is not corpus:
+            self._search_index = (corpus, SearchIndex(corpus))  # built again if plans reload
+
+        def chosen(choice: SearchChoice | None) -> None:
+            if choice is not None:
+                self.go_to_hit(choice)
+
+        screen = CorpusSearchScreen(self._search_index[1], self.view.plan_ids, self.search)
+        self.app.push_screen(screen, chosen)
+
+    def go_to_hit(self, choice: SearchChoice) -> None:
+        """Keep the query as the search text and put the cursor on the hit's clause."""
+        self.search = choice.query
+        self._update_search()
         self._update_status()
-
-    @on(Input.Submitted, "#search")
-    def search_next(self, event: Input.Submitted) -> None:
-        self.table.focus()
-        if self.search:
-            self.action_next(1)
+        self.jump_to(choice.hit.clause)
 
     def action_clear_search(self) -> None:
         self.search = ""
-        self.query_one("#search", Input).value = ""
-        self.remove_class("-searching")
         self._update_search()
         self._update_status()
-        self.table.focus()

@@ -8,7 +8,7 @@ of rows the filters keep, and reports the row under the cursor.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -169,8 +169,11 @@ class ProvisionTable(ScrollView, can_focus=True):
         width = table_layout.width if table_layout is not None else 0
         self.virtual_size = Size(width, offsets[-1])
         self.position = 0
-        if row is not None and self.shown_rows:
-            self.position = min(bisect_left(self.shown_rows, row), len(self.shown_rows) - 1)
+        if row is not None and row in self.shown_rows:
+            self.position = self.shown_rows.index(row)
+        elif row is not None and self.shown_rows:  # the next row after it, in the rows' order
+            later = [n for n, index in enumerate(self.shown_rows) if index > row]
+            self.position = min(later) if later else len(self.shown_rows) - 1
         self.refresh()
         self._cursor_moved()
 

@@ -1,0 +1,112 @@
+"""Commands across every version of the corpus: `figures`, `history` and `search`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from planlens.commands.common import format_option, open_corpus, plans_option, print_table, stdout
+
+
+@click.command()
+@click.argument("terms", nargs=-1, metavar="[TERM ...]")
+@plans_option
+@format_option("table", "json")
+def figures(terms: tuple[str, ...], plans: tuple[Path, ...], fmt: str) -> None:
+    """Every typed figure across every version, in date order (`planlens figures army_cap`).
+
+    Each version is `set` (a value), `none` (the text explicitly sets no such figure),
+    `silent` (fully known, says nothing) or `unknown` (known only in part). Without TERM, all
+    terms, grouped by term.
+    """
+    from planlens.comparison.timeline import figure_timeline
+
+    timeline = figure_timeline(open_corpus(plans), list(terms) or None)
+    if fmt == "json":
+        payload = {
+            "terms": {
+                name: [entry.model_dump(mode="json") for entry in entries]
+                for name, entries in timeline.items()
+            }
+        }
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    from planlens.report.corpus_views import figures_tables
+
+    console = stdout()
+    for table in figures_tables(timeline):
+        print_table(console, table)
+        console.print()
+
+
+@click.command()
+@click.argument("address", metavar="PLAN:CLAUSE")
+@click.option("--ignore-links", is_flag=True, help="Align without the links asserted in the files.")
+@plans_option
+@format_option("text", "json")
+def history(address: str, ignore_links: bool, plans: tuple[Path, ...], fmt: str) -> None:
+    """One provision through every version, in date order (`planlens history us-28:19`).
+
+    Every version is aligned at once; each shows its clause(s) in the provision's row with the
+    word diff against the previous version that has it, or says why it has none: removed
+    (reported), unknown (known only in part) or absent.
+    """
+    from planlens.comparison.history import history as provision_history
+
+    if ":" not in address:
+        raise click.UsageError(f"give a clause address such as us-28:19, not {address!r}")
+    story = provision_history(open_corpus(plans), address, ignore_links=ignore_links)
+    if fmt == "json":
+        click.echo(json.dumps(story.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        return
+    from planlens.report.corpus_views import history_text
+
+    console = stdout()
+    console.print(history_text(story, console.is_terminal))
+
+
+@click.command()
+@click.argument("query")
+@click.option(
+    "--plan", "plan_ids", multiple=True, metavar="ID", help="Only this version (repeatable)."
+)
+@click.option("--topic", metavar="TOPIC", help="Only clauses about this topic.")
+@plans_option
+@format_option("table", "json")
+def search(
+    query: str,
+    plan_ids: tuple[str, ...],
+    topic: str | None,
+    plans: tuple[Path, ...],
+    fmt: str,
+) -> None:
+    """Search every clause's title, text, note and terms, and every omission note.
+
+    Case- and accent-insensitive; Cyrillic matches its Latin transliteration
+    (`planlens search zaporizhzhia`).
+    """
+    from planlens.comparison.search import search as corpus_search
+    from planlens.errors import PlanlensError
+
+    if not query.strip():
+        raise click.UsageError("the query is empty")
+    corpus = open_corpus(plans)
+    for plan_id in plan_ids:
+        corpus.plan(plan_id)
+    if topic is not None and topic not in corpus.topics:
+        raise PlanlensError(f"unknown topic {topic!r} (known: {', '.join(sorted(corpus.topics))})")
+    hits = corpus_search(corpus, query, plans=list(plan_ids) or None, topic=topic)
+    if fmt == "json":
+        payload = {"query": query, "hits": [hit.to_json() for hit in hits]}
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    from planlens.report.corpus_views import search_table
+
+    console = stdout()
+    if not hits:
+        click.echo(f"No clause matches {query!r}.", err=True)
+        return
+    print_table(console, search_table(hits, console.is_terminal))
+    click.echo(f"{len(hits)} hits.", err=True)

@@ -1,0 +1,179 @@
+"""One provision through every version: all versions aligned at once, in date order.
+
+`history()` compares every version of the corpus in one `compare()` (so the provision's row is
+the same one every view shows), takes the row that holds the asked clause, and says for each
+version what it has there: its clause(s) with text, confidence, note and the word diff against
+the previous version that has the provision; or why it has none — *removed (reported)* with
+the omission's note and source, *unknown* for a version known only in part, *absent* for a fully
+known version without it. Bracketed alternatives (ua-20:12.alt-a / alt-b) stay separate clauses.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from planlens.comparison.build import compare
+from planlens.comparison.diff import word_diff
+from planlens.comparison.figures import show_term
+from planlens.comparison.model import Comparison, Row, SpanInfo
+from planlens.corpus.load import Corpus
+from planlens.corpus.model import Clause, Confidence
+
+HistoryState = Literal["present", "absent", "unknown", "removed-reported"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class HistoryClause(_Frozen):
+    """One clause of one version in the provision's row."""
+
+    id: str
+    """The clause id."""
+    address: str
+    """Its address (`plan:clause`)."""
+    title: str
+    """Its title."""
+    text: str
+    """Its text."""
+    confidence: Confidence
+    """How sure the text is."""
+    bracketed: bool
+    """An unagreed alternative (a draft's square brackets)."""
+    note: str | None
+    """The editor's note."""
+    terms: dict[str, str]
+    """Its typed figures, as people write them."""
+    spans: list[SpanInfo]
+    """Word diff from the previous version that has the provision; empty for the first."""
+
+
+class HistoryOmission(_Frozen):
+    """A report that the version dropped the provision."""
+
+    note: str
+    """What was reported."""
+    source: str | None
+    """Where the report can be checked."""
+    confidence: Confidence
+    """How sure the report is."""
+
+
+class HistoryEntry(_Frozen):
+    """What one version has in the provision's row."""
+
+    plan: str
+    """The version's id."""
+    label: str
+    """Its short label."""
+    date: str
+    """Its date, ISO."""
+    complete: bool
+    """Whether the whole version is known."""
+    state: HistoryState
+    """present, absent (fully known, not there), unknown (partly known), removed-reported."""
+    clauses: list[HistoryClause]
+    """Its clauses in the row (alternatives apart); empty unless present."""
+    compared_with: str | None
+    """The version the word diffs are against: the previous one that has the provision."""
+    omission: HistoryOmission | None = None
+    """The reported omission, when removed-reported."""
+
+
+class History(_Frozen):
+    """A provision through every version of the corpus."""
+
+    address: str
+    """The clause asked about."""
+    title: str
+    """The provision's title."""
+    topics: list[str]
+    """Its topics."""
+    versions: list[HistoryEntry]
+    """One entry per version, in date order."""
+
+
+def provision_row(comparison: Comparison, address: str) -> Row | None:
+    """The row of `comparison` that holds the clause at `address`."""
+    plan_id, _, clause_id = address.partition(":")
+    return next((row for row in comparison.rows if clause_id in row.clauses.get(plan_id, [])), None)
+
+
+def history(corpus: Corpus, address: str, *, ignore_links: bool = False) -> History:
+    """The provision that holds `address`, through every version of `corpus` in date order."""
+    corpus.clause(address)  # a clear error for an unknown plan or clause
+    comparison = compare(corpus, ignore_links=ignore_links)
+    row = provision_row(comparison, address)
+    if row is None:  # cannot happen: every clause is in a row
+        raise AssertionError(address)
+    return history_of_row(comparison, row, address)
+
+
+def history_of_row(comparison: Comparison, row: Row, address: str) -> History:
+    """The history of one row of a comparison of every version (dates order the versions)."""
+    versions: list[HistoryEntry] = []
+    previous: tuple[str, list[Clause]] | None = None
+    omitted = {o.plan: o for o in row.omissions}
+    for plan in sorted(comparison.plans, key=lambda p: p.date):
+        clauses = [comparison.clause(plan.id, cid) for cid in row.clauses.get(plan.id, [])]
+        base = {
+            "plan": plan.id,
+            "label": plan.label,
+            "date": plan.date.isoformat(),
+            "complete": plan.complete,
+        }
+        if clauses:
+            entries = [_clause(plan.id, c, previous[1] if previous else None) for c in clauses]
+            versions.append(
+                HistoryEntry(
+                    **base,
+                    state="present",
+                    clauses=entries,
+                    compared_with=previous[0] if previous else None,
+                )
+            )
+            previous = (plan.id, clauses)
+            continue
+        omission = omitted.get(plan.id)
+        if omission is not None:
+            reported = HistoryOmission(
+                note=omission.note, source=omission.source, confidence=omission.confidence
+            )
+            versions.append(
+                HistoryEntry(
+                    **base,
+                    state="removed-reported",
+                    clauses=[],
+                    compared_with=None,
+                    omission=reported,
+                )
+            )
+            continue
+        state: HistoryState = "absent" if plan.complete else "unknown"
+        versions.append(HistoryEntry(**base, state=state, clauses=[], compared_with=None))
+    return History(address=address, title=row.title, topics=row.topics, versions=versions)
+
+
+def _clause(plan_id: str, clause: Clause, before: list[Clause] | None) -> HistoryClause:
+    spans: list[SpanInfo] = []
+    if before:
+        agreed = [c for c in before if not c.bracketed] or before
+        old = " ".join(c.text for c in agreed)
+        spans = [SpanInfo(op=s.op, text=s.text) for s in word_diff(old, clause.text)]
+    return HistoryClause(
+        id=clause.id,
+        address=f"{plan_id}:{clause.id}",
+        title=clause.title,
+        text=clause.text,
+        confidence=clause.confidence,
+        bracketed=clause.bracketed,
+        note=clause.note,
+        terms={name: show_term(value, name) for name, value in clause.terms.items()},
+        spans=spans,
+    )
+
+
+__all__ = ["History", "HistoryClause", "HistoryEntry", "HistoryState", "history", "provision_row"]

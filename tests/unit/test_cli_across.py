@@ -1,0 +1,98 @@
+"""`planlens figures`, `history` and `search`: one command per question across the corpus."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import BUNDLED, MINI, CliResult
+
+Run = Callable[..., CliResult]
+
+
+def test_figures_json_has_every_state_in_date_order(run_cli: Run) -> None:
+    result = run_cli("figures", "army_cap", "--plans", BUNDLED, "-f", "json")
+    assert result.code == 0, result.err
+    entries = json.loads(result.out)["terms"]["army_cap"]
+    assert {"plan", "date", "clause", "value", "state", "confidence", "note"} <= set(entries[0])
+    states = {e["plan"]: (e["state"], e["value"], e["clause"]) for e in entries}
+    assert states["us-28"] == ("set", 600000, "us-28:6")
+    assert states["eu-24"] == ("none", None, "eu-24:11")
+    assert states["london-apr"] == ("silent", None, None)
+    assert states["ep-res"][0] == "unknown"
+    assert [e["date"] for e in entries] == sorted(e["date"] for e in entries)
+
+
+def test_figures_table_writes_sums_as_people_do(run_cli: Run) -> None:
+    result = run_cli("figures", "--plans", BUNDLED)
+    assert result.code == 0, result.err
+    assert "$100 billion" in result.out and "50:50" in result.out and "800,000" in result.out
+    assert "none (explicitly)" in result.out and "100,000,000,000" not in result.out
+    assert "army_cap" in result.out and "recovery_fund_usd" in result.out
+    alternatives = [line for line in result.out.splitlines() if "ua-20:12.alt" in line]
+    assert len(alternatives) >= 2 and all("bracketed alternative" in a for a in alternatives)
+
+
+def test_figures_of_an_unknown_term_suggest_one(run_cli: Run) -> None:
+    result = run_cli("figures", "army_cpa", "--plans", MINI)
+    assert result.code == 1 and "did you mean army_cap?" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_history_json_keeps_alternatives_apart(run_cli: Run) -> None:
+    result = run_cli("history", "us-28:19", "--plans", BUNDLED, "-f", "json")
+    assert result.code == 0, result.err
+    story = json.loads(result.out)
+    assert story["address"] == "us-28:19"
+    versions = {v["plan"]: v for v in story["versions"]}
+    assert [c["id"] for c in versions["ua-20"]["clauses"]] == ["12.alt-a", "12.alt-b"]
+    clause = versions["us-28"]["clauses"][0]
+    assert {"id", "text", "confidence", "bracketed", "note"} <= set(clause)
+    assert {"plan", "date", "state", "clauses"} <= set(versions["ep-res"])
+    assert versions["ep-res"]["state"] == "unknown"
+
+
+def test_history_text_shows_a_reported_removal_with_its_note(run_cli: Run) -> None:
+    result = run_cli("history", "alpha:3", "--plans", MINI)
+    assert result.code == 0, result.err
+    assert "removed (reported)" in result.out
+    assert "The amnesty is reported to have been dropped." in result.out
+    assert "https://example.org/beta-amnesty" in result.out
+
+
+def test_history_needs_an_address(run_cli: Run) -> None:
+    assert "clause address" in run_cli("history", "alpha", "--plans", MINI).err
+    missing = run_cli("history", "alpha:9", "--plans", MINI)
+    assert missing.code == 1 and "no clause" in missing.err
+
+
+def test_search_finds_the_plant_however_it_is_written(run_cli: Run) -> None:
+    result = run_cli("search", "ZAPORÍZHZHIA", "--plans", BUNDLED, "-f", "json")
+    assert result.code == 0, result.err
+    hits = json.loads(result.out)["hits"]
+    assert {"plan", "clause", "field", "snippet"} <= set(hits[0])
+    assert ("us-28", "us-28:19", "text") in {(h["plan"], h["clause"], h["field"]) for h in hits}
+    start, end = hits[0]["match"]
+    assert hits[0]["snippet"][start:end].casefold() == "zaporizhzhia"
+
+
+def test_search_table_marks_the_match_and_filters(run_cli: Run) -> None:
+    result = run_cli("search", "amnesty", "--plans", MINI, "--plan", "beta")
+    assert result.code == 0, result.err
+    assert "alpha:3" in result.out and "omission" in result.out and "«amnesty»" in result.out
+    assert all(line.split()[0] == "beta" for line in result.out.splitlines()[1:] if line.strip())
+    assert run_cli("search", "army", "--plans", MINI, "--topic", "nope").code == 1
+    assert run_cli("search", "army", "--plans", MINI, "--plan", "nope").code == 1
+
+
+def test_search_output_never_carries_markup_or_escapes(run_cli: Run, mini_dir: Path) -> None:
+    beta = mini_dir / "beta.toml"
+    text = beta.read_text(encoding="utf-8")
+    beta.write_text(
+        text.replace('title = "Ceasefire"', 'title = "Ceasefire [bold]x[/] \\u001b[31m"'),
+        encoding="utf-8",
+    )
+    result = run_cli("search", "ceasefire", "--plans", mini_dir)
+    assert result.code == 0, result.err
+    assert "[bold]x[/]" in result.out and "\x1b" not in result.out and "\\x1b" in result.out

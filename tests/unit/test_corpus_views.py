@@ -1,0 +1,244 @@
+"""Corpus-wide views: a figure's timeline, a provision's history, search, key changes, topics."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planlens.comparison.build import compare
+from planlens.comparison.figures import show_term
+from planlens.comparison.history import history
+from planlens.comparison.key_changes import key_changes, topic_groups
+from planlens.comparison.search import find_in, fold, ranked, search
+from planlens.comparison.timeline import figure_timeline, term_names
+from planlens.corpus.load import Corpus, load_corpus
+from planlens.corpus.model import Clause, Omission, Plan, PlanFile, TermValue
+from planlens.errors import PlanlensError
+from tests.conftest import BUNDLED, MINI
+
+
+def plan(
+    plan_id: str,
+    day: int,
+    clauses: list[tuple[str, str, dict[str, TermValue]]],
+    *,
+    complete: bool = True,
+    bracketed: tuple[str, ...] = (),
+    omissions: tuple[str, ...] = (),
+) -> PlanFile:
+    return PlanFile(
+        plan=Plan(
+            id=plan_id,
+            title=plan_id.upper(),
+            date=dt.date(2025, 1, day),
+            kind="plan",
+            status="official",
+            fidelity="paraphrase",
+            complete=complete,
+        ),
+        clause=[
+            Clause(
+                id=cid,
+                text=text,
+                terms=terms,
+                topics=["military-limits"],
+                confidence="confirmed",
+                bracketed=cid in bracketed,
+                note=f"note on {plan_id}:{cid}",
+            )
+            for cid, text, terms in clauses
+        ],
+        omission=[
+            Omission(ref=ref, note=f"{plan_id} dropped it", source="https://example.org/x")
+            for ref in omissions
+        ],
+    )
+
+
+CAP = "The armed forces of the country are limited to {} personnel at all times."
+NO_CAP = "No ceiling is set on the size of the armed forces of the country at all."
+OTHER = "Grain ships pass freely through the Black Sea ports and along the river."
+
+
+@pytest.fixture
+def four_states() -> Corpus:
+    """a sets the cap, b says there is none, c (complete) is silent, d (partial) unknown."""
+    return Corpus.from_plans(
+        [
+            plan("a", 1, [("1", CAP.format("600,000"), {"army_cap": 600000})]),
+            plan("b", 2, [("1", NO_CAP, {"army_cap": "none"})]),
+            plan("c", 3, [("1", OTHER, {})]),
+            plan("d", 4, [("1", OTHER, {})], complete=False),
+        ]
+    )
+
+
+def test_a_term_in_each_of_the_four_states(four_states: Corpus) -> None:
+    entries = figure_timeline(four_states, ["army_cap"])["army_cap"]
+    assert [(e.plan, e.state) for e in entries] == [
+        ("a", "set"), ("b", "none"), ("c", "silent"), ("d", "unknown"),
+    ]  # fmt: skip
+    assert entries[0].shown == "600,000" and entries[0].clause == "a:1"
+    assert entries[0].note == "note on a:1" and entries[0].confidence == "confirmed"
+    assert entries[1].value is None and entries[1].clause == "b:1"
+    assert entries[2].clause is None and entries[3].confidence is None
+
+
+def test_every_term_without_names_and_a_close_name_suggested(four_states: Corpus) -> None:
+    assert list(figure_timeline(four_states)) == term_names(four_states) == ["army_cap"]
+    with pytest.raises(PlanlensError, match="did you mean army_cap"):
+        figure_timeline(four_states, ["army_cpa"])
+
+
+def test_the_bundled_army_cap_timeline_reads_eu_24_as_explicitly_none() -> None:
+    entries = figure_timeline(load_corpus([BUNDLED]), ["army_cap"])["army_cap"]
+    by_plan = {e.plan: e for e in entries}
+    assert by_plan["us-28"].shown == "600,000"
+    assert by_plan["eu-24"].state == "none" and by_plan["eu-24"].clause == "eu-24:11"
+    assert by_plan["london-apr"].state == "silent"
+    assert by_plan["ep-res"].state == "unknown"
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+
+
+@pytest.mark.parametrize(
+    ("value", "name", "shown"),
+    [
+        (100_000_000_000, "frozen_assets_usd", "$100 billion"),
+        (207_000_000_000, "leveraged_investment_eur", "€207 billion"),
+        (2_500_000, "loan_eur", "€2.5 million"),
+        (40_000, "loan_usd", "$40,000"),
+        (50, "us_profit_share_pct", "50%"),
+        (800_000, "army_cap", "800,000"),
+        (2014, "sanctions_baseline_year", "2014"),
+        ("50:50", "znpp_power_split", "50:50"),
+    ],
+)
+def test_figures_read_as_people_write_them(value: TermValue, name: str, shown: str) -> None:
+    assert show_term(value, name) == shown
+
+
+def test_history_in_date_order_with_diffs_and_every_state() -> None:
+    corpus = Corpus.from_plans(
+        [
+            plan("a", 1, [("1", CAP.format("600,000"), {"army_cap": 600000})]),
+            plan("b", 2, [("1", OTHER, {})], omissions=("a:1",)),
+            plan("c", 3, [("6", CAP.format("800,000"), {"army_cap": 800000})]),
+            plan("d", 4, [("9", OTHER, {})], complete=False),
+            plan("e", 5, [("9", OTHER, {})]),
+        ]
+    )
+    story = history(corpus, "a:1")
+    assert [(v.plan, v.state) for v in story.versions] == [
+        ("a", "present"), ("b", "removed-reported"), ("c", "present"), ("d", "unknown"),
+        ("e", "absent"),
+    ]  # fmt: skip
+    first, reported, third = story.versions[:3]
+    assert first.compared_with is None and first.clauses[0].spans == []
+    assert reported.omission is not None and reported.omission.note == "b dropped it"
+    assert reported.omission.source == "https://example.org/x"
+    assert third.compared_with == "a"
+    spans = {(s.op, s.text.strip()) for s in third.clauses[0].spans}
+    assert ("delete", "600,000") in spans and ("insert", "800,000") in spans
+    assert third.clauses[0].terms == {"army_cap": "800,000"}
+    assert third.clauses[0].note == "note on c:6"
+
+
+def test_history_keeps_bracketed_alternatives_apart() -> None:
+    story = history(load_corpus([BUNDLED]), "us-28:19")
+    ua = next(v for v in story.versions if v.plan == "ua-20")
+    assert [c.address for c in ua.clauses] == ["ua-20:12.alt-a", "ua-20:12.alt-b"]
+    assert all(c.bracketed for c in ua.clauses)
+    assert ua.clauses[0].text != ua.clauses[1].text
+    assert "equal thirds" in ua.clauses[0].terms["znpp_power_split"]
+
+
+def test_history_of_an_unknown_clause_is_a_clear_error() -> None:
+    with pytest.raises(PlanlensError, match="no clause"):
+        history(load_corpus([MINI]), "alpha:99")
+
+
+def test_fold_ignores_case_accents_and_script() -> None:
+    assert fold("Zaporìzhzhia") == fold("ZAPORIZHZHIA") == "zaporizhzhia"
+    assert fold("Запоріжжя") == "zaporizhzhia"
+    assert fold("ﬁnal") == "final"  # compatibility forms are decomposed
+
+
+def test_a_snippet_marks_the_match_as_written() -> None:
+    text = "A long preamble. " * 5 + "The Zaporìzhzhia plant\nrestarts under the IAEA."
+    snippet = find_in(text, "zaporizhzhia plant")
+    assert snippet is not None
+    assert snippet.match == "Zaporìzhzhia plant"
+    assert snippet.before.startswith("…") and "\n" not in snippet.after
+    assert find_in(text, "   ") is None and find_in(text, "kakhovka") is None
+
+
+def test_search_covers_every_field_and_omission_notes() -> None:
+    corpus = load_corpus([MINI])
+    hits = search(corpus, "AMNESTY")
+    assert ("alpha", "alpha:3", "title") in {(h.plan, h.clause, h.field) for h in hits}
+    omission = next(h for h in hits if h.field == "omission")
+    assert (omission.plan, omission.clause, omission.title) == ("beta", "alpha:3", "Amnesty")
+    assert [h.field for h in search(corpus, "army_cap = 800,000")] == ["terms", "terms"]
+    assert {h.plan for h in search(corpus, "army", plans=["gamma"])} == {"gamma"}
+    assert {h.clause for h in search(corpus, "army", topic="elections")} == set()
+
+
+def test_search_is_accent_and_script_insensitive_on_the_corpus() -> None:
+    corpus = load_corpus([BUNDLED])
+    latin = {(h.clause, h.field) for h in search(corpus, "zaporizhzhia")}
+    assert ("us-28:19", "text") in latin and ("ua-20:12.alt-b", "text") in latin
+    assert {(h.clause, h.field) for h in search(corpus, "ЗАПОРІЖЖЯ")} == latin
+    assert {(h.clause, h.field) for h in search(corpus, "Zaporízhzhia")} == latin
+
+
+def test_ranked_puts_the_versions_shown_first() -> None:
+    hits = search(load_corpus([MINI]), "army")
+    order = list(dict.fromkeys(h.plan for h in ranked(hits, ["gamma", "beta"])))
+    assert order == ["gamma", "beta", "alpha"]
+
+
+def test_key_changes_list_figures_then_additions_then_removals() -> None:
+    comparison = compare(load_corpus([MINI]), ["alpha", "beta"])
+    found = key_changes(comparison)
+    kinds = [k.kind for k in found]
+    assert kinds == sorted(kinds, key=["figure", "added", "removed", "removed-reported"].index)
+    army = next(k for k in found if k.figure is not None and k.figure.name == "army_cap")
+    assert army.figure is not None
+    assert (army.figure.old, army.figure.new, army.addresses) == ("600,000", "800,000", ("beta:1",))
+    added = next(k for k in found if k.kind == "added")
+    assert added.addresses == ("beta:2",) and added.title == "Ceasefire"
+    dropped = next(k for k in found if k.kind == "removed-reported")
+    assert dropped.addresses == ("alpha:3",)
+    assert dropped.note == "The amnesty is reported to have been dropped."
+
+
+def test_topic_groups_hold_every_row_once_in_order_of_first_topic() -> None:
+    comparison = compare(load_corpus([MINI]), ["alpha", "beta", "gamma"])
+    groups = topic_groups(comparison)
+    rows = [r for g in groups for r in g.rows]
+    assert sorted(rows) == list(range(len(comparison.rows)))
+    reconstruction = next(g for g in groups if g.topic == "reconstruction")
+    assert len(reconstruction.rows) == 2 and reconstruction.label != "reconstruction"
+    assert groups[0].topic == comparison.rows[0].topics[0]
+
+
+WORDS = st.text(
+    st.characters(blacklist_categories=("Zs", "Zl", "Zp", "Cc", "Cs")), min_size=1, max_size=60
+)
+"""Text without whitespace, which snippets fold to single spaces."""
+
+
+@given(WORDS, st.data())
+def test_a_snippet_always_holds_what_it_matched(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    query = text[start : data.draw(st.integers(start + 1, len(text)))]
+    snippet = find_in(text, query)
+    if not fold(query):  # the query folds to nothing (combining marks only, say)
+        assert snippet is None
+        return
+    assert snippet is not None
+    assert fold(query) in fold(snippet.match)
+    assert snippet.match in text

@@ -1,0 +1,85 @@
+"""Every report opens with its key changes; `--by topic` adds the provisions grouped by topic."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from planlens.comparison.build import compare
+from planlens.comparison.model import Comparison
+from planlens.corpus.load import load_corpus
+from planlens.report import RenderOptions, render
+from tests.conftest import DATA, MINI, CliResult
+from tests.unit.report_checks import HTML_TAGS, SGR, parse_html
+
+NOTE = "The amnesty is reported to have been dropped."
+
+
+def body(report: str) -> str:
+    """The report after the HTML page's table of contents (the whole of the others)."""
+    start = report.find("<main>")
+    return report[start:] if start >= 0 else report
+
+
+@pytest.fixture(scope="module")
+def pair() -> Comparison:
+    return compare(load_corpus([MINI]), ["alpha", "beta"])
+
+
+@pytest.mark.parametrize(
+    ("fmt", "key", "counts"),
+    [("md", "## Key changes", "## Summary"), ("text", "Key changes", "Summary"),
+     ("html", '<h2 id="h-key">Key changes', '<h2 id="h-summary">')],
+)  # fmt: skip
+def test_key_changes_come_right_after_the_title(
+    pair: Comparison, fmt: str, key: str, counts: str
+) -> None:
+    report = body(render(pair, fmt))
+    start = report.index(key)
+    assert start < report.index(counts) and start < report.index("Versions")
+    section = report[start : min(report.index(counts), report.index("Versions"))]
+    figures, added, reported = (
+        section.index("army_cap 600,000 → 800,000 (+33%)"),
+        section.index("beta:2"),
+        section.index(NOTE),
+    )
+    assert figures < added < reported
+
+
+def test_a_comparison_without_key_changes_says_so() -> None:
+    same = compare(load_corpus([MINI]), ["alpha", "beta"], classes={"unchanged"})
+    assert "No figure moved and no provision was added or dropped." in render(same, "md")
+
+
+@pytest.mark.parametrize("fmt", ["md", "text", "html"])
+def test_by_topic_groups_each_provision_once_under_its_topic(pair: Comparison, fmt: str) -> None:
+    plain = render(pair, fmt)
+    grouped = body(render(pair, fmt, RenderOptions(by_topic=True, width=200)))
+    assert "Provisions by topic" not in plain and "Provisions by topic" in grouped
+    section = grouped[grouped.index("Provisions by topic") :]
+    labels = {row.topics[0]: pair.topic_labels[row.topics[0]] for row in pair.rows}
+    positions = [section.index(label) for label in labels.values()]
+    assert positions == sorted(positions)  # topics in order of first appearance
+    reconstruction = section[section.index(labels["reconstruction"]) :]
+    assert "beta:4.a" in reconstruction[: reconstruction.index("Source") if fmt == "md" else None]
+
+
+def test_by_topic_and_key_changes_stay_inert_with_hostile_data() -> None:
+    hostile = compare(load_corpus([DATA / "hostile"]), ["calm", "hostile"])
+    options = RenderOptions(by_topic=True, color=True)
+    page = render(hostile, "html", options)
+    parts = parse_html(page)
+    assert {tag for tag, _ in parts.tags} <= HTML_TAGS
+    assert "<script>alert('text')</script>" in "".join(parts.text)
+    text = render(hostile, "text", options)
+    assert "\x1b]" not in text and "\x07" not in SGR.sub("", text)
+    assert "[bold]not bold[/bold]" in re.sub(r"\s+", " ", SGR.sub("", text))
+
+
+def test_report_by_topic_on_the_command_line(run_cli: Callable[..., CliResult]) -> None:
+    result = run_cli("report", "alpha", "beta", "--plans", MINI, "-f", "md", "--by", "topic")
+    assert result.code == 0, result.err
+    assert "## Provisions by topic" in result.out
+    assert result.out.index("## Key changes") < result.out.index("## Provisions by topic")
