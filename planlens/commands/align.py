@@ -16,6 +16,7 @@ from planlens.commands.common import (
     open_corpus,
     plans_option,
     print_table,
+    resolve_ids,
     stdout,
 )
 from planlens.safe import one_line
@@ -61,7 +62,7 @@ def align_command(
     if len(plan_ids) < 2:
         raise click.UsageError("give at least two plan ids")
     corpus = open_corpus(plans)
-    comparison = compare(corpus, list(plan_ids), ignore_links=ignore_links)
+    comparison = compare(corpus, resolve_ids(corpus, plan_ids), ignore_links=ignore_links)
     suggestions = _suggestions(corpus, comparison) if suggest else None
     if fmt == "json":
         data = matrix_json(comparison)

@@ -115,6 +115,15 @@ def open_corpus(plans: tuple[Path, ...], *, quiet: bool = False) -> Corpus:
     return corpus
 
 
+def resolve_ids(corpus: Corpus, names: Iterable[str]) -> list[str]:
+    """The plan ids for `names` (ids or `short` labels, any case), each version at most once."""
+    resolved = [corpus.resolve(name) for name in names]
+    repeated = sorted({pid for pid in resolved if resolved.count(pid) > 1})
+    if repeated:
+        raise click.UsageError(f"each version can be compared once: {', '.join(repeated)}")
+    return resolved
+
+
 def note_problems(corpus: Corpus) -> None:
     """Tell stderr how many problems kept plan files from loading, if any."""
     errors = len(corpus.errors)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from planlens.commands.common import LazyChoice, open_corpus, plans_option, stdout
+from planlens.commands.common import LazyChoice, open_corpus, plans_option, resolve_ids, stdout
 from planlens.errors import PlanlensError
 
 if TYPE_CHECKING:
@@ -77,17 +77,15 @@ def _compare(
 ) -> Comparison:
     if len(plan_ids) < 2:
         raise click.UsageError("give at least two plan ids")
-    repeated = sorted({pid for pid in plan_ids if plan_ids.count(pid) > 1})
-    if repeated:
-        raise click.UsageError(f"each version can be compared once: {', '.join(repeated)}")
     from planlens.comparison.build import (
         compare,  # the engine loads numpy/scipy: only when comparing
     )
 
     corpus = open_corpus(plans)
+    resolved = resolve_ids(corpus, plan_ids)
     return compare(
         corpus,
-        list(plan_ids),
+        resolved,
         topic=topic,
         changed_only=changed_only,
         classes=set(classes) or None,

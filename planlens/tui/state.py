@@ -60,13 +60,12 @@ def default_plan_ids(corpus: Corpus) -> tuple[str, ...]:
 def resolve_plan_ids(corpus: Corpus, plan_ids: Sequence[str] | None) -> tuple[str, ...]:
     """The versions to show for `plan_ids` asked for: two as given, more in corpus order.
 
-    None or empty: `default_plan_ids`. Raises `UnknownPlanError` for an id the corpus lacks.
+    Each is an id or a label (`Corpus.resolve`). None or empty: `default_plan_ids`. Raises
+    `UnknownPlanError` for a name that fits no version.
     """
     if not plan_ids:
         return default_plan_ids(corpus)
-    for plan_id in plan_ids:
-        corpus.plan(plan_id)
-    chosen = tuple(dict.fromkeys(plan_ids))
+    chosen = tuple(dict.fromkeys(corpus.resolve(name) for name in plan_ids))
     return chosen if len(chosen) <= 2 else in_corpus_order(corpus, chosen)
 
 
