@@ -21,6 +21,7 @@ from planlens.comparison.model import (
 )
 from planlens.corpus.load import Corpus
 from planlens.corpus.model import Clause, PlanFile
+from planlens.corpus.names import UnknownTopicError
 from planlens.errors import PlanlensError
 
 
@@ -41,9 +42,7 @@ def compare(
     pair has one of `classes`.
     """
     plans = _select(source, plan_ids)
-    if topic is not None and isinstance(source, Corpus) and topic not in source.topics:
-        known = ", ".join(sorted(source.topics))
-        raise PlanlensError(f"unknown topic {topic!r} (known: {known})")
+    _check_topic(source, topic)
     alignment = align(plans, ignore_links=ignore_links)
     pairs = reference_pairs(plans)
     by_id = {plan.id: plan for plan in plans}
@@ -72,6 +71,7 @@ def compare(
         selected.append((row_index, addresses, members, topics, diffs))
 
     position: dict[int | None, int] = {entry[0]: n for n, entry in enumerate(selected)}
+    omissions = _omissions_about(topic, omissions, alignment, source, clause_of)
     omissions = [o.model_copy(update={"row": position.get(o.row)}) for o in omissions]
     rows = [
         Row(
@@ -174,6 +174,41 @@ def _omissions(
                 )
             )
     return out
+
+
+def _check_topic(source: Corpus | Sequence[PlanFile], topic: str | None) -> None:
+    """Refuse a topic the corpus's taxonomy lacks, naming the closest ids."""
+    if topic is not None and isinstance(source, Corpus) and topic not in source.topics:
+        raise UnknownTopicError(topic, {t: source.topics[t].label for t in source.topics})
+
+
+def _omissions_about(
+    topic: str | None,
+    omissions: list[OmissionInfo],
+    alignment: Alignment,
+    source: Corpus | Sequence[PlanFile],
+    clause_of: dict[str, Clause],
+) -> list[OmissionInfo]:
+    """The omissions about `topic` (all of them when None): the dropped provision's row, or
+    else its clause (looked up in the corpus when its version is not compared), is about it."""
+    if topic is None:
+        return omissions
+
+    def topics_of(omission: OmissionInfo) -> set[str]:
+        if omission.row is not None:
+            row = alignment.rows[omission.row]
+            return {t for pid, ids in row.clauses.items() for c in ids
+                    for t in clause_of[f"{pid}:{c}"].topics}  # fmt: skip
+        if omission.ref in clause_of:
+            return set(clause_of[omission.ref].topics)
+        if isinstance(source, Corpus):
+            try:
+                return set(source.clause(omission.ref)[1].topics)
+            except PlanlensError:
+                return set()
+        return set()
+
+    return [omission for omission in omissions if topic in topics_of(omission)]
 
 
 def _secondary(alignment: Alignment, addresses: set[str]) -> list[LinkInfo]:

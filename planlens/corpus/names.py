@@ -3,13 +3,14 @@
 The labels shown as column headers (GEN-19, LDN-APR, BERLIN) are what people read, so they are
 accepted wherever an id is: the CLI, the TUI's jump and its palette all resolve names here. An
 id wins over a label; a label that two versions share is refused, naming both; a name that fits
-nothing is refused with the closest names (difflib) or, failing those, every known id.
+nothing is refused with the closest names (difflib) or, failing those, every known id. Topic
+ids get the same help.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from planlens.corpus.model import PlanFile
 from planlens.errors import PlanlensError
@@ -88,6 +89,32 @@ def close_names(plans: Sequence[PlanFile], name: str) -> list[str]:
     )
     described = dict.fromkeys(describe(named[match]) for match in matches)
     return list(described)[:CLOSE_MATCHES]
+
+
+class UnknownTopicError(PlanlensError):
+    """A topic id that is not in the taxonomy: the error names the closest ids, not all."""
+
+    def __init__(self, topic: str, labels: Mapping[str, str]) -> None:
+        self.topic = topic
+        self.close = close_topics(topic, labels)
+        """The topic ids nearest the one given, by id or by label."""
+        if self.close:
+            super().__init__(f"unknown topic {topic!r}; did you mean {_either(self.close)}?")
+        else:
+            listing = ", ".join(sorted(labels)) or "none"
+            super().__init__(f"unknown topic {topic!r} (known: {listing})")
+
+
+def close_topics(topic: str, labels: Mapping[str, str]) -> list[str]:
+    """The topic ids whose id or label is nearest `topic` (difflib), closest first."""
+    named: dict[str, str] = {}
+    for topic_id, label in labels.items():
+        named.setdefault(topic_id.casefold(), topic_id)
+        named.setdefault(label.casefold(), topic_id)
+    matches = difflib.get_close_matches(
+        topic.casefold(), list(named), n=CLOSE_MATCHES * 2, cutoff=CLOSE_CUTOFF
+    )
+    return list(dict.fromkeys(named[match] for match in matches))[:CLOSE_MATCHES]
 
 
 def _either(options: Sequence[str]) -> str:
