@@ -74,6 +74,17 @@ def plans_option(command: F) -> F:
     )(command)
 
 
+def reference_option(command: F) -> F:
+    """`--reference PLAN`: compare every other version with this one."""
+    return click.option(
+        "--reference",
+        metavar="PLAN",
+        default=None,
+        help="Compare every other version with PLAN (id or label). Default: each version with "
+        "its nearest ancestor among those compared, else with the first.",
+    )(command)
+
+
 def format_option(*choices: str, default: str | None = None) -> Callable[[F], F]:
     """`--format/-f` with the given choices."""
     return click.option(

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from planlens.commands.common import LazyChoice, open_corpus, plans_option, resolve_ids, stdout
+from planlens.commands.common import (
+    LazyChoice,
+    open_corpus,
+    plans_option,
+    reference_option,
+    resolve_ids,
+    stdout,
+)
 from planlens.errors import PlanlensError
 
 if TYPE_CHECKING:
@@ -74,6 +81,7 @@ def _compare(
     changed_only: bool,
     classes: tuple[ChangeClass, ...],
     ignore_links: bool,
+    reference: str | None = None,
 ) -> Comparison:
     if len(plan_ids) < 2:
         raise click.UsageError("give at least two plan ids")
@@ -90,6 +98,7 @@ def _compare(
         changed_only=changed_only,
         classes=set(classes) or None,
         ignore_links=ignore_links,
+        reference=reference,
     )
 
 
@@ -129,12 +138,14 @@ def _format_for(output: Path | None) -> str:
     show_default=True,
     help="How the text format shows a change.",
 )
+@reference_option
 @comparison_options
 def report(
     plan_ids: tuple[str, ...],
     fmt: str | None,
     output: Path | None,
     layout: Layout,
+    reference: str | None,
     topic: str | None,
     changed_only: bool,
     classes: tuple[ChangeClass, ...],
@@ -144,12 +155,13 @@ def report(
     """Write a report comparing two or more versions: json, md, html or text.
 
     With two versions, a pairwise report; with more, the provision matrix and each version
-    against its reference (its nearest ancestor among those compared, else the first). Every
-    provision carries its clause addresses (`us-28:6`), so a report line can be cited.
+    against its reference (its nearest ancestor among those compared, else the first; or the
+    one --reference names). Every provision carries its clause addresses (`us-28:6`), so a
+    report line can be cited.
     """
     from planlens.report import RenderOptions, render, write_report
 
-    comparison = _compare(plans, plan_ids, topic, changed_only, classes, ignore_links)
+    comparison = _compare(plans, plan_ids, topic, changed_only, classes, ignore_links, reference)
     name = fmt or _format_for(output)
     if output is not None:
         try:

@@ -19,6 +19,7 @@ from planlens.comparison.model import (
     PairSummary,
     Row,
 )
+from planlens.comparison.pairs import reference_pairs
 from planlens.corpus.load import Corpus
 from planlens.corpus.model import Clause, PlanFile
 from planlens.corpus.names import UnknownTopicError
@@ -33,18 +34,20 @@ def compare(
     topic: str | None = None,
     changed_only: bool = False,
     classes: Collection[ChangeClass] | None = None,
+    reference: str | None = None,
 ) -> Comparison:
     """Compare versions: `plan_ids` from a corpus (all of it by default), or the plans given.
 
     With two versions the pair is (first, second). With more, each version is compared with its
-    nearest `based_on` ancestor among those compared, or else with the first. Filters keep the
+    nearest `based_on` ancestor among those compared, or else with the first; with `reference`
+    (an id or label of one of them), every version is compared with it. Filters keep the
     rows about `topic`, the rows changed in some pair (`changed_only`), and the rows where some
     pair has one of `classes`.
     """
     plans = _select(source, plan_ids)
     _check_topic(source, topic)
     alignment = align(plans, ignore_links=ignore_links)
-    pairs = reference_pairs(plans)
+    pairs = reference_pairs(plans, _reference_id(source, reference))
     by_id = {plan.id: plan for plan in plans}
     clause_of = {f"{p.id}:{c.id}": c for p in plans for c in p.clauses}
     omissions = _omissions(plans, alignment, clause_of)
@@ -122,30 +125,6 @@ def _select(source: Corpus | Sequence[PlanFile], plan_ids: Sequence[str] | None)
     return plans
 
 
-def reference_pairs(plans: Sequence[PlanFile]) -> list[tuple[str, str]]:
-    """The (reference, version) pairs compared: each version against its nearest ancestor among
-    `plans`, or against the first."""
-    if len(plans) < 2:
-        return []
-    ids = [p.id for p in plans]
-    parents = {p.id: list(p.plan.based_on) for p in plans}
-    pairs: list[tuple[str, str]] = []
-    for plan in plans[1:]:
-        reference = ids[0]
-        frontier, seen = list(parents[plan.id]), {plan.id}
-        while frontier:
-            candidate = frontier.pop(0)
-            if candidate in seen:
-                continue
-            seen.add(candidate)
-            if candidate in ids and candidate != plan.id:
-                reference = candidate
-                break
-            frontier.extend(parents.get(candidate, []))
-        pairs.append((reference, plan.id))
-    return pairs
-
-
 def _omissions(
     plans: Sequence[PlanFile], alignment: Alignment, clause_of: dict[str, Clause]
 ) -> list[OmissionInfo]:
@@ -174,6 +153,13 @@ def _omissions(
                 )
             )
     return out
+
+
+def _reference_id(source: Corpus | Sequence[PlanFile], reference: str | None) -> str | None:
+    """The id of the reference version named by id or label (a corpus resolves labels)."""
+    if reference is None or not isinstance(source, Corpus):
+        return reference
+    return source.resolve(reference)
 
 
 def _check_topic(source: Corpus | Sequence[PlanFile], topic: str | None) -> None:
