@@ -165,6 +165,9 @@ class PlanlensApp(App[None]):
     def remember(self, comparison: Comparison, table_layout: TableLayout) -> None:
         """Keep a comparison and its layout for the rest of the session."""
         plan_ids = tuple(plan.id for plan in comparison.plans)
+        if self.comparisons.get(plan_ids) is not comparison:  # another reference: stale layouts
+            for key in [key for key in self.layouts if key[0] == plan_ids]:
+                del self.layouts[key]
         self.comparisons[plan_ids] = comparison
         self.layouts[(plan_ids, table_layout.width)] = table_layout
         while len(self.layouts) > CACHED_LAYOUTS:

@@ -25,6 +25,11 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Search…", "Search clause texts, titles and addresses", "search"),
     ("Jump to clause…", "Go to a clause address such as us-28:21.a", "jump"),
     ("Swap sides", "Swap the left and right versions", "swap"),
+    (
+        "Choose the reference version…",
+        "In the matrix: the version the others are compared with",
+        "pick_reference",
+    ),
     ("Toggle details", "Show or hide the details pane", "toggle_details"),
     ("Overview", "Versions, lineage, similarity and topics", "overview"),
     ("Export report…", "Write the current view as a report", "export"),

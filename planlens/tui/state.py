@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from planlens.comparison.model import ChangeClass, Comparison, Row
+from planlens.comparison.pairs import reference_pairs
 from planlens.corpus.load import Corpus
 
 DEFAULT_BASE = "us-28"
@@ -29,6 +30,9 @@ class ViewState:
     """Only rows with one of these change classes in some pair; empty: all classes."""
     hide_unchanged: bool = False
     """Leave out rows unchanged in every pair."""
+    reference: str | None = None
+    """The version every other one is compared with; None: each with its nearest ancestor
+    among those shown, else the first (the left one, for two)."""
 
     @property
     def filtered(self) -> bool:
@@ -38,6 +42,11 @@ class ViewState:
     def without_filters(self) -> ViewState:
         """The same versions with every filter off."""
         return replace(self, topic=None, classes=frozenset(), hide_unchanged=False)
+
+
+def expected_pairs(corpus: Corpus, view: ViewState) -> list[tuple[str, str]]:
+    """The (reference, version) pairs a comparison of `view`'s versions should have."""
+    return reference_pairs([corpus.plan(pid) for pid in view.plan_ids], view.reference)
 
 
 def default_plan_ids(corpus: Corpus) -> tuple[str, ...]:

@@ -38,6 +38,7 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
         Binding("right_curly_bracket", "cycle(0, 1)", "Next left version", show=False),
         Binding("left_curly_bracket", "cycle(0, -1)", "Previous left version", show=False),
         Binding("x", "swap", "Swap sides", show=False),
+        Binding("R", "pick_reference", "Reference version", show=False),
         Binding("v", "pick_versions", "Versions"),
         Binding("t", "pick_topic", "Topic"),
         Binding("c", "pick_classes", "Classes"),
@@ -79,9 +80,37 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
             self.show_versions(ids)
 
     def action_swap(self) -> None:
-        """Swap the two versions shown side by side."""
+        """Swap the two versions shown side by side; in the matrix, say how to choose the
+        reference instead."""
         if len(self.view.plan_ids) == 2:
             self.show_versions(self.view.plan_ids[::-1])
+        elif len(self.view.plan_ids) > 2:
+            self.notify(
+                "x swaps the two sides of a pair. In the matrix, press R to choose the "
+                "reference version the other columns are compared with.",
+                title="Nothing to swap",
+            )
+
+    def action_pick_reference(self) -> None:
+        """Choose the version the others are compared with (two versions: the left one)."""
+        from planlens.tui.screens.pickers import reference_picker
+
+        if len(self.view.plan_ids) < 3:
+            self.notify(
+                "With two versions the left one is the reference: x swaps them.",
+                title="Reference version",
+            )
+            return
+
+        def chosen(reference: str | None) -> None:
+            if reference is not None:
+                self.view = replace(self.view, reference=reference or None)
+                self.show_versions(self.view.plan_ids)
+
+        self.app.push_screen(
+            reference_picker(self.planlens.corpus, self.view.plan_ids, self.view.reference),
+            chosen,
+        )
 
     def action_pick_versions(self) -> None:
         from planlens.tui.screens.pickers import version_picker
