@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 CACHED_LAYOUTS = 16
 """Laid-out comparisons kept, so switching back to a pair of versions is instant."""
+TALL = 40
+"""From this many rows up a screen is `-tall`: below, list dialogs fill the height and scroll
+their list, so that their buttons and hints stay in view (the `-short` rules in the tcss)."""
 
 
 class PlanlensApp(App[None]):
@@ -37,6 +40,7 @@ class PlanlensApp(App[None]):
     TITLE = "planlens"
     CSS_PATH = "planlens.tcss"
     COMMANDS: ClassVar = App.COMMANDS | {PlanlensCommands}
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),

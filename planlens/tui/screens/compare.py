@@ -18,6 +18,7 @@ from planlens.tui.screens.compare_jump import JumpActions
 from planlens.tui.screens.compare_search import SearchActions
 from planlens.tui.state import cycle_version, in_corpus_order
 from planlens.tui.widgets.details import DetailsPane
+from planlens.tui.widgets.key_hint import KeyEntry, KeyHint
 from planlens.tui.widgets.provision_table import ProvisionTable
 from planlens.tui.widgets.table_heading import TableHeading
 
@@ -27,8 +28,34 @@ if TYPE_CHECKING:
     from planlens.comparison.model import ChangeClass
 
 
+FOOTER_WIDTH = 150
+"""Narrower than this, the footer cannot show every key: the compact key hint replaces it."""
+
+KEY_HINT = (
+    KeyEntry("/", "search", "search"),
+    KeyEntry("g", "jump", "jump"),
+    KeyEntry("o", "overview", "overview"),
+    KeyEntry("e", "export", "export"),
+    KeyEntry("?", "help", "help"),
+    KeyEntry("q", "quit", "quit"),
+    KeyEntry("n", "next change", "next(1)"),
+    KeyEntry("v", "versions", "pick_versions"),
+    KeyEntry("t", "topic", "pick_topic"),
+    KeyEntry("c", "classes", "pick_classes"),
+    KeyEntry("u", "unchanged", "toggle_unchanged"),
+    KeyEntry("]", "next version", "cycle(-1, 1)"),
+    KeyEntry("^p", "commands", "command_palette"),
+)
+"""The keys of the narrow-terminal hint, most important first."""
+
+
 class CompareScreen(SearchActions, JumpActions, ExportActions):
     """Provisions of two versions side by side, or of more in the provision matrix."""
+
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (FOOTER_WIDTH, "-wide"),
+    ]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next(1)", "Next change"),
@@ -60,6 +87,7 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
         yield Input(
             placeholder="search clause texts, titles and addresses", id="search", compact=True
         )
+        yield KeyHint(KEY_HINT, id="key-hint")
         yield Footer()
 
     def on_mount(self) -> None:
