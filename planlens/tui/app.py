@@ -40,7 +40,8 @@ class PlanlensApp(App[None]):
     TITLE = "planlens"
     CSS_PATH = "planlens.tcss"
     COMMANDS: ClassVar = App.COMMANDS | {PlanlensCommands}
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]
+    # Textual types it as an instance variable, so ClassVar would not type-check.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),

@@ -52,10 +52,8 @@ KEY_HINT = (
 class CompareScreen(SearchActions, JumpActions, ExportActions):
     """Provisions of two versions side by side, or of more in the provision matrix."""
 
-    HORIZONTAL_BREAKPOINTS = [
-        (0, "-narrow"),
-        (FOOTER_WIDTH, "-wide"),
-    ]
+    # Textual types it as an instance variable, so ClassVar would not type-check.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (FOOTER_WIDTH, "-wide")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next(1)", "Next change"),
