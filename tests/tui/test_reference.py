@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+import json
+from pathlib import Path
+
+from textual.widgets import Input, OptionList
 
 from planlens.corpus.load import Corpus
 from planlens.tui import make_app
 from planlens.tui.app import PlanlensApp
 from planlens.tui.screens.choice import ChoiceScreen
 from planlens.tui.screens.compare import CompareScreen
+from planlens.tui.screens.export import ExportScreen
 from planlens.tui.status import status_content
 from tests.tui.conftest import SIZE, pilot_test, settle
 
@@ -106,3 +110,23 @@ async def test_typing_in_the_topic_picker_narrows_it(mini: Corpus) -> None:
         await pilot.press(*"elec", "enter")
         await settle(pilot)
         assert compare_screen(app).view.topic == "elections"
+
+
+@pilot_test
+async def test_a_filtered_export_keeps_the_chosen_reference(mini: Corpus, tmp_path: Path) -> None:
+    app = make_app(mini, ["alpha", "beta", "gamma"])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("R", "end", "enter")
+        await settle(pilot)
+        await pilot.press("u", "e")  # a filter: the export compares again
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        target = tmp_path / "matrix.json"
+        dialog.query_one("#export-path", Input).value = str(target)
+        await pilot.press("down", "enter")  # json
+        await settle(pilot)
+        report = json.loads(target.read_text(encoding="utf-8"))
+        assert report["options"]["changed_only"] is True
+        assert report["pairs"] == [["gamma", "alpha"], ["gamma", "beta"]]

@@ -56,6 +56,7 @@ class ExportActions(CompareBase):
                     topic=view.topic,
                     changed_only=view.hide_unchanged,
                     classes=view.classes or None,
+                    reference=view.reference,
                 )
             path = write_report(comparison, request.fmt, request.path)
         except (PlanlensError, OSError) as exc:
