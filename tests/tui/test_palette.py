@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from planlens.corpus.load import Corpus, load_corpus
 from planlens.tui import make_app
 from planlens.tui.app import PlanlensApp
+from planlens.tui.commands import ACTIONS
 from planlens.tui.screens.compare import CompareScreen
 from tests.conftest import BUNDLED
 from tests.tui.conftest import SIZE, pilot_test, settle
@@ -107,3 +108,15 @@ async def test_jump_accepts_a_versions_label(bundled: Corpus) -> None:
         await settle(pilot)
         assert compare_screen(app).view.plan_ids == ("us-28", "geneva-19")
         assert "geneva-19:p3" in cursor_addresses(app)
+
+
+@pilot_test
+async def test_the_empty_palette_lists_the_actions_first(mini: Corpus) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        names = await run_in_palette(pilot, "")
+        ours = [name for name, _, _ in ACTIONS]
+        assert [name for name in names if name in ours] == ours
+        assert "Show problems" in names
+        assert not any(name.startswith(("Go to", "Compare")) for name in names)
