@@ -33,8 +33,8 @@ def status_content(
         )
     labels = [visible(plan.label) for plan in comparison.plans]
     parts.append((" ⇄ ".join(labels), "bold"))
-    if view.reference is not None and len(comparison.plans) > 2:
-        reference = next(p for p in comparison.plans if p.id == view.reference)
+    reference = next((p for p in comparison.plans if p.id == view.reference), None)
+    if reference is not None and len(comparison.plans) > 2:
         parts.append((f"   against {visible(reference.label)}", "bold"))
     parts.append((f"   {shown} of {len(comparison.rows)} provisions", palette.MUTED))
     filters = []
