@@ -31,6 +31,7 @@ class UnknownPlanError(PlanlensError):
     """A name that is neither the id nor the label of a plan in the corpus."""
 
     def __init__(self, plan_id: str, known: Sequence[str], close: Sequence[str] = ()) -> None:
+        """`known` and `close` name plans as `describe` does: `geneva-19 (GEN-19)`."""
         self.plan_id = plan_id
         self.close = list(close)
         """The closest names, described as `id (LABEL)`."""
@@ -75,7 +76,7 @@ def resolve_name(plans: Sequence[PlanFile], name: str) -> str:
         return by_label[0].id
     if by_label:
         raise AmbiguousPlanError(wanted, [describe(plan) for plan in by_label])
-    raise UnknownPlanError(name, [plan.id for plan in plans], close_names(plans, wanted))
+    raise UnknownPlanError(name, [describe(plan) for plan in plans], close_names(plans, wanted))
 
 
 def close_names(plans: Sequence[PlanFile], name: str) -> list[str]:

@@ -120,3 +120,18 @@ async def test_the_empty_palette_lists_the_actions_first(mini: Corpus) -> None:
         assert [name for name in names if name in ours] == ours
         assert "Show problems" in names
         assert not any(name.startswith(("Go to", "Compare")) for name in names)
+
+
+@pilot_test
+async def test_a_mistyped_jump_says_so_without_reading_markup(mini: Corpus) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("g", *list("alfa:1"), "enter")
+        await settle(pilot)
+        await pilot.press("g", *list("alpha:[b]9"), "enter")
+        await settle(pilot)
+        first, second = list(app._notifications)
+        assert first.message == "no plan with id or label 'alfa'; did you mean alpha?"
+        assert second.message.startswith("alpha has no clause '[b]9'")
+        assert not first.markup and not second.markup

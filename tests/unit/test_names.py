@@ -84,3 +84,9 @@ def test_an_id_wins_over_another_versions_label(tmp_path: Path) -> None:
     corpus = load_corpus([tmp_path])
     assert corpus.resolve("alpha-2") == "alpha-2"
     assert corpus.resolve("A2") == "alpha-2"
+
+
+def test_the_known_list_gives_labels_too(bundled: Corpus) -> None:
+    with pytest.raises(UnknownPlanError) as caught:
+        bundled.resolve("zzzz")
+    assert "geneva-19 (GEN-19)" in str(caught.value) and "us-28," in str(caught.value)

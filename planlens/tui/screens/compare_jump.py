@@ -54,14 +54,15 @@ class JumpActions(CompareBase):
         try:
             plan, clause = corpus.clause(address)
         except PlanlensError as exc:
-            self.notify(str(exc)[:300], title="No such clause", severity="error")
+            # What was typed is in the message: never markup.
+            self.notify(str(exc)[:300], title="No such clause", severity="error", markup=False)
             return
         address, plan_id = plan.address(clause), plan.id
         if plan_id not in self.view.plan_ids:
             ids = self.view.plan_ids
             shown = (ids[0], plan_id) if len(ids) <= 2 else in_corpus_order(corpus, [*ids, plan_id])
             self.pending_jump = address
-            self.notify(f"Showing {plan_id} to reach {address}.")
+            self.notify(f"Showing {plan_id} to reach {address}.", markup=False)
             self.show_versions(shown)
             return
         if self.comparison is None:
@@ -69,7 +70,7 @@ class JumpActions(CompareBase):
             return
         match = find_address(self.comparison, address)
         if match.row is None:
-            self.notify(f"{address} is not in this comparison.", severity="warning")
+            self.notify(f"{address} is not in this comparison.", severity="warning", markup=False)
             return
         if match.row not in self.table.shown_rows:
             self.notify("Filters cleared to show it.")
