@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, OptionList, RadioSet, Static
+from textual.widgets import Button, DataTable, Footer, Input, OptionList, RadioSet, Static
 
 from planlens.corpus.load import Corpus, load_corpus
 from planlens.tui import make_app
@@ -16,6 +17,7 @@ from planlens.tui.screens.checklist import ChecklistScreen
 from planlens.tui.screens.choice import ChoiceScreen
 from planlens.tui.screens.compare import KEY_HINT, CompareScreen
 from planlens.tui.screens.export import ExportScreen
+from planlens.tui.screens.problems import ProblemsScreen
 from planlens.tui.widgets.key_hint import KeyHint, hint_content
 from tests.conftest import BUNDLED
 from tests.tui.conftest import SIZE, pilot_test, settle
@@ -124,3 +126,16 @@ async def test_the_export_dialog_keeps_the_file_name_and_hints_the_format(mini: 
         assert dialog.query_one(RadioSet).pressed_index == len(dialog.formats) - 1
         assert in_view(dialog.query_one("#export", Button))
         assert in_view(dialog.query_one("#cancel", Button))
+
+
+@pilot_test
+async def test_a_long_list_of_problems_keeps_its_hint_in_view(mini_copy: Path) -> None:
+    for n in range(30):
+        (mini_copy / f"bad{n}.toml").write_text(f"[plan]\nid = {n}\n", encoding="utf-8")
+    app = make_app(load_corpus([mini_copy]))
+    async with app.run_test(size=SMALL) as pilot:
+        await open_dialog(pilot, "p")
+        dialog = app.screen
+        assert isinstance(dialog, ProblemsScreen)
+        assert dialog.query_one(DataTable).max_scroll_y > 0
+        assert in_view(dialog.query_one(".dialog-hint", Static))
