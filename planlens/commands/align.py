@@ -16,6 +16,8 @@ from planlens.commands.common import (
     open_corpus,
     plans_option,
     print_table,
+    reference_option,
+    resolve_ids,
     stdout,
 )
 from planlens.safe import one_line
@@ -35,12 +37,14 @@ if TYPE_CHECKING:
     help="Also list possible counterparts of the clauses left without one (not links: for an "
     "editor to review).",
 )
+@reference_option
 @plans_option
 @format_option("table", "json")
 def align_command(
     plan_ids: tuple[str, ...],
     ignore_links: bool,
     suggest: bool,
+    reference: str | None,
     plans: tuple[Path, ...],
     fmt: str,
 ) -> None:
@@ -61,7 +65,9 @@ def align_command(
     if len(plan_ids) < 2:
         raise click.UsageError("give at least two plan ids")
     corpus = open_corpus(plans)
-    comparison = compare(corpus, list(plan_ids), ignore_links=ignore_links)
+    comparison = compare(
+        corpus, resolve_ids(corpus, plan_ids), ignore_links=ignore_links, reference=reference
+    )
     suggestions = _suggestions(corpus, comparison) if suggest else None
     if fmt == "json":
         data = matrix_json(comparison)

@@ -114,7 +114,7 @@ def import_plan(
     )
     for warning in draft.warnings:
         click.echo(f"planlens: check: {warning}", err=True)
-    _write(draft, target, corpus, plans, force=force, base_id=based_on)
+    _write(draft, target, corpus, plans, force=force, base_id=base.id if base else None)
 
 
 @click.command("new")
@@ -154,7 +154,7 @@ def new_plan(
     corpus = load_corpus(list(plans) or None)
     base = corpus.plan(base_id)
     draft = new_draft(base, plan_id, title=title, date=date.date() if date else None, status=status)
-    _write(draft, target, corpus, plans, force=force, base_id=base_id)
+    _write(draft, target, corpus, plans, force=force, base_id=base.id)
 
 
 def default_output(plans: tuple[Path, ...], plan_id: str, cwd: Path | None = None) -> Path:

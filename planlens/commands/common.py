@@ -74,6 +74,17 @@ def plans_option(command: F) -> F:
     )(command)
 
 
+def reference_option(command: F) -> F:
+    """`--reference PLAN`: compare every other version with this one."""
+    return click.option(
+        "--reference",
+        metavar="PLAN",
+        default=None,
+        help="Compare every other version with PLAN (id or label). Default: each version with "
+        "its nearest ancestor among those compared, else with the first.",
+    )(command)
+
+
 def format_option(*choices: str, default: str | None = None) -> Callable[[F], F]:
     """`--format/-f` with the given choices."""
     return click.option(
@@ -113,6 +124,15 @@ def open_corpus(plans: tuple[Path, ...], *, quiet: bool = False) -> Corpus:
     if not quiet:
         note_problems(corpus)
     return corpus
+
+
+def resolve_ids(corpus: Corpus, names: Iterable[str]) -> list[str]:
+    """The plan ids for `names` (ids or `short` labels, any case), each version at most once."""
+    resolved = [corpus.resolve(name) for name in names]
+    repeated = sorted({pid for pid in resolved if resolved.count(pid) > 1})
+    if repeated:
+        raise click.UsageError(f"each version can be compared once: {', '.join(repeated)}")
+    return resolved
 
 
 def note_problems(corpus: Corpus) -> None:

@@ -69,7 +69,10 @@ def validate(
 @plans_option
 @format_option("table", "json")
 def list_plans(plans: tuple[Path, ...], fmt: str) -> None:
-    """List the versions: id, title, date, status and number of clauses."""
+    """List the versions: id, label, date, status, number of clauses, lineage and title.
+
+    Either the id or the label (`GEN-19`, any case) names a version in every other command.
+    """
     from rich.table import Table
     from rich.text import Text
 
@@ -81,13 +84,14 @@ def list_plans(plans: tuple[Path, ...], fmt: str) -> None:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     table = Table(header_style="bold", box=None, pad_edge=False)
-    for name in ("id", "date", "status", "clauses", "known", "based on"):
+    for name in ("id", "label", "date", "status", "clauses", "known", "based on"):
         table.add_column(name, no_wrap=True, justify="right" if name == "clauses" else "left")
     table.add_column("title", no_wrap=True, overflow="ellipsis", min_width=10)
     for row in rows:
         based_on = row["based_on"] if isinstance(row["based_on"], list) else []
         table.add_row(
             Text(str(row["id"])),
+            Text(one_line(str(row["short"]))),
             Text(str(row["date"])),
             Text(str(row["status"])),
             Text(str(row["clauses"])),
@@ -112,7 +116,8 @@ def show(address: str, plans: tuple[Path, ...], fmt: str) -> None:
         plan, clause = corpus.clause(address)
         if fmt == "json":
             payload = clause.model_dump(mode="json")
-            click.echo(json.dumps({"address": address, **payload}, indent=2, ensure_ascii=False))
+            canonical = plan.address(clause)
+            click.echo(json.dumps({"address": canonical, **payload}, indent=2, ensure_ascii=False))
             return
         console.print(clause_block(plan, clause, corpus))
         return

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from planlens.commands.common import LazyChoice, open_corpus, plans_option, stdout
+from planlens.commands.common import (
+    LazyChoice,
+    open_corpus,
+    plans_option,
+    reference_option,
+    resolve_ids,
+    stdout,
+)
 from planlens.errors import PlanlensError
 
 if TYPE_CHECKING:
@@ -74,24 +81,24 @@ def _compare(
     changed_only: bool,
     classes: tuple[ChangeClass, ...],
     ignore_links: bool,
+    reference: str | None = None,
 ) -> Comparison:
     if len(plan_ids) < 2:
         raise click.UsageError("give at least two plan ids")
-    repeated = sorted({pid for pid in plan_ids if plan_ids.count(pid) > 1})
-    if repeated:
-        raise click.UsageError(f"each version can be compared once: {', '.join(repeated)}")
     from planlens.comparison.build import (
         compare,  # the engine loads numpy/scipy: only when comparing
     )
 
     corpus = open_corpus(plans)
+    resolved = resolve_ids(corpus, plan_ids)
     return compare(
         corpus,
-        list(plan_ids),
+        resolved,
         topic=topic,
         changed_only=changed_only,
         classes=set(classes) or None,
         ignore_links=ignore_links,
+        reference=reference,
     )
 
 
@@ -140,6 +147,7 @@ def _format_for(output: Path | None) -> str:
     help="topic: also show the provisions grouped by topic, every version side by side "
     "(html, md, text).",
 )
+@reference_option
 @comparison_options
 def report(
     plan_ids: tuple[str, ...],
@@ -147,6 +155,7 @@ def report(
     output: Path | None,
     layout: Layout,
     order: str,
+    reference: str | None,
     topic: str | None,
     changed_only: bool,
     classes: tuple[ChangeClass, ...],
@@ -156,12 +165,13 @@ def report(
     """Write a report comparing two or more versions: json, md, html or text.
 
     With two versions, a pairwise report; with more, the provision matrix and each version
-    against its reference (its nearest ancestor among those compared, else the first). Every
-    provision carries its clause addresses (`us-28:6`), so a report line can be cited.
+    against its reference (its nearest ancestor among those compared, else the first; or the
+    one --reference names). Every provision carries its clause addresses (`us-28:6`), so a
+    report line can be cited.
     """
     from planlens.report import RenderOptions, render, write_report
 
-    comparison = _compare(plans, plan_ids, topic, changed_only, classes, ignore_links)
+    comparison = _compare(plans, plan_ids, topic, changed_only, classes, ignore_links, reference)
     name = fmt or _format_for(output)
     by_topic = order == "topic"
     if output is not None:

@@ -18,10 +18,11 @@ from planlens.comparison.model import (
     PairDiff,
     Row,
 )
+from planlens.comparison.pairs import reference_pairs
 from planlens.corpus.address import format_address, plan_of, row_addresses
-from planlens.corpus.lineage import ancestors
 from planlens.corpus.load import Corpus
 from planlens.corpus.model import Clause, PlanFile
+from planlens.corpus.names import UnknownTopicError
 from planlens.errors import PlanlensError
 
 
@@ -33,20 +34,22 @@ def compare(
     topic: str | None = None,
     changed_only: bool = False,
     classes: Collection[ChangeClass] | None = None,
+    reference: str | None = None,
 ) -> Comparison:
     """Compare versions: `plan_ids` from a corpus (all of it by default), or the plans given.
 
     With two versions the pair is (first, second). With more, each version is compared with its
-    nearest `based_on` ancestor among those compared, or else with the first. Filters keep the
-    rows about `topic`, the rows changed in some pair (`changed_only`), and the rows where some
-    pair has one of `classes` (`filters.RowFilter`, the rule every view applies).
+    nearest `based_on` ancestor among those compared, or else with the first; with `reference`
+    (an id or label of one of them), every version is compared with it. Filters keep the rows
+    about `topic`, the rows changed in some pair (`changed_only`), and the rows where some pair
+    has one of `classes` (`filters.RowFilter`, the rule every view applies).
     """
     plans = _select(source, plan_ids)
     _check_topic(source, topic)
     alignment = align(plans, ignore_links=ignore_links)
-    pairs = reference_pairs(plans)
+    pairs = reference_pairs(plans, _reference_id(source, reference))
     clause_of = {format_address(p.id, c.id): c for p in plans for c in p.clauses}
-    omissions = _omissions(plans, alignment, clause_of)
+    omissions = _omissions(plans, alignment, clause_of, source)
     rows = _rows(plans, alignment, pairs, clause_of, omissions)
     comparison = Comparison(
         generator=f"planlens {__version__}",
@@ -66,9 +69,16 @@ def compare(
 
 
 def _check_topic(source: Corpus | Sequence[PlanFile], topic: str | None) -> None:
+    """Refuse a topic the corpus's taxonomy lacks, naming the closest ids."""
     if topic is not None and isinstance(source, Corpus) and topic not in source.topics:
-        known = ", ".join(sorted(source.topics))
-        raise PlanlensError(f"unknown topic {topic!r} (known: {known})")
+        raise UnknownTopicError(topic, {t: source.topics[t].label for t in source.topics})
+
+
+def _reference_id(source: Corpus | Sequence[PlanFile], reference: str | None) -> str | None:
+    """The id of the reference version named by id or label (a corpus resolves labels)."""
+    if reference is None or not isinstance(source, Corpus):
+        return reference
+    return source.resolve(reference)
 
 
 def _rows(
@@ -117,23 +127,14 @@ def _select(source: Corpus | Sequence[PlanFile], plan_ids: Sequence[str] | None)
     return plans
 
 
-def reference_pairs(plans: Sequence[PlanFile]) -> list[tuple[str, str]]:
-    """The (reference, version) pairs compared: each version against its nearest ancestor among
-    `plans`, or against the first."""
-    if len(plans) < 2:
-        return []
-    ids = [p.id for p in plans]
-    parents = {p.id: p.plan.based_on for p in plans}
-    return [
-        (next((a for a in ancestors(parents, plan.id) if a in ids), ids[0]), plan.id)
-        for plan in plans[1:]
-    ]
-
-
 def _omissions(
-    plans: Sequence[PlanFile], alignment: Alignment, clause_of: dict[str, Clause]
+    plans: Sequence[PlanFile],
+    alignment: Alignment,
+    clause_of: dict[str, Clause],
+    source: Corpus | Sequence[PlanFile],
 ) -> list[OmissionInfo]:
-    """Every omission of the compared plans, resolved to a row where possible.
+    """Every omission of the compared plans, resolved to a row where possible, with the topics
+    of the provision it drops (so a topic filter keeps only the drops about its topic).
 
     A reference to a compared version resolves to its row directly; a reference to a version
     not compared resolves through a compared clause that links to it.
@@ -155,9 +156,32 @@ def _omissions(
                     source=omission.source,
                     confidence=omission.confidence,
                     row=row,
+                    topics=_dropped_topics(omission.ref, row, alignment, clause_of, source),
                 )
             )
     return out
+
+
+def _dropped_topics(
+    ref: str,
+    row: int | None,
+    alignment: Alignment,
+    clause_of: dict[str, Clause],
+    source: Corpus | Sequence[PlanFile],
+) -> list[str]:
+    """The topics of a dropped provision: its row's, or else its clause's (looked up in the
+    corpus when its version is not compared)."""
+    if row is not None:
+        members = [clause_of[a] for a in row_addresses(alignment.rows[row].clauses)]
+        return list(dict.fromkeys(t for clause in members for t in clause.topics))
+    if ref in clause_of:
+        return list(clause_of[ref].topics)
+    if isinstance(source, Corpus):
+        try:
+            return list(source.clause(ref)[1].topics)
+        except PlanlensError:
+            return []
+    return []
 
 
 def _secondary(alignment: Alignment, addresses: set[str]) -> list[LinkInfo]:

@@ -59,8 +59,9 @@ class RowFilter:
 def filtered(comparison: Comparison, row_filter: RowFilter) -> Comparison:
     """`comparison` with only the rows `row_filter` keeps, renumbered, and counts over them.
 
-    Omissions stay listed (a reader may still cite them); those whose row was left out point
-    at no row. The options record the filter, so a report says what it leaves out.
+    Omissions stay listed (a reader may still cite them), except those about another topic
+    under a topic filter; those whose row was left out point at no row. The options record the
+    filter, so a report says what it leaves out.
     """
     if not row_filter.active:
         return comparison
@@ -69,6 +70,7 @@ def filtered(comparison: Comparison, row_filter: RowFilter) -> Comparison:
     omissions = [
         o.model_copy(update={"row": position.get(o.row) if o.row is not None else None})
         for o in comparison.omissions
+        if row_filter.topic is None or row_filter.topic in o.topics
     ]
     rows = [
         row.model_copy(update={"index": n, "omissions": [o for o in omissions if o.row == n]})

@@ -99,6 +99,8 @@ class OmissionInfo(_Frozen):
     """How sure the report is."""
     row: int | None = None
     """Index of the row it concerns in `Comparison.rows`, or None when not shown."""
+    topics: list[str] = []
+    """Topics of the dropped provision (its row's, or its clause's), for topic filters."""
 
 
 class PairDiff(_Frozen):

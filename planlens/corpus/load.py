@@ -18,6 +18,9 @@ import tomli
 from pydantic import ValidationError
 
 from planlens.corpus.model import Clause, PlanFile, Topic, TopicsFile
+from planlens.corpus.names import AmbiguousPlanError as AmbiguousPlanError  # re-exported
+from planlens.corpus.names import UnknownPlanError as UnknownPlanError  # re-exported
+from planlens.corpus.names import resolve_name
 from planlens.corpus.problems import Problem
 from planlens.corpus.references import check_references, duplicate_clause_problems
 from planlens.corpus.validation import problems_from_validation, syntax_problem
@@ -77,17 +80,24 @@ class Corpus:
         """The plan ids, in corpus order."""
         return [plan.id for plan in self.plans]
 
-    def plan(self, plan_id: str) -> PlanFile:
-        """The plan with this id; raises `UnknownPlanError` naming the known ids."""
-        for plan in self.plans:
-            if plan.id == plan_id:
-                return plan
-        raise UnknownPlanError(plan_id, self.ids)
+    def resolve(self, name: str) -> str:
+        """The id of the plan called `name`: its id or its `short` label, in any case.
+
+        Raises `UnknownPlanError` naming the closest names, or `AmbiguousPlanError` when a
+        label fits several plans (see `planlens.corpus.names`).
+        """
+        return resolve_name(self.plans, name)
+
+    def plan(self, name: str) -> PlanFile:
+        """The plan with this id or label (`resolve`); raises `UnknownPlanError` if none."""
+        plan_id = self.resolve(name)
+        return next(plan for plan in self.plans if plan.id == plan_id)
 
     def clause(self, address: str) -> tuple[PlanFile, Clause]:
-        """The plan and clause at `plan-id:clause-id`."""
-        plan_id, _, clause_id = address.partition(":")
-        plan = self.plan(plan_id)
+        """The plan and clause at `plan:clause-id`, the plan named by its id or label."""
+        plan_name, _, clause_id = address.partition(":")
+        plan = self.plan(plan_name)
+        plan_id = plan.id
         for clause in plan.clauses:
             if clause.id == clause_id:
                 return plan, clause
@@ -103,15 +113,6 @@ class Corpus:
         topic_map = dict(topics) if topics is not None else load_topics([bundled_plans_dir()])[0]
         problems = check_references({p.id: (p, None) for p in plan_list}, topic_map)
         return cls(tuple(plan_list), topic_map, tuple(problems), {})
-
-
-class UnknownPlanError(PlanlensError):
-    """A plan id that is not in the corpus."""
-
-    def __init__(self, plan_id: str, known: Sequence[str]) -> None:
-        self.plan_id = plan_id
-        listing = ", ".join(known) or "none"
-        super().__init__(f"no plan with id {plan_id!r} (known: {listing})")
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 CACHED_LAYOUTS = 16
 """Laid-out comparisons kept, so switching back to a pair of versions is instant."""
+TALL = 40
+"""From this many rows up a screen is `-tall`: below, list dialogs fill the height and scroll
+their list, so that their buttons and hints stay in view (the `-short` rules in the tcss)."""
 
 
 class PlanlensApp(App[None]):
@@ -37,6 +40,8 @@ class PlanlensApp(App[None]):
     TITLE = "planlens"
     CSS_PATH = "planlens.tcss"
     COMMANDS: ClassVar = App.COMMANDS | {PlanlensCommands}
+    # Textual types it as an instance variable, so ClassVar would not type-check.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
@@ -165,6 +170,9 @@ class PlanlensApp(App[None]):
     def remember(self, comparison: Comparison, table_layout: TableLayout) -> None:
         """Keep a comparison and its layout for the rest of the session."""
         plan_ids = tuple(plan.id for plan in comparison.plans)
+        if self.comparisons.get(plan_ids) is not comparison:  # another reference: stale layouts
+            for key in [key for key in self.layouts if key[0] == plan_ids]:
+                del self.layouts[key]
         self.comparisons[plan_ids] = comparison
         self.layouts[(plan_ids, table_layout.width)] = table_layout
         while len(self.layouts) > CACHED_LAYOUTS:

@@ -44,11 +44,20 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
         "toggle_by_topic",
     ),
     ("Swap sides", "Swap the left and right versions", "swap"),
+    (
+        "Choose the reference version…",
+        "In the matrix: the version the others are compared with",
+        "pick_reference",
+    ),
     ("Toggle details", "Show or hide the details pane", "toggle_details"),
     ("Overview", "Versions, lineage, similarity and topics", "overview"),
     ("Export report…", "Write the current view as a report", "export"),
 )
 """(name, help, compare-screen action) of each palette command."""
+
+PaletteEntry = tuple[str, str, Callable[[], object], str]
+"""A palette command: its name, its help, what it does, and the text a query is matched with
+(the name, plus for versions their id and for clauses their address by label and their title)."""
 
 
 class PlanlensCommands(Provider):
@@ -62,13 +71,13 @@ class PlanlensCommands(Provider):
                 return screen
         return None
 
-    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+    def _commands(self) -> list[PaletteEntry]:
         screen = self._compare_screen()
         if screen is None:
             return []
         app = cast("PlanlensApp", self.app)
-        commands: list[tuple[str, str, Callable[[], object]]] = [
-            (name, help_text, partial(screen.run_action, action))
+        commands: list[PaletteEntry] = [
+            (name, help_text, partial(screen.run_action, action), name)
             for name, help_text, action in ACTIONS
         ]
         commands.append(
@@ -76,38 +85,46 @@ class PlanlensCommands(Provider):
                 "Show problems",
                 "Problems found in the plan files",
                 partial(app.run_action, "problems"),
+                "Show problems",
             )
         )
         left = screen.view.plan_ids[0] if screen.view.plan_ids else None
+        left_label = one_line(app.corpus.plan(left).plan.label) if left is not None else ""
         for plan_file in app.corpus.plans:
             if left is not None and plan_file.id != left:
                 label = one_line(plan_file.plan.label)
+                name = f"Compare {left_label} with {label}"
                 commands.append(
                     (
-                        f"Compare {one_line(left)} with {label}",
+                        name,
                         one_line(plan_file.plan.title),
                         partial(screen.show_versions, (left, plan_file.id)),
+                        f"{name} {plan_file.id}",
                     )
                 )
         for plan_file in app.corpus.plans:
+            label = one_line(plan_file.plan.label)
             for clause in plan_file.clauses:
                 address = plan_file.address(clause)
+                name = f"Go to {address}"
+                help_text = one_line(clause.title or clause.text)[:80]
                 commands.append(
                     (
-                        f"Go to {address}",
-                        one_line(clause.title or clause.text)[:80],
+                        name,
+                        help_text,
                         partial(screen.jump_to, address),
+                        f"Go to {label}:{clause.id} {address} {help_text}",
                     )
                 )
         return commands
 
     async def discover(self) -> Hits:
-        for name, help_text, callback in self._commands()[: len(ACTIONS) + 1]:
+        for name, help_text, callback, _ in self._commands()[: len(ACTIONS) + 1]:
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, help_text, callback in self._commands():
-            score = matcher.match(f"{name} {help_text}" if name.startswith("Go to") else name)
+        for name, help_text, callback, matched in self._commands():
+            score = matcher.match(matched)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)

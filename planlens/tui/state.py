@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from planlens.comparison.filters import RowFilter
 from planlens.comparison.key_changes import topic_groups
 from planlens.comparison.model import ChangeClass, Comparison, Row
+from planlens.comparison.pairs import reference_pairs
 from planlens.corpus.load import Corpus
 
 DEFAULT_BASE = "us-28"
@@ -33,6 +34,9 @@ class ViewState:
     """Leave out rows unchanged in every pair."""
     by_topic: bool = False
     """Rows grouped by topic (`key_changes.topic_groups`), not in the reference's order."""
+    reference: str | None = None
+    """The version every other one is compared with; None: each with its nearest ancestor
+    among those shown, else the first (the left one, for two)."""
 
     @property
     def row_filter(self) -> RowFilter:
@@ -47,6 +51,11 @@ class ViewState:
     def without_filters(self) -> ViewState:
         """The same versions with every filter off."""
         return replace(self, topic=None, classes=frozenset(), hide_unchanged=False)
+
+
+def expected_pairs(corpus: Corpus, view: ViewState) -> list[tuple[str, str]]:
+    """The (reference, version) pairs a comparison of `view`'s versions should have."""
+    return reference_pairs([corpus.plan(pid) for pid in view.plan_ids], view.reference)
 
 
 def default_plan_ids(corpus: Corpus) -> tuple[str, ...]:
@@ -69,13 +78,12 @@ def default_plan_ids(corpus: Corpus) -> tuple[str, ...]:
 def resolve_plan_ids(corpus: Corpus, plan_ids: Sequence[str] | None) -> tuple[str, ...]:
     """The versions to show for `plan_ids` asked for: two as given, more in corpus order.
 
-    None or empty: `default_plan_ids`. Raises `UnknownPlanError` for an id the corpus lacks.
+    Each is an id or a label (`Corpus.resolve`). None or empty: `default_plan_ids`. Raises
+    `UnknownPlanError` for a name that fits no version.
     """
     if not plan_ids:
         return default_plan_ids(corpus)
-    for plan_id in plan_ids:
-        corpus.plan(plan_id)
-    chosen = tuple(dict.fromkeys(plan_ids))
+    chosen = tuple(dict.fromkeys(corpus.resolve(name) for name in plan_ids))
     return chosen if len(chosen) <= 2 else in_corpus_order(corpus, chosen)
 
 

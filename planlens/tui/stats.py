@@ -1,7 +1,8 @@
 """Figures for the overview screen, computed from `Comparison`s and the corpus, never by widgets.
 
 - pairwise similarity: of the rows either version has and whose fate is known, the share that
-  both have (whatever the change), and the share that kept its substance;
+  both have (whatever the change), and the share that kept its substance; a share measured on
+  too few known rows (`MIN_KNOWN`, `MIN_KNOWN_PART`) is not given;
 - topic coverage: clauses per topic per version;
 - lineage: the `based_on` graph as a forest.
 """
@@ -17,6 +18,15 @@ from planlens.corpus.load import Corpus
 
 KEPT: frozenset[ChangeClass] = frozenset({"unchanged", "reworded", "moved", "renumbered"})
 """Change classes under which a provision keeps its substance."""
+MIN_KNOWN = 5
+"""Fewest provisions of known fate a share of provisions in common is measured on."""
+MIN_KNOWN_PART = 0.25
+"""Least part of a pair's provisions whose fate must be known for a share to be measured.
+
+Two versions known only in part leave most provisions unknown: ep-res and prosperity have 27,
+of which one is known (and shared), which made "100 % in common" of two texts that share
+almost nothing. Below either limit the map says there is too little in common to measure.
+"""
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,18 @@ class Similarity:
     def share(self) -> float | None:
         """`shared / known`: the provisions in common, or None when nothing is known."""
         return self.shared / self.known if self.known else None
+
+    @property
+    def too_little(self) -> bool:
+        """True when too few provisions are known to measure a share: fewer than `MIN_KNOWN`,
+        or less than `MIN_KNOWN_PART` of the provisions either version has."""
+        total = self.known + self.unknown
+        return self.known < MIN_KNOWN or self.known < MIN_KNOWN_PART * total
+
+    @property
+    def measured_share(self) -> float | None:
+        """`share` when there is enough to measure it (not `too_little`), else None."""
+        return None if self.too_little else self.share
 
 
 def pair_similarity(comparison: Comparison) -> Similarity:

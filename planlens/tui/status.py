@@ -33,6 +33,9 @@ def status_content(
         )
     labels = [visible(plan.label) for plan in comparison.plans]
     parts.append((" ⇄ ".join(labels), "bold"))
+    reference = next((p for p in comparison.plans if p.id == view.reference), None)
+    if reference is not None and len(comparison.plans) > 2:
+        parts.append((f"   against {visible(reference.label)}", "bold"))
     parts.append((f"   {shown} of {len(comparison.rows)} provisions", palette.MUTED))
     filters = []
     if view.topic:

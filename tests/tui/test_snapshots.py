@@ -58,3 +58,12 @@ def test_export_dialog(snap_compare: SnapCompare, mini: Corpus) -> None:
             field.cursor_blink = False
 
     assert snap_compare(make_app(mini), terminal_size=SIZE, run_before=open_export)
+
+
+def test_overview_with_heat_map(snap_compare: SnapCompare, mini: Corpus) -> None:
+    async def open_overview(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+
+    assert snap_compare(make_app(mini), terminal_size=SIZE, run_before=open_overview)

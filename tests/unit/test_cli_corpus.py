@@ -125,7 +125,8 @@ def test_show_clause_json(run_cli: Run) -> None:
 @pytest.mark.parametrize(
     ("address", "message"),
     [
-        ("delta", "no plan with id 'delta' (known: alpha, beta, gamma)"),
+        ("zulu", "no plan with id 'zulu' (known: alpha, beta, gamma)"),
+        ("delta", "no plan with id or label 'delta'; did you mean beta?"),
         ("alpha:9", "alpha has no clause '9' (its clauses: 1, 2, 3, 4, 4.a)"),
     ],
 )

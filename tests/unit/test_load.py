@@ -46,7 +46,7 @@ def test_mini_corpus_loads_in_date_order() -> None:
 def test_unknown_plan_names_the_known_ids() -> None:
     corpus = load_corpus([MINI])
     with pytest.raises(UnknownPlanError, match="known: alpha, beta, gamma"):
-        corpus.plan("delta")
+        corpus.plan("zulu")
 
 
 def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:

@@ -119,7 +119,7 @@ def test_diff_changed_only_and_errors(run_cli: Run) -> None:
     result = run_cli("diff", "alpha", "beta", "--plans", MINI, "--changed-only")
     assert "World Bank package" not in result.out
     bad = run_cli("diff", "alpha", "zeta", "--plans", MINI)
-    assert bad.code == 1 and "no plan with id 'zeta'" in bad.err
+    assert bad.code == 1 and "no plan with id or label 'zeta'" in bad.err
 
 
 def test_schema_report(run_cli: Run) -> None:

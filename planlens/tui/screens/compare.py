@@ -17,6 +17,7 @@ from planlens.tui.screens.compare_export import ExportActions
 from planlens.tui.screens.compare_search import SearchActions
 from planlens.tui.state import cycle_version, in_corpus_order
 from planlens.tui.widgets.details import DetailsPane
+from planlens.tui.widgets.key_hint import KeyEntry, KeyHint
 from planlens.tui.widgets.provision_table import ProvisionTable
 from planlens.tui.widgets.table_heading import TableHeading
 
@@ -26,8 +27,34 @@ if TYPE_CHECKING:
     from planlens.comparison.model import ChangeClass
 
 
+FOOTER_WIDTH = 150
+"""Narrower than this, the footer cannot show every key: the compact key hint replaces it."""
+
+KEY_HINT = (
+    KeyEntry("/", "search", "search"),
+    KeyEntry("g", "jump", "jump"),
+    KeyEntry("o", "overview", "overview"),
+    KeyEntry("e", "export", "export"),
+    KeyEntry("?", "help", "help"),
+    KeyEntry("q", "quit", "quit"),
+    KeyEntry("n", "next change", "next(1)"),
+    KeyEntry("f", "figures", "figures"),
+    KeyEntry("h", "history", "history"),
+    KeyEntry("v", "versions", "pick_versions"),
+    KeyEntry("t", "topic", "pick_topic"),
+    KeyEntry("c", "classes", "pick_classes"),
+    KeyEntry("u", "unchanged", "toggle_unchanged"),
+    KeyEntry("]", "next version", "cycle(-1, 1)"),
+    KeyEntry("^p", "commands", "command_palette"),
+)
+"""The keys of the narrow-terminal hint, most important first."""
+
+
 class CompareScreen(SearchActions, ExportActions):
     """Provisions of two versions side by side, or of more in the provision matrix."""
+
+    # Textual types it as an instance variable, so ClassVar would not type-check.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (FOOTER_WIDTH, "-wide")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next(1)", "Next change"),
@@ -37,6 +64,7 @@ class CompareScreen(SearchActions, ExportActions):
         Binding("right_curly_bracket", "cycle(0, 1)", "Next left version", show=False),
         Binding("left_curly_bracket", "cycle(0, -1)", "Previous left version", show=False),
         Binding("x", "swap", "Swap sides", show=False),
+        Binding("R", "pick_reference", "Reference version", show=False),
         Binding("v", "pick_versions", "Versions"),
         Binding("t", "pick_topic", "Topic"),
         Binding("c", "pick_classes", "Classes"),
@@ -58,6 +86,7 @@ class CompareScreen(SearchActions, ExportActions):
         yield TableHeading(id="heading")
         yield ProvisionTable(id="table")
         yield DetailsPane(id="details")
+        yield KeyHint(KEY_HINT, id="key-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -78,9 +107,37 @@ class CompareScreen(SearchActions, ExportActions):
             self.show_versions(ids)
 
     def action_swap(self) -> None:
-        """Swap the two versions shown side by side."""
+        """Swap the two versions shown side by side; in the matrix, say how to choose the
+        reference instead."""
         if len(self.view.plan_ids) == 2:
             self.show_versions(self.view.plan_ids[::-1])
+        elif len(self.view.plan_ids) > 2:
+            self.notify(
+                "x swaps the two sides of a pair. In the matrix, press R to choose the "
+                "reference version the other columns are compared with.",
+                title="Nothing to swap",
+            )
+
+    def action_pick_reference(self) -> None:
+        """Choose the version the others are compared with (two versions: the left one)."""
+        from planlens.tui.screens.pickers import reference_picker
+
+        if len(self.view.plan_ids) < 3:
+            self.notify(
+                "With two versions the left one is the reference: x swaps them.",
+                title="Reference version",
+            )
+            return
+
+        def chosen(reference: str | None) -> None:
+            if reference is not None:
+                self.view = replace(self.view, reference=reference or None)
+                self.show_versions(self.view.plan_ids)
+
+        self.app.push_screen(
+            reference_picker(self.planlens.corpus, self.view.plan_ids, self.view.reference),
+            chosen,
+        )
 
     def action_pick_versions(self) -> None:
         from planlens.tui.screens.pickers import version_picker

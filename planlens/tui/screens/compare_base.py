@@ -22,7 +22,7 @@ from planlens.tui.failures import internal_error
 from planlens.tui.find import find_address, next_change, search_hits, step_to
 from planlens.tui.layout import TableLayout, layout
 from planlens.tui.messages import ComparisonFailed, ComparisonReady, LayoutReady
-from planlens.tui.state import ViewState, visible_rows
+from planlens.tui.state import ViewState, expected_pairs, visible_rows
 from planlens.tui.status import status_content
 from planlens.tui.widgets.details import DetailsPane
 from planlens.tui.widgets.provision_table import ProvisionTable
@@ -67,9 +67,15 @@ class CompareBase(Screen[None]):
         return self.table.content_width or max(self.app.size.width - 2, 40)
 
     def show_versions(self, plan_ids: tuple[str, ...]) -> None:
-        """Show `plan_ids`: at once from the cache, or after a worker has compared them."""
-        self.view = replace(self.view, plan_ids=plan_ids)
+        """Show `plan_ids`: at once from the cache, or after a worker has compared them.
+
+        The reference version is kept while it is among them.
+        """
+        reference = self.view.reference if self.view.reference in plan_ids else None
+        self.view = replace(self.view, plan_ids=plan_ids, reference=reference)
         cached = self.planlens.comparisons.get(plan_ids)
+        if cached is not None and cached.pairs != self._expected_pairs():
+            cached = None  # compared against another reference
         width = self._width()
         if cached is not None:
             table_layout = self.planlens.layouts.get((plan_ids, width))
@@ -81,19 +87,29 @@ class CompareBase(Screen[None]):
         self.comparison = None
         self.table.loading = True
         self._update_status()
-        self.compare_versions(plan_ids, width, cached)
+        self.compare_versions(plan_ids, width, cached, reference)
+
+    def _expected_pairs(self) -> list[tuple[str, str]]:
+        return expected_pairs(self.planlens.corpus, self.view)
 
     @work(exclusive=True, thread=True, group="compare", exit_on_error=False)
     def compare_versions(
-        self, plan_ids: tuple[str, ...], width: int, cached: Comparison | None
+        self,
+        plan_ids: tuple[str, ...],
+        width: int,
+        cached: Comparison | None,
+        reference: str | None = None,
     ) -> None:
-        """Compare `plan_ids` (unless cached) and lay the rows out, off the UI thread."""
+        """Compare `plan_ids` against `reference` (unless cached) and lay the rows out, off the
+        UI thread."""
         # Imported here: the engine pulls in scipy, which need not delay the first frame.
         from planlens.comparison.build import compare
 
         worker = get_current_worker()
         try:
-            comparison = cached or compare(self.planlens.corpus, list(plan_ids))
+            comparison = cached or compare(
+                self.planlens.corpus, list(plan_ids), reference=reference
+            )
             table_layout = layout(comparison, width)
         except PlanlensError as exc:
             self.post_message(ComparisonFailed(plan_ids, str(exc)))
@@ -115,7 +131,8 @@ class CompareBase(Screen[None]):
     @on(ComparisonReady)
     def show_comparison(self, message: ComparisonReady) -> None:
         self.planlens.remember(message.comparison, message.table_layout)
-        if message.plan_ids == self.view.plan_ids:
+        shown = message.plan_ids == self.view.plan_ids
+        if shown and message.comparison.pairs == self._expected_pairs():
             self._show(message.comparison, message.table_layout)
 
     @on(ComparisonFailed)

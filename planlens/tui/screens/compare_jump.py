@@ -31,6 +31,12 @@ class JumpActions(CompareBase):
 
         corpus = self.planlens.corpus
         addresses = [plan.address(clause) for plan in corpus.plans for clause in plan.clauses]
+        addresses += [
+            f"{plan.plan.label}:{clause.id}"
+            for plan in corpus.plans
+            if plan.plan.label.casefold() != plan.id.casefold()
+            for clause in plan.clauses
+        ]
 
         def chosen(text: str | None) -> None:
             if text:
@@ -39,20 +45,24 @@ class JumpActions(CompareBase):
         self.app.push_screen(JumpScreen(addresses, self.view.plan_ids[0]), chosen)
 
     def jump_to(self, text: str) -> None:
-        """Put the cursor on the clause at address `text`, showing its version if need be."""
+        """Put the cursor on the clause at address `text`, showing its version if need be.
+
+        The version may be named by its id or its label (`GEN-19:p3`), in any case.
+        """
         corpus = self.planlens.corpus
         address = normalise_address(text, self.view.plan_ids[0] if self.view.plan_ids else None)
         try:
-            corpus.clause(address)
+            plan, clause = corpus.clause(address)
         except PlanlensError as exc:
-            self.notify(str(exc)[:300], title="No such clause", severity="error")
+            # What was typed is in the message: never markup.
+            self.notify(str(exc)[:300], title="No such clause", severity="error", markup=False)
             return
-        plan_id = address.partition(":")[0]
+        address, plan_id = plan.address(clause), plan.id
         if plan_id not in self.view.plan_ids:
             ids = self.view.plan_ids
             shown = (ids[0], plan_id) if len(ids) <= 2 else in_corpus_order(corpus, [*ids, plan_id])
             self.pending_jump = address
-            self.notify(f"Showing {plan_id} to reach {address}.")
+            self.notify(f"Showing {plan_id} to reach {address}.", markup=False)
             self.show_versions(shown)
             return
         if self.comparison is None:
@@ -60,7 +70,7 @@ class JumpActions(CompareBase):
             return
         match = find_address(self.comparison, address)
         if match.row is None:
-            self.notify(f"{address} is not in this comparison.", severity="warning")
+            self.notify(f"{address} is not in this comparison.", severity="warning", markup=False)
             return
         if match.row not in self.table.shown_rows:
             self.notify("Filters cleared to show it.")

@@ -52,7 +52,11 @@ def path_problem(text: str) -> str | None:
 class ExportScreen(ModalScreen[ExportRequest | None]):
     """Choose a format and a file for the report of the current view."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("up", "step_format(-1)", "Previous format", show=False),
+        Binding("down", "step_format(1)", "Next format", show=False),
+    ]
 
     def __init__(self, formats: Mapping[str, ReportFormat], stem: str, summary: Content) -> None:
         super().__init__()
@@ -80,7 +84,13 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                         yield RadioButton(label, value=n == 0, name=fmt.name)
                 first = next(iter(self.formats.values()))
                 self._default = default_path(self.stem, first)
-                yield Input(value=self._default, id="export-path")
+                # Not selected on focus: a space or an arrow key would replace the whole name.
+                yield Input(value=self._default, id="export-path", select_on_focus=False)
+                yield Static(
+                    Content("↑ ↓: format · type the file name · enter: export · esc: cancel"),
+                    classes="dialog-hint",
+                    id="export-hint",
+                )
             yield Static("", id="export-error", classes="error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", variant="primary", id="export", disabled=not self.formats)
@@ -88,7 +98,17 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     def on_mount(self) -> None:
         if self.formats:
-            self.query_one("#export-path", Input).focus()
+            path_input = self.query_one("#export-path", Input)
+            path_input.focus()
+            path_input.cursor_position = len(path_input.value)
+
+    def action_step_format(self, step: int) -> None:
+        """Choose the next (or previous) format, whichever field has the focus."""
+        if not self.formats:
+            return
+        buttons = list(self.query(RadioButton))
+        current = self.query_one(RadioSet).pressed_index
+        buttons[(max(current, 0) + step) % len(buttons)].value = True
 
     @property
     def chosen_format(self) -> ReportFormat | None:

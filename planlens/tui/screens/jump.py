@@ -30,7 +30,7 @@ class JumpScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(Content("Jump to a clause"), classes="dialog-title")
             yield Input(
-                placeholder=f"plan:clause, e.g. us-28:21.a, or a clause of {self.left}",
+                placeholder=f"plan:clause (us-28:21.a, GEN-19:p3) or a clause of {self.left}",
                 suggester=SuggestFromList(self.addresses, case_sensitive=False),
                 id="jump-input",
             )

@@ -45,6 +45,24 @@ def version_picker(corpus: Corpus, shown: Sequence[str], minimum: int) -> Checkl
     )
 
 
+def reference_picker(corpus: Corpus, shown: Sequence[str], current: str | None) -> ChoiceScreen:
+    """The versions shown, to compare every other one with; the first entry is the default."""
+    options = [
+        (
+            "",
+            Content.assemble(
+                ("By lineage", "bold"),
+                (
+                    "  each version against its nearest ancestor shown, else the first",
+                    palette.MUTED,
+                ),
+            ),
+        )
+    ]
+    options += [(pid, version_prompt(corpus, pid)) for pid in shown]
+    return ChoiceScreen("Compare every version with", options, current or "")
+
+
 def topic_picker(corpus: Corpus, comparison: Comparison, current: str | None) -> ChoiceScreen:
     """Every topic of the compared rows, with its row count; the first entry clears the filter."""
     counts = topic_counts(comparison)
@@ -66,7 +84,7 @@ def topic_picker(corpus: Corpus, comparison: Comparison, current: str | None) ->
                 Content.assemble(visible(label), (f"  {_rows(counts[topic_id])}", palette.MUTED)),
             )
         )
-    return ChoiceScreen("Show provisions about", options, current or "")
+    return ChoiceScreen("Show provisions about", options, current or "", type_ahead=True)
 
 
 def class_picker(comparison: Comparison, current: Collection[str]) -> ChecklistScreen:

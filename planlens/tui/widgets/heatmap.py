@@ -1,4 +1,7 @@
-"""The similarity heat map of the overview: one cell per pair of versions, shaded by share kept."""
+"""The similarity heat map of the overview: one cell per pair of versions, shaded by share kept.
+
+A pair with too little known in common (`Similarity.too_little`) reads `few`, never a share.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from textual.content import Content
 
 from planlens.safe import visible
 from planlens.tui import palette
-from planlens.tui.stats import Similarity
+from planlens.tui.stats import MIN_KNOWN, MIN_KNOWN_PART, Similarity
 
 CELL = 5
 """Width of a cell: a percentage and padding."""
@@ -18,6 +21,21 @@ def shade(share: float) -> str:
     """Background for a share: the theme's primary colour, stronger as the share grows."""
     step = round(share * 8) * 10
     return f"on $primary {max(step, 5)}%"
+
+
+def cell(similarity: Similarity | None, pending: bool) -> tuple[str, str]:
+    """One cell: the share in common, `few` when too little is known, `n/a` when nothing is,
+    `··` while it is being computed."""
+    if similarity is None:
+        mark = "··" if pending else "n/a"
+    elif similarity.known == 0:
+        mark = "n/a"
+    elif similarity.too_little:
+        mark = "few"
+    else:
+        share = similarity.measured_share or 0.0
+        return f"{share:>{CELL - 1}.0%} ", shade(share)
+    return f"{mark:>{CELL - 1}} ", palette.MUTED
 
 
 def heatmap_content(
@@ -40,18 +58,15 @@ def heatmap_content(
                 parts.append((f"{'──':>{CELL - 1}} ", palette.MUTED))
                 continue
             similarity = similarities.get((a, b)) or similarities.get((b, a))
-            share = similarity.share if similarity is not None else None
-            if share is None:
-                mark = "··" if similarity is None and pending else "n/a"
-                parts.append((f"{mark:>{CELL - 1}} ", palette.MUTED))
-            else:
-                parts.append((f"{share:>{CELL - 1}.0%} ", shade(share)))
+            parts.append(cell(similarity, pending))
         parts.append("\n")
     parts.append(
         (
             "\nProvisions in common: of the provisions either version has (leaving out those "
-            "whose fate is unknown), the share both have, reworded or not. n/a: nothing "
-            "known to compare (a version known only from reports).",
+            "whose fate is unknown), the share both have, reworded or not. "
+            f"few: too little known to measure (fewer than {MIN_KNOWN} provisions, or under "
+            f"{MIN_KNOWN_PART:.0%} of the pair's, have a known fate). n/a: nothing known to "
+            "compare (a version known only from reports).",
             palette.MUTED,
         )
     )
