@@ -18,7 +18,7 @@ import argparse
 import statistics
 
 from benchmarks.synthetic import Generator, Truth
-from planlens.align.model import Alignment, Row
+from planlens.align.model import AlignedRow, Alignment
 from planlens.align.passes import align, pairs_of
 from planlens.comparison.changes import moved_addresses
 from planlens.corpus.model import PlanFile
@@ -83,7 +83,7 @@ def true_alignment(base: PlanFile, mutated: PlanFile, truth: Truth) -> Alignment
             rows.setdefault(find(address), {}).setdefault(plan.id, []).append(clause.id)
     return Alignment(
         ("base", "next"),
-        tuple(Row({pid: tuple(ids) for pid, ids in row.items()}) for row in rows.values()),
+        tuple(AlignedRow({pid: tuple(ids) for pid, ids in row.items()}) for row in rows.values()),
         (),
     )
 

@@ -31,7 +31,7 @@ class Link:
 
 
 @dataclass(frozen=True)
-class Row:
+class AlignedRow:
     """One provision: the clauses of each version that say it (none, one, or a split's parts)."""
 
     clauses: Mapping[str, tuple[str, ...]]
@@ -48,7 +48,7 @@ class Alignment:
 
     plan_ids: tuple[str, ...]
     """The versions, in alignment order (the first is the base of the row order)."""
-    rows: tuple[Row, ...]
+    rows: tuple[AlignedRow, ...]
     """The provisions, in display order."""
     links: tuple[Link, ...]
     """Every correspondence found, primary and secondary."""

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from planlens.align.matching import best_matching, best_per_row
-from planlens.align.model import Alignment, Link, LinkKind, PassName, Row
+from planlens.align.model import AlignedRow, Alignment, Link, LinkKind, PassName
 from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
 from planlens.align.tokens import content_words, named_tokens, normalise, word_pairs
 from planlens.corpus.lineage import ancestors
@@ -423,13 +423,15 @@ class _Builder:
         return {i: list(dict.fromkeys(targets)) for i, targets in edges.items()}
 
     def result(self, plan_ids: tuple[str, ...]) -> Alignment:
-        rows: list[Row] = []
+        rows: list[AlignedRow] = []
         for row in self.order:
             grouped: dict[str, list[str]] = {}
             for index in sorted(self.rows[row]):
                 ref = self.refs[index]
                 grouped.setdefault(ref.plan, []).append(ref.clause.id)
-            rows.append(Row({pid: tuple(grouped[pid]) for pid in plan_ids if pid in grouped}))
+            rows.append(
+                AlignedRow({pid: tuple(grouped[pid]) for pid in plan_ids if pid in grouped})
+            )
         return Alignment(plan_ids, tuple(rows), tuple(self.links), self.ignore_links)
 
 
