@@ -7,6 +7,7 @@ import click
 from planlens.commands.align import align_command
 from planlens.commands.authoring import import_plan, new_plan
 from planlens.commands.corpus import list_plans, schema, show, validate
+from planlens.commands.links import link, unlink
 from planlens.commands.report import diff, report
 from planlens.commands.ui import ui
 
@@ -19,6 +20,8 @@ def register(group: click.Group) -> None:
         show,
         schema,
         align_command,
+        link,
+        unlink,
         import_plan,
         new_plan,
         report,

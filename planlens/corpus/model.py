@@ -110,6 +110,10 @@ class Clause(_Strict):
     """Typed figures, named with the shared vocabulary (army_cap = 600000)."""
     links: list[Address] = Field(default_factory=list)
     """Asserted counterparts in other versions, as clause addresses ("us-28:6")."""
+    not_links: list[Address] = Field(
+        default_factory=list, exclude_if=lambda addresses: not addresses
+    )
+    """Suggested counterparts an editor rejected ("us-28:7"): never suggested again."""
     confidence: Confidence
     """How sure we are of this clause: confirmed | reported | uncertain."""
     bracketed: bool = False
