@@ -99,9 +99,7 @@ def test_a_link_goes_into_the_later_versions_file_byte_for_byte(mini_dir: Path) 
     before = {path.name: path.read_bytes() for path in mini_dir.iterdir()}
     corpus = load_corpus([mini_dir])
     applied = apply(corpus, link_changes(corpus, "alpha:3", "beta:2"))
-    assert [str(entry.change) for entry in applied] == [
-        "beta:2: link added → alpha:3 (links)"
-    ]
+    assert [str(entry.change) for entry in applied] == ["beta:2: link added → alpha:3 (links)"]
     assert applied[0].path == beta
     after = beta.read_text(encoding="utf-8")
     assert changed_lines(before["beta.toml"].decode(), after) == ([], ['links = ["alpha:3"]'])
@@ -146,7 +144,7 @@ def test_an_edit_that_would_not_validate_is_not_written(mini_dir: Path) -> None:
     corpus = load_corpus([mini_dir])
     beta = mini_dir / "beta.toml"
     before = beta.read_bytes()
-    with pytest.raises(PlanlensError, match="(?s)would not be valid.*no plan with id 'nosuch'"):
+    with pytest.raises(PlanlensError, match=r"(?s)would not be valid.*no plan with id 'nosuch'"):
         apply(corpus, [Change("beta", "2", "links", "nosuch:1", add=True)])
     assert beta.read_bytes() == before
     assert [p.name for p in mini_dir.iterdir() if p.name.endswith(".tmp")] == []
@@ -185,7 +183,7 @@ def test_the_bundled_plans_are_never_edited(
     corpus = load_corpus()
     assert corpus.fallback
     before = (BUNDLED / "ep-res.toml").read_bytes()
-    with pytest.raises(PlanlensError, match="bundled with planlens.*--plans"):
+    with pytest.raises(PlanlensError, match=r"bundled with planlens.*--plans"):
         apply(corpus, link_changes(corpus, "ep-res:18", "us-28:1"))
     assert (BUNDLED / "ep-res.toml").read_bytes() == before
 
