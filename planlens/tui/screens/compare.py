@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Input, Static
 
@@ -18,6 +19,7 @@ from planlens.tui.screens.compare_jump import JumpActions
 from planlens.tui.screens.compare_search import SearchActions
 from planlens.tui.state import cycle_version, in_corpus_order
 from planlens.tui.widgets.details import DetailsPane
+from planlens.tui.widgets.link_review import LinkReview
 from planlens.tui.widgets.provision_table import ProvisionTable
 from planlens.tui.widgets.table_heading import TableHeading
 
@@ -49,6 +51,9 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
         Binding("d", "toggle_details", "Details", show=False),
         Binding("o", "overview", "Overview"),
         Binding("e", "export", "Export"),
+        Binding("a", "review('accept')", "Pin link"),
+        Binding("R", "review('reject')", "Reject/unpin"),
+        Binding("ctrl+z", "review('undo')", "Undo link edit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -56,6 +61,7 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
         yield TableHeading(id="heading")
         yield ProvisionTable(id="table")
         yield DetailsPane(id="details")
+        yield LinkReview(id="review")
         yield Input(
             placeholder="search clause texts, titles and addresses", id="search", compact=True
         )
@@ -137,6 +143,29 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
 
     def action_toggle_details(self) -> None:
         self.toggle_class("-no-details")
+
+    # -- reviewing links (the behaviour is LinkReview's) ----------------------------------------
+
+    def _show_details(self, row: int | None) -> None:
+        super()._show_details(row)
+        self.query_one(LinkReview).show(self.comparison, row)
+
+    def action_review(self, what: str) -> None:
+        """Accept, reject or undo in the link review under the details."""
+        review = self.query_one(LinkReview)
+        {"accept": review.accept, "reject": review.reject, "undo": review.undo}[what]()
+
+    @on(LinkReview.Edited)
+    def links_edited(self, message: LinkReview.Edited) -> None:
+        self.planlens.replace_corpus(message.corpus)
+        self.show_versions(self.view.plan_ids)
+        done = "; ".join(f"{entry.change}" for entry in message.applied)
+        title = "Undone" if message.undo else f"Written to {message.applied[0].path.name}"
+        self.notify(done, title=title, timeout=6)
+
+    @on(LinkReview.EditFailed)
+    def link_edit_failed(self, message: LinkReview.EditFailed) -> None:
+        self.notify(message.error, title="Nothing was written", severity="error", timeout=10)
 
     # -- other screens -------------------------------------------------------------------------
 

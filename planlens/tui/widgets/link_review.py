@@ -1,0 +1,252 @@
+"""Reviewing links under the details pane: suggested counterparts, pinning, rejecting, undo.
+
+`LinkReview` lists what an editor can act on in the selected row (`authoring.review.row_items`):
+the row's links, asserted in the files or found by the aligner, and for a clause left without a
+counterpart the candidates `align --suggest` finds, with their scores and shared topics. It owns
+its behaviour: it computes the suggestions and writes the edits in workers (the core's
+`edit_links.apply`, then the plans read again), keeps the session's undo stack, and posts
+`Edited` so the screen re-compares with the new plans. Plan text is shown as `Content`, never
+markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from planlens.errors import PlanlensError
+from planlens.safe import one_line, visible
+from planlens.tui import palette
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from planlens.authoring.edit_links import Applied, Change
+    from planlens.authoring.review import ReviewItem
+    from planlens.comparison.model import Comparison
+    from planlens.comparison.suggest import Suggestion
+    from planlens.corpus.load import Corpus
+    from planlens.tui.app import PlanlensApp
+
+KIND_WORDS = {
+    "suggested": ("suggested", palette.WARNING),
+    "asserted": ("asserted", "$text-success"),
+    "found": ("found", palette.MUTED),
+}
+HINTS = {
+    "suggested": "a accepts (pins the link) · R rejects (not suggested again)",
+    "asserted": "R unpins (removes the link from the file)",
+    "found": "a pins it as asserted",
+}
+
+
+def item_content(item: ReviewItem) -> Content:
+    """One item as a line: the pair, how it is known, its score and shared topics."""
+    word, style = KIND_WORDS[item.kind]
+    parts: list[str | tuple[str, str]] = [
+        (f"{word:<9} ", style),
+        (f"{item.a} ↔ {item.b}", "bold"),
+        "  ",
+        one_line(item.title),
+        (f"  score {item.score:.2f}", palette.MUTED),
+    ]
+    if item.kind == "found":
+        parts.append((f" ({item.via} pass)", palette.MUTED))
+    if item.topics:
+        parts.append(("  shared: " + ", ".join(visible(t) for t in item.topics), palette.MUTED))
+    parts.append((f"   {HINTS[item.kind]}", palette.MUTED))
+    return Content.assemble(*parts)
+
+
+def _count(number: int, noun: str) -> str:
+    return "" if not number else f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+class LinkReview(Vertical):
+    """The selected row's links and suggested counterparts, and the keys that edit them."""
+
+    @dataclass
+    class SuggestionsReady(Message):
+        """The suggestions of a comparison, computed by a worker."""
+
+        comparison: Comparison
+        """The comparison they were computed for."""
+        suggestions: Sequence[Suggestion]
+        """Its suggestions."""
+
+    @dataclass
+    class Edited(Message):
+        """An edit was written and the plans were read again."""
+
+        corpus: Corpus
+        """The plans as they now are."""
+        applied: Sequence[Applied]
+        """What was written."""
+        undo: bool
+        """True when the edit undid an earlier one."""
+
+    @dataclass
+    class EditFailed(Message):
+        """An edit could not be written (nothing was changed)."""
+
+        error: str
+        """Why, for the user."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.history: list[list[Change]] = []
+        """Edits made this session, last last; `undo` reverses the last."""
+        self.items: list[ReviewItem] = []
+        """What the selected row offers."""
+        self.busy = False
+        """True while an edit is being written."""
+        self._comparison: Comparison | None = None
+        self._row: int | None = None
+        self._suggestions: tuple[Comparison | None, Sequence[Suggestion]] = (None, ())
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-caption")
+        yield OptionList(id="review-options")
+
+    @property
+    def planlens(self) -> PlanlensApp:
+        """The app, typed."""
+        return cast("PlanlensApp", self.app)
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def show(self, comparison: Comparison | None, row: int | None) -> None:
+        """Show what `row` of `comparison` offers; compute the suggestions first if needed."""
+        self._comparison, self._row = comparison, row
+        if comparison is not None and self._suggestions[0] is not comparison:
+            self._suggestions = (comparison, ())
+            self.find_suggestions(comparison)
+        self._render_items()
+
+    @work(exclusive=True, thread=True, group="suggest", exit_on_error=False)
+    def find_suggestions(self, comparison: Comparison) -> None:
+        """Compute the suggestions of `comparison`, off the UI thread."""
+        from planlens.comparison.suggest import suggest
+
+        plans = [self.planlens.corpus.plan(plan.id) for plan in comparison.plans]
+        self.post_message(self.SuggestionsReady(comparison, suggest(plans, comparison)))
+
+    @on(SuggestionsReady)
+    def _suggestions_ready(self, message: SuggestionsReady) -> None:
+        message.stop()
+        if message.comparison is self._comparison:
+            self._suggestions = (message.comparison, message.suggestions)
+            self._render_items()
+
+    def _render_items(self) -> None:
+        from planlens.authoring.review import row_items
+
+        comparison, row = self._comparison, self._row
+        if comparison is None or row is None or row >= len(comparison.rows):
+            self.items = []
+        else:
+            self.items = row_items(comparison, self._suggestions[1], row)
+        self.display = bool(self.items)
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.set_options(Option(item_content(item)) for item in self.items)
+        if self.items:
+            options.highlighted = min(highlighted or 0, len(self.items) - 1)
+        suggested = sum(item.kind == "suggested" for item in self.items)
+        counts = [
+            _count(len(self.items) - suggested, "link"),
+            _count(suggested, "suggested counterpart"),
+        ]
+        caption = " and ".join(count for count in counts if count)
+        self.query_one("#review-caption", Static).update(
+            Content.assemble((caption, palette.HEADING), ("   ctrl+z undoes", palette.MUTED))
+        )
+
+    @property
+    def selected(self) -> ReviewItem | None:
+        """The item the keys act on: the highlighted one."""
+        index = self.query_one(OptionList).highlighted
+        if index is None or index >= len(self.items):
+            return None
+        return self.items[index]
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Pin the selected suggestion or found link as an asserted link."""
+        self._edit(accept=True)
+
+    def reject(self) -> None:
+        """Reject the selected suggestion, or unpin the selected asserted link."""
+        self._edit(accept=False)
+
+    def undo(self) -> None:
+        """Reverse the last edit of the session."""
+        if not self.history:
+            self.notify("Nothing to undo.")
+            return
+        changes = self.history.pop()
+        self.write([change.inverse() for change in reversed(changes)], undo=True)
+
+    def _edit(self, accept: bool) -> None:
+        from planlens.authoring.review import item_changes
+
+        item = self.selected
+        if item is None:
+            self.notify("No link or suggestion here.", severity="warning")
+            return
+        try:
+            changes = item_changes(self.planlens.corpus, item, accept)
+        except PlanlensError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.write(changes, undo=False)
+
+    def write(self, changes: list[Change], undo: bool) -> None:
+        """Write `changes` unless an edit is being written (each edit sees the one before)."""
+        if self.busy:
+            self.notify("Still writing the last edit.", severity="warning")
+            if undo:
+                self.history.append([change.inverse() for change in reversed(changes)])
+            return
+        self.busy = True
+        self._write(changes, undo)
+
+    @work(thread=True, group="edit-links", exit_on_error=False)
+    def _write(self, changes: list[Change], undo: bool) -> None:
+        """Write `changes` into the plan files and read the plans again, off the UI thread."""
+        from planlens.authoring.edit_links import apply, reload_corpus
+
+        corpus = self.planlens.corpus
+        try:
+            applied = apply(corpus, changes)
+        except PlanlensError as exc:
+            if undo:  # keep the edit on the stack, as it still stands
+                undone = [change.inverse() for change in reversed(changes)]
+                self.app.call_from_thread(self.history.append, undone)
+            self.post_message(self.EditFailed(str(exc)))
+            return
+        self.post_message(self.Edited(reload_corpus(corpus), applied, undo))
+
+    @on(EditFailed)
+    def _failed(self, message: EditFailed) -> None:
+        self.busy = False
+
+    @on(Edited)
+    def _edited(self, message: Edited) -> None:
+        self.busy = False
+        if not message.undo:
+            self.history.append([entry.change for entry in message.applied])
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        self.accept()
