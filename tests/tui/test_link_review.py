@@ -72,6 +72,11 @@ async def test_a_lone_clause_lists_the_suggestions_align_finds(plans: Path) -> N
         assert items == expected["ep-res:18"]
         shown = str(review.query_one("#review-options").render_line(0).text)
         assert "ep-res:18 ↔ us-28:1" in shown and "shared: sovereignty" in shown
+        # The footer offers "Accept suggestion" here, and not on a row with no suggestion.
+        assert screen.check_action("review", ("accept",))
+        screen = await go_to(pilot, "ep-res:1")
+        assert not screen.check_action("review", ("accept",))
+        assert screen.check_action("edit_link", ("accept",))
 
 
 @pilot_test

@@ -51,9 +51,13 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
         Binding("d", "toggle_details", "Details", show=False),
         Binding("o", "overview", "Overview"),
         Binding("e", "export", "Export"),
-        Binding("a", "review('accept')", "Pin link"),
-        Binding("R", "review('reject')", "Reject/unpin"),
-        Binding("ctrl+z", "review('undo')", "Undo link edit", show=False),
+        # In the footer only while the row has suggested counterparts (see check_action); the
+        # same keys pin and unpin links on any row.
+        Binding("a", "review('accept')", "Accept suggestion"),
+        Binding("R", "review('reject')", "Reject suggestion"),
+        Binding("a", "edit_link('accept')", "Pin link (accept a suggestion)", show=False),
+        Binding("R", "edit_link('reject')", "Unpin link (reject a suggestion)", show=False),
+        Binding("ctrl+z", "edit_link('undo')", "Undo link edit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -150,10 +154,19 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
         super()._show_details(row)
         self.query_one(LinkReview).show(self.comparison, row)
 
-    def action_review(self, what: str) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "review":
+            return self.query_one(LinkReview).suggested
+        return True
+
+    def action_edit_link(self, what: str) -> None:
         """Accept, reject or undo in the link review under the details."""
         review = self.query_one(LinkReview)
         {"accept": review.accept, "reject": review.reject, "undo": review.undo}[what]()
+
+    def action_review(self, what: str) -> None:
+        """The same, from the keys shown while the row has suggested counterparts."""
+        self.action_edit_link(what)
 
     @on(LinkReview.Edited)
     def links_edited(self, message: LinkReview.Edited) -> None:

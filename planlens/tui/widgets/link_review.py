@@ -108,6 +108,8 @@ class LinkReview(Vertical):
         """What the selected row offers."""
         self.busy = False
         """True while an edit is being written."""
+        self.suggested = False
+        """True while the row shown has suggested counterparts."""
         self._comparison: Comparison | None = None
         self._row: int | None = None
         self._suggestions: tuple[Comparison | None, Sequence[Suggestion]] = (None, ())
@@ -161,6 +163,9 @@ class LinkReview(Vertical):
         if self.items:
             options.highlighted = min(highlighted or 0, len(self.items) - 1)
         suggested = sum(item.kind == "suggested" for item in self.items)
+        if bool(suggested) != self.suggested:
+            self.suggested = bool(suggested)
+            self.screen.refresh_bindings()
         counts = [
             _count(len(self.items) - suggested, "link"),
             _count(suggested, "suggested counterpart"),
