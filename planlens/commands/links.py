@@ -90,9 +90,12 @@ def ask(suggestion: Suggestion, candidate: Candidate) -> Answer:
 
 def run_review(corpus: Corpus, plan_ids: Sequence[str], accept_above: float | None) -> None:
     """Review the suggestions of `plan_ids`: by asking, or accepting those above a score."""
+    from planlens.authoring.edit_links import writable_path
     from planlens.authoring.review import accept_above as above
     from planlens.authoring.review import review
 
+    if corpus.fallback:  # say so before the first question, not after it
+        writable_path(corpus, plan_ids[-1])
     decide = ask if accept_above is None else above(accept_above)
     written = 0
     for applied in review(corpus, plan_ids, decide):

@@ -159,3 +159,14 @@ def test_ep_res_gets_every_editors_link_back_without_an_editor(
     for old, new in zip(original.splitlines(), final.splitlines(), strict=True):
         if old != new:
             assert sorted(tomllib.loads(old)["links"]) == sorted(tomllib.loads(new)["links"])
+
+
+def test_review_of_the_bundled_fallback_is_refused_before_asking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PLANLENS_PLANS", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["align", "us-28", "ep-res", "--review"], input="y\n")
+    assert result.exit_code == 1
+    assert "Link them?" not in result.output
+    assert "--plans" in str(result.exception)
