@@ -48,7 +48,11 @@ def edit_address_list(text: str, clause_id: str, key: ListKey, address: str, add
         current.remove(address)
         if not current:
             del table[key]
-    return tomlkit.dumps(document)
+    edited = tomlkit.dumps(document)
+    if "\r\n" in text and text.count("\n") == text.count("\r\n"):
+        # A new line is written with "\n": keep a file with Windows line ends consistent.
+        edited = edited.replace("\r\n", "\n").replace("\n", "\r\n")
+    return edited
 
 
 def _clause_table(document: tomlkit.TOMLDocument, clause_id: str) -> Table:

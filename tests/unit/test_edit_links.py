@@ -84,6 +84,15 @@ def test_a_new_list_is_one_added_line_in_the_formats_place_and_goes_when_emptied
     assert edit_address_list(restored, "2", "links", "alpha:3", add=False) == COMMENTED
 
 
+def test_windows_line_ends_are_kept() -> None:
+    crlf = COMMENTED.replace("\n", "\r\n")
+    new = edit_address_list(crlf, "2", "links", "alpha:3", add=True)
+    assert new == edit_address_list(COMMENTED, "2", "links", "alpha:3", add=True).replace(
+        "\n", "\r\n"
+    )
+    assert edit_address_list(new, "2", "links", "alpha:3", add=False) == crlf
+
+
 def test_a_missing_clause_or_a_duplicate_address_is_refused() -> None:
     with pytest.raises(PlanlensError, match="no \\[\\[clause\\]\\] with id = '9'"):
         edit_address_list(COMMENTED, "9", "links", "alpha:1", add=True)

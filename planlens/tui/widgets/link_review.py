@@ -138,8 +138,14 @@ class LinkReview(Vertical):
         """Compute the suggestions of `comparison`, off the UI thread."""
         from planlens.comparison.suggest import suggest
 
-        plans = [self.planlens.corpus.plan(plan.id) for plan in comparison.plans]
-        self.post_message(self.SuggestionsReady(comparison, suggest(plans, comparison)))
+        try:
+            plans = [self.planlens.corpus.plan(plan.id) for plan in comparison.plans]
+            suggestions = suggest(plans, comparison)
+        except Exception as exc:  # shown to the user, never lost
+            message = f"Could not find suggestions: {type(exc).__name__}: {exc}"
+            self.app.call_from_thread(self.notify, message, severity="error")
+            return
+        self.post_message(self.SuggestionsReady(comparison, suggestions))
 
     @on(SuggestionsReady)
     def _suggestions_ready(self, message: SuggestionsReady) -> None:
@@ -233,13 +239,19 @@ class LinkReview(Vertical):
         corpus = self.planlens.corpus
         try:
             applied = apply(corpus, changes)
-        except PlanlensError as exc:
+        except Exception as exc:  # shown to the user, never lost
             if undo:  # keep the edit on the stack, as it still stands
                 undone = [change.inverse() for change in reversed(changes)]
                 self.app.call_from_thread(self.history.append, undone)
-            self.post_message(self.EditFailed(str(exc)))
+            error = str(exc) if isinstance(exc, PlanlensError) else f"internal error: {exc!r}"
+            self.post_message(self.EditFailed(error))
             return
-        self.post_message(self.Edited(reload_corpus(corpus), applied, undo))
+        try:
+            fresh = reload_corpus(corpus)
+        except Exception as exc:
+            self.post_message(self.EditFailed(f"written, but reading the plans failed: {exc!r}"))
+            return
+        self.post_message(self.Edited(fresh, applied, undo))
 
     @on(EditFailed)
     def _failed(self, message: EditFailed) -> None:
