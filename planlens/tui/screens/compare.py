@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.widgets import Footer, Input, Static
 
 from planlens.tui.screens.compare_export import ExportActions
@@ -64,8 +65,10 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
         yield Static(id="status")
         yield TableHeading(id="heading")
         yield ProvisionTable(id="table")
-        yield DetailsPane(id="details")
-        yield LinkReview(id="review")
+        # The review shares the details' space, so its lines never resize the table.
+        with Vertical(id="details-box"):
+            yield DetailsPane(id="details")
+            yield LinkReview(id="review")
         yield Input(
             placeholder="search clause texts, titles and addresses", id="search", compact=True
         )

@@ -13,22 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on, work
-from textual.containers import Vertical
+from textual import events, on, work
+from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from planlens.errors import PlanlensError
 from planlens.safe import one_line, visible
 from planlens.tui import palette
 
 if TYPE_CHECKING:
-    from textual.app import ComposeResult
-
     from planlens.authoring.edit_links import Applied, Change
     from planlens.authoring.review import ReviewItem
     from planlens.comparison.model import Comparison
@@ -66,12 +65,34 @@ def item_content(item: ReviewItem) -> Content:
     return Content.assemble(*parts)
 
 
+CACHED_SUGGESTIONS = 16
+"""Comparisons whose suggestions are kept, so switching back to a pair is instant."""
+
+
+def _has_lone_clause(comparison: Comparison, row_index: int) -> bool:
+    """True when the row holds a clause of one version only (as `suggest.lone_clauses` sees)."""
+    if row_index >= len(comparison.rows):
+        return False
+    row = comparison.rows[row_index]
+    return sum(1 for ids in row.clauses.values() if ids) == 1 and not row.secondary
+
+
 def _count(number: int, noun: str) -> str:
     return "" if not number else f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-class LinkReview(Vertical):
-    """The selected row's links and suggested counterparts, and the keys that edit them."""
+class LinkReview(ScrollView, can_focus=True):
+    """The selected row's links and suggested counterparts, and the keys that edit them.
+
+    A line-API widget of fixed height, like the details pane: showing another row redraws it
+    without a layout pass of the screen, so moving the cursor in the table stays fast.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", "Previous item", show=False),
+        Binding("down", "move(1)", "Next item", show=False),
+        Binding("enter", "accept", "Accept or pin", show=False),
+    ]
 
     @dataclass
     class SuggestionsReady(Message):
@@ -110,13 +131,14 @@ class LinkReview(Vertical):
         """True while an edit is being written."""
         self.suggested = False
         """True while the row shown has suggested counterparts."""
+        self.cursor = 0
+        """The index of the item the keys act on."""
+        self._lines: list[Content] = []
         self._comparison: Comparison | None = None
         self._row: int | None = None
-        self._suggestions: tuple[Comparison | None, Sequence[Suggestion]] = (None, ())
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="review-caption")
-        yield OptionList(id="review-options")
+        self._suggestions: dict[int, tuple[Comparison, Sequence[Suggestion] | None]] = {}
+        """Suggestions by comparison (its id; the comparison is kept so the id stays its own);
+        None while a worker computes them."""
 
     @property
     def planlens(self) -> PlanlensApp:
@@ -128,12 +150,31 @@ class LinkReview(Vertical):
     def show(self, comparison: Comparison | None, row: int | None) -> None:
         """Show what `row` of `comparison` offers; compute the suggestions first if needed."""
         self._comparison, self._row = comparison, row
-        if comparison is not None and self._suggestions[0] is not comparison:
-            self._suggestions = (comparison, ())
+        if (
+            comparison is not None
+            and row is not None
+            and id(comparison) not in self._suggestions
+            and _has_lone_clause(comparison, row)
+        ):
+            # Only once a row needs them: most rows of most comparisons do not.
+            self._suggestions[id(comparison)] = (comparison, None)
+            while len(self._suggestions) > CACHED_SUGGESTIONS:
+                self._suggestions.pop(next(iter(self._suggestions)))
             self.find_suggestions(comparison)
         self._render_items()
 
-    @work(exclusive=True, thread=True, group="suggest", exit_on_error=False)
+    def _current_suggestions(self) -> Sequence[Suggestion]:
+        if self._comparison is None:
+            return ()
+        return self._suggestions.get(id(self._comparison), (self._comparison, None))[1] or ()
+
+    @work(
+        exclusive=True,
+        thread=True,
+        group="suggest",
+        exit_on_error=False,
+        description="find suggestions",  # not the repr of a whole comparison
+    )
     def find_suggestions(self, comparison: Comparison) -> None:
         """Compute the suggestions of `comparison`, off the UI thread."""
         from planlens.comparison.suggest import suggest
@@ -150,24 +191,20 @@ class LinkReview(Vertical):
     @on(SuggestionsReady)
     def _suggestions_ready(self, message: SuggestionsReady) -> None:
         message.stop()
+        self._suggestions[id(message.comparison)] = (message.comparison, message.suggestions)
         if message.comparison is self._comparison:
-            self._suggestions = (message.comparison, message.suggestions)
             self._render_items()
 
     def _render_items(self) -> None:
         from planlens.authoring.review import row_items
 
         comparison, row = self._comparison, self._row
+        previous = self.selected
         if comparison is None or row is None or row >= len(comparison.rows):
             self.items = []
         else:
-            self.items = row_items(comparison, self._suggestions[1], row)
-        self.display = bool(self.items)
-        options = self.query_one(OptionList)
-        highlighted = options.highlighted
-        options.set_options(Option(item_content(item)) for item in self.items)
-        if self.items:
-            options.highlighted = min(highlighted or 0, len(self.items) - 1)
+            self.items = row_items(comparison, self._current_suggestions(), row)
+        self.cursor = self.items.index(previous) if previous in self.items else 0
         suggested = sum(item.kind == "suggested" for item in self.items)
         if bool(suggested) != self.suggested:
             self.suggested = bool(suggested)
@@ -176,18 +213,70 @@ class LinkReview(Vertical):
             _count(len(self.items) - suggested, "link"),
             _count(suggested, "suggested counterpart"),
         ]
-        caption = " and ".join(count for count in counts if count)
-        self.query_one("#review-caption", Static).update(
-            Content.assemble((caption, palette.HEADING), ("   ctrl+z undoes", palette.MUTED))
-        )
+        caption = " and ".join(count for count in counts if count) or "No links or suggestions"
+        self._lines = [
+            Content.assemble((caption, palette.HEADING), ("   ctrl+z undoes", palette.MUTED)),
+            *(item_content(item) for item in self.items),
+        ]
+        self._draw()
 
     @property
     def selected(self) -> ReviewItem | None:
-        """The item the keys act on: the highlighted one."""
-        index = self.query_one(OptionList).highlighted
-        if index is None or index >= len(self.items):
-            return None
-        return self.items[index]
+        """The item the keys act on."""
+        return self.items[self.cursor] if self.cursor < len(self.items) else None
+
+    def action_move(self, step: int) -> None:
+        """Select the next or previous item."""
+        if self.items:
+            self.cursor = max(0, min(len(self.items) - 1, self.cursor + step))
+            self._scroll_to_line(self.cursor + 1)
+            self.refresh()
+
+    def action_accept(self) -> None:
+        """Accept or pin the selected item."""
+        self.accept()
+
+    def on_click(self, event: events.Click) -> None:
+        index = round(self.scroll_offset.y) + event.y - 1
+        if 0 <= index < len(self.items):
+            self.cursor = index
+            self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def _scroll_to_line(self, line: int) -> None:
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_offset.y)
+        if line < top:
+            self.scroll_to(0, line, animate=False, immediate=True)
+        elif height and line >= top + height:
+            self.scroll_to(0, line - height + 1, animate=False, immediate=True)
+
+    def _draw(self) -> None:
+        size = Size(self.scrollable_content_region.width, len(self._lines))
+        if size != self.virtual_size:
+            self.virtual_size = size
+        self._scroll_to_line(self.cursor + 1)
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        base = self.visual_style
+        index = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, base.rich_style)
+        line = self._lines[index]
+        if index == self.cursor + 1:
+            marker = "▶ " if self.has_focus else "› "
+            line = Content.assemble((marker, "bold $text-accent"), line)
+        elif index:
+            line = Content.assemble("  ", line)
+        segments = line.render_segments(base)
+        return Strip(segments).extend_cell_length(width, base.rich_style).crop(0, width)
 
     # -- editing -------------------------------------------------------------------------------
 
@@ -231,7 +320,7 @@ class LinkReview(Vertical):
         self.busy = True
         self._write(changes, undo)
 
-    @work(thread=True, group="edit-links", exit_on_error=False)
+    @work(thread=True, group="edit-links", exit_on_error=False, description="write a link edit")
     def _write(self, changes: list[Change], undo: bool) -> None:
         """Write `changes` into the plan files and read the plans again, off the UI thread."""
         from planlens.authoring.edit_links import apply, reload_corpus
@@ -262,8 +351,3 @@ class LinkReview(Vertical):
         self.busy = False
         if not message.undo:
             self.history.append([entry.change for entry in message.applied])
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, message: OptionList.OptionSelected) -> None:
-        message.stop()
-        self.accept()
