@@ -167,3 +167,23 @@ async def test_the_bundled_plans_are_not_edited(
         await settle(pilot)
         assert any("--plans" in str(n.message) for n in app._notifications)
     assert (BUNDLED / "ep-res.toml").read_bytes() == before
+
+
+@pilot_test
+async def test_choosing_another_candidate_in_the_list(plans: Path) -> None:
+    app = open_app(plans)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await go_to(pilot, "us-28:3")
+        review = review_of(screen)
+        candidates = [i.b for i in review.items if i.kind == "suggested"]
+        assert len(candidates) >= 2
+        links_before = app.corpus.clause(candidates[1])[1].links
+        await pilot.press("tab", "tab")
+        assert review.has_focus
+        await pilot.press("down")
+        assert review.selected is not None and review.selected.b == candidates[1]
+        assert review.render_line(2).text.startswith("▶ ")
+        await pilot.press("enter")
+        await settle(pilot)
+        owner = load_corpus([plans]).clause(candidates[1])[1]
+        assert owner.links == [*links_before, "us-28:3"]
