@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import difflib
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planlens.authoring import edit_links
 from planlens.authoring.edit_links import (
@@ -18,7 +21,7 @@ from planlens.authoring.edit_links import (
     reload_corpus,
     unlink_changes,
 )
-from planlens.authoring.toml_edit import edit_address_list
+from planlens.authoring.toml_edit import ListKey, edit_address_list
 from planlens.corpus.load import load_corpus
 from planlens.errors import PlanlensError
 from tests.conftest import BUNDLED
@@ -220,3 +223,40 @@ def test_a_symlinked_plan_file_is_written_through_the_link(tmp_path: Path) -> No
     apply(corpus, link_changes(corpus, "alpha:3", "beta:2"))
     assert (linked / "beta.toml").is_symlink()
     assert 'links = ["alpha:3"]' in (real / "beta.toml").read_text(encoding="utf-8")
+
+
+EP_RES = (BUNDLED / "ep-res.toml").read_text(encoding="utf-8")
+EP_RES_IDS = [clause["id"] for clause in tomllib.loads(EP_RES)["clause"]]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(EP_RES_IDS),
+            st.sampled_from(["links", "not_links"]),
+            st.sampled_from(["us-28:2", "us-28:11", "us-28:20", "eu-24:1"]),
+        ),
+        min_size=1,
+        max_size=6,
+        unique=True,
+    )
+)
+def test_edits_change_only_their_lists_and_undo_gives_the_bytes_back(
+    edits: list[tuple[str, ListKey, str]],
+) -> None:
+    text = EP_RES
+    for clause_id, key, address in edits:
+        text = edit_address_list(text, clause_id, key, address, add=True)
+    before, after = tomllib.loads(EP_RES), tomllib.loads(text)
+    assert after["plan"] == before["plan"]
+    for old, new in zip(before["clause"], after["clause"], strict=True):
+        added = {(key, address) for cid, key, address in edits if cid == old["id"]}
+        for key in ("links", "not_links"):
+            wanted = old.get(key, []) + [a for k, a in sorted(added) if k == key]
+            assert sorted(new.get(key, [])) == sorted(wanted)
+        rest = {k: v for k, v in new.items() if k not in ("links", "not_links")}
+        assert rest == {k: v for k, v in old.items() if k not in ("links", "not_links")}
+    for clause_id, key, address in reversed(edits):
+        text = edit_address_list(text, clause_id, key, address, add=False)
+    assert text == EP_RES
