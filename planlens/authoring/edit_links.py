@@ -163,7 +163,7 @@ def writable_path(corpus: Corpus, plan_id: str) -> Path:
     if resolved.is_relative_to(PACKAGE_DIR) or bundled_fallback:
         raise PlanlensError(
             f"{path} is one of the plans bundled with planlens, which are never edited; copy "
-            "them first (cp -r PLANS-DIR my-plans) and work on the copy with --plans my-plans"
+            f"them first (cp -r {path.parent} my-plans) and work on the copy with --plans my-plans"
         )
     if not resolved.is_file():
         raise PlanlensError(f"cannot edit {path}: it is not a regular file")

@@ -187,3 +187,22 @@ async def test_choosing_another_candidate_in_the_list(plans: Path) -> None:
         await settle(pilot)
         owner = load_corpus([plans]).clause(candidates[1])[1]
         assert owner.links == [*links_before, "us-28:3"]
+
+
+@pilot_test
+async def test_an_undo_refused_stays_on_the_stack(plans: Path) -> None:
+    path = plans / "ep-res.toml"
+    app = open_app(plans)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await go_to(pilot, "ep-res:18")
+        await pilot.press("a")
+        await settle(pilot)
+        review = review_of(screen)
+        assert len(review.history) == 1
+        changed = path.read_text(encoding="utf-8") + "\n# edited elsewhere\n"
+        path.write_text(changed, encoding="utf-8")
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert path.read_text(encoding="utf-8") == changed
+        assert len(review.history) == 1
+        assert not review.busy
