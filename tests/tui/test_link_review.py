@@ -140,7 +140,10 @@ async def test_unpin_then_pin_an_asserted_link(plans: Path) -> None:
 
 
 @pilot_test
-async def test_a_file_changed_on_disk_is_not_overwritten(plans: Path) -> None:
+async def test_a_file_changed_on_disk_is_not_overwritten(tmp_path: Path) -> None:
+    # A directory name that reads as markup is shown literally in the message.
+    plans = tmp_path / "[@click=app.quit]x[/]"
+    shutil.copytree(BUNDLED, plans)
     path = plans / "ep-res.toml"
     app = open_app(plans)
     async with app.run_test(size=SIZE) as pilot:
@@ -150,7 +153,10 @@ async def test_a_file_changed_on_disk_is_not_overwritten(plans: Path) -> None:
         await pilot.press("a")
         await settle(pilot)
         assert path.read_text(encoding="utf-8") == changed
-        assert any("changed on disk" in str(n.message) for n in app._notifications)
+        refusals = [n for n in app._notifications if "changed on disk" in n.message]
+        assert len(refusals) == 1
+        assert "[@click=app.quit]x[/]" in refusals[0].message and not refusals[0].markup
+        assert app.is_running
 
 
 @pilot_test

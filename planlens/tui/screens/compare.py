@@ -159,7 +159,8 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "review":
-            return self.query_one(LinkReview).suggested
+            review = next(iter(self.query(LinkReview)), None)
+            return review is not None and review.suggested
         return True
 
     def action_edit_link(self, what: str) -> None:
@@ -177,11 +178,13 @@ class CompareScreen(SearchActions, JumpActions, ExportActions):
         self.show_versions(self.view.plan_ids)
         done = "; ".join(f"{entry.change}" for entry in message.applied)
         title = "Undone" if message.undo else f"Written to {message.applied[0].path.name}"
-        self.notify(done, title=title, timeout=6)
+        self.notify(done, title=title, timeout=6, markup=False)
 
     @on(LinkReview.EditFailed)
     def link_edit_failed(self, message: LinkReview.EditFailed) -> None:
-        self.notify(message.error, title="Nothing was written", severity="error", timeout=10)
+        self.notify(
+            message.error, title="Nothing was written", severity="error", timeout=10, markup=False
+        )
 
     # -- other screens -------------------------------------------------------------------------
 

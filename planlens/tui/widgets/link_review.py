@@ -184,7 +184,7 @@ class LinkReview(ScrollView, can_focus=True):
             suggestions = suggest(plans, comparison)
         except Exception as exc:  # shown to the user, never lost
             message = f"Could not find suggestions: {type(exc).__name__}: {exc}"
-            self.app.call_from_thread(self.notify, message, severity="error")
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         self.post_message(self.SuggestionsReady(comparison, suggestions))
 
@@ -306,7 +306,7 @@ class LinkReview(ScrollView, can_focus=True):
         try:
             changes = item_changes(self.planlens.corpus, item, accept)
         except PlanlensError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(str(exc), severity="warning", markup=False)
             return
         self.write(changes, undo=False)
 
