@@ -49,7 +49,8 @@ def link(first: str, second: str, plans: tuple[Path, ...]) -> None:
 
     The link is written into the `links` of the clause of the later version (by date, else by
     lineage), in its plan file; comments and formatting stay as they were. The file is checked
-    before it is replaced, and a file changed since it was read is never overwritten.
+    before it is replaced, and a file changed since it was read is never overwritten. The plans
+    bundled with planlens are never edited: copy them and use --plans DIR.
     """
     from planlens.authoring.edit_links import apply, link_changes
 
