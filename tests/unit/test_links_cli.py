@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from planlens.authoring.edit_links import reload_corpus
-from planlens.authoring.review import Answer, linked, review, suggestions_for
+from planlens.authoring.review import Answer, linked, suggestions_for
 from planlens.cli import cli
+from planlens.commands import links as links_command
 from planlens.comparison.suggest import Candidate, Suggestion
 from planlens.corpus.load import load_corpus
 from tests.conftest import BUNDLED, CliResult
@@ -58,24 +59,26 @@ def test_accept_all_above_links_the_best_candidates_above_the_score(
 ) -> None:
     corpus = load_corpus([plans_copy])
     suggestions = suggestions_for(corpus, ["us-28", "ep-res"])
+    best = sorted((s.candidates[0].score for s in suggestions), reverse=True)
+    assert len(best) > 3
+    score = best[2]  # some suggestions score above it, most below
     high = {
-        s.address: s.candidates[0].address for s in suggestions if s.candidates[0].score >= 0.23
+        s.address: s.candidates[0].address for s in suggestions if s.candidates[0].score >= score
     }
-    assert high  # the bundled corpus has such suggestions (ep-res:18 → us-28:1, 0.23)
     result = run_cli(
-        "align", "us-28", "ep-res", "--accept-all-above", "0.23", "--plans", plans_copy
+        "align", "us-28", "ep-res", "--accept-all-above", str(score), "--plans", plans_copy
     )
     assert result.code == 0, result.err
     fresh = reload_corpus(corpus)
     accepted = [line for line in result.out.splitlines() if ": link added: " in line]
-    assert accepted
+    assert 0 < len(accepted) <= len(high) < len(suggestions)
     for line in accepted:
         address, _, other = line.split(": ", 1)[1].partition(": link added: ")
         assert high.get(address) == other or high.get(other) == address
         assert linked(fresh, address, other)
-    assert result.out.endswith(f"{len(accepted)} changes written.\n")
+    assert result.out.splitlines()[-1].startswith(f"{len(accepted)} change")
     # Nothing at or above the score is left to suggest.
-    assert all(s.candidates[0].score < 0.23 for s in suggestions_for(fresh, ["us-28", "ep-res"]))
+    assert all(s.candidates[0].score < score for s in suggestions_for(fresh, ["us-28", "ep-res"]))
 
 
 def asked_pairs(output: str) -> list[tuple[str, str]]:
@@ -117,7 +120,7 @@ def test_review_and_accept_all_cannot_be_combined(run_cli: Run, plans_copy: Path
 
 
 def test_ep_res_gets_every_editors_link_back_without_an_editor(
-    run_cli: Run, plans_copy: Path
+    run_cli: Run, plans_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The README's workflow: strip ep-res's links, restore them by review and `link` alone."""
     path = plans_copy / "ep-res.toml"
@@ -136,15 +139,21 @@ def test_ep_res_gets_every_editors_link_back_without_an_editor(
         pair = frozenset((suggestion.address, candidate.address))
         return "yes" if pair in wanted else "skip"
 
+    # `align --review`, with the editor's answers in place of the prompt.
+    monkeypatch.setattr(links_command, "ask", editor)
+    result = run_cli("align", "us-28", "ep-res", "--review", "--plans", plans_copy)
+    assert result.code == 0, result.err
+    reviewed = result.out.count(": link added: ")
+    assert reviewed > 0  # 9 of the 18 when this was written; the aligner may find more
     corpus = load_corpus([plans_copy])
-    reviewed = [entry for edit in review(corpus, ["us-28", "ep-res"], editor) for entry in edit]
-    assert len(reviewed) >= 5  # suggestions restore a good part of the links
-    corpus = reload_corpus(corpus)
+    pinned = 0
     for own, links in editors.items():
         for other in sorted(links):
             if not linked(corpus, own, other):
                 result = run_cli("link", own, other, "--plans", plans_copy)
                 assert result.code == 0, result.err
+                pinned += 1
+    assert reviewed + pinned == len(wanted) == 18
     restored = load_corpus([plans_copy]).plan("ep-res")
     assert {f"ep-res:{c.id}": set(c.links) for c in restored.clauses} == editors
     final = path.read_text(encoding="utf-8")
