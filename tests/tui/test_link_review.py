@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from planlens.authoring.review import suggestions_for
+from planlens.authoring.review import ReviewItem, suggestions_for
 from planlens.comparison.build import compare
 from planlens.comparison.suggest import Suggestion
 from planlens.corpus.load import load_corpus
@@ -22,6 +22,7 @@ from planlens.tui import make_app
 from planlens.tui.app import PlanlensApp
 from planlens.tui.screens.compare import CompareScreen
 from planlens.tui.widgets.link_review import LinkReview
+from planlens.tui.widgets.review_lines import caption, item_content
 from tests.conftest import BUNDLED
 from tests.tui.conftest import SIZE, pilot_test, settle
 
@@ -261,3 +262,13 @@ async def test_an_undo_refused_stays_on_the_stack(plans: Path) -> None:
         assert path.read_text(encoding="utf-8") == changed
         assert len(review.history) == 1
         assert not review.busy
+
+
+def test_titles_and_topics_are_shown_literally() -> None:
+    item = ReviewItem(
+        "a:1", "b:2", "suggested", 0.2, title="[@click=app.quit]x[/] \x1b[31mred", topics=("[b]",)
+    )
+    text = item_content(item).plain
+    assert "[@click=app.quit]x[/]" in text and "[b]" in text
+    assert "\x1b" not in text
+    assert caption([item]).plain.startswith("1 suggested counterpart ")

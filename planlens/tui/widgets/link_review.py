@@ -24,8 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from planlens.errors import PlanlensError
-from planlens.safe import one_line, visible
-from planlens.tui import palette
+from planlens.tui.widgets.review_lines import caption, item_content
 
 if TYPE_CHECKING:
     from planlens.authoring.edit_links import Applied, Change
@@ -34,36 +33,6 @@ if TYPE_CHECKING:
     from planlens.comparison.suggest import Suggestion
     from planlens.corpus.load import Corpus
     from planlens.tui.app import PlanlensApp
-
-KIND_WORDS = {
-    "suggested": ("suggested", palette.WARNING),
-    "asserted": ("asserted", "$text-success"),
-    "found": ("found", palette.MUTED),
-}
-HINTS = {
-    "suggested": "a accepts (pins the link) · R rejects (not suggested again)",
-    "asserted": "R unpins (removes the link from the file)",
-    "found": "a pins it as asserted",
-}
-
-
-def item_content(item: ReviewItem) -> Content:
-    """One item as a line: the pair, how it is known, its score and shared topics."""
-    word, style = KIND_WORDS[item.kind]
-    parts: list[str | tuple[str, str]] = [
-        (f"{word:<9} ", style),
-        (f"{item.a} ↔ {item.b}", "bold"),
-        "  ",
-        one_line(item.title),
-        (f"  score {item.score:.2f}", palette.MUTED),
-    ]
-    if item.kind == "found":
-        parts.append((f" ({item.via} pass)", palette.MUTED))
-    if item.topics:
-        parts.append(("  shared: " + ", ".join(visible(t) for t in item.topics), palette.MUTED))
-    parts.append((f"   {HINTS[item.kind]}", palette.MUTED))
-    return Content.assemble(*parts)
-
 
 CACHED_SUGGESTIONS = 16
 """Comparisons whose suggestions are kept, so switching back to a pair is instant."""
@@ -75,10 +44,6 @@ def _has_lone_clause(comparison: Comparison, row_index: int) -> bool:
         return False
     row = comparison.rows[row_index]
     return sum(1 for ids in row.clauses.values() if ids) == 1 and not row.secondary
-
-
-def _count(number: int, noun: str) -> str:
-    return "" if not number else f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class LinkReview(ScrollView, can_focus=True):
@@ -209,15 +174,7 @@ class LinkReview(ScrollView, can_focus=True):
         if bool(suggested) != self.suggested:
             self.suggested = bool(suggested)
             self.screen.refresh_bindings()
-        counts = [
-            _count(len(self.items) - suggested, "link"),
-            _count(suggested, "suggested counterpart"),
-        ]
-        caption = " and ".join(count for count in counts if count) or "No links or suggestions"
-        self._lines = [
-            Content.assemble((caption, palette.HEADING), ("   ctrl+z undoes", palette.MUTED)),
-            *(item_content(item) for item in self.items),
-        ]
+        self._lines = [caption(self.items), *(item_content(item) for item in self.items)]
         self._draw()
 
     @property
