@@ -2,8 +2,9 @@
 
 The public functions: `import_text` and `new_from` build a `PlanFile`; `import_draft` and
 `new_draft` also return the comments and warnings the file should carry; `emit_plan` writes it
-as TOML; `write_plan_file` writes it atomically once the loader accepts it. This package never
-imports Textual.
+as TOML; `write_plan_file` writes it atomically once the loader accepts it. `edit_links` pins,
+unpins and rejects links in existing plan files in place, and `review` walks the suggestions.
+This package never imports Textual.
 """
 
 from __future__ import annotations

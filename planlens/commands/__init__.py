@@ -8,6 +8,7 @@ from planlens.commands.across import figures, history, search
 from planlens.commands.align import align_command
 from planlens.commands.authoring import import_plan, new_plan
 from planlens.commands.corpus import list_plans, schema, show, validate
+from planlens.commands.links import link, unlink
 from planlens.commands.report import diff, report
 from planlens.commands.ui import ui
 
@@ -20,6 +21,8 @@ def register(group: click.Group) -> None:
         show,
         schema,
         align_command,
+        link,
+        unlink,
         import_plan,
         new_plan,
         report,

@@ -38,6 +38,19 @@ if TYPE_CHECKING:
     "editor to review).",
 )
 @reference_option
+@click.option(
+    "--review",
+    is_flag=True,
+    help="Ask about each suggested pair in turn: y links it, n rejects it (recorded in the "
+    "plan file, never suggested again), s skips it, q stops. Edits the later version's file.",
+)
+@click.option(
+    "--accept-all-above",
+    type=click.FloatRange(0, 1),
+    metavar="SCORE",
+    help="Link each clause left alone to its best candidate when that scores SCORE or more. "
+    "Edits the later version's file.",
+)
 @plans_option
 @format_option("table", "json")
 def align_command(
@@ -45,6 +58,8 @@ def align_command(
     ignore_links: bool,
     suggest: bool,
     reference: str | None,
+    review: bool,
+    accept_all_above: float | None,
     plans: tuple[Path, ...],
     fmt: str,
 ) -> None:
@@ -56,8 +71,8 @@ def align_command(
 
     With --suggest, each clause that no other version's clause was matched with gets up to
     three candidates: clauses of the other versions sharing a topic with it and scoring best,
-    though below the score the aligner pairs at. They are not links; add the right ones to the
-    plan file's `links`.
+    though below the score the aligner pairs at. They are not links: --review asks about each
+    (and writes the answer into the plan file), --accept-all-above links the best ones.
     """
     from planlens.comparison.build import compare
     from planlens.comparison.labels import CHANGE_LABELS, CHANGE_MARKS
@@ -65,6 +80,15 @@ def align_command(
     if len(plan_ids) < 2:
         raise click.UsageError("give at least two plan ids")
     corpus = open_corpus(plans)
+    if review or accept_all_above is not None:
+        if review and accept_all_above is not None:
+            raise click.UsageError("give --review or --accept-all-above, not both")
+        if ignore_links or fmt != "table":
+            raise click.UsageError("--review and --accept-all-above work on the table output")
+        from planlens.commands.links import run_review
+
+        run_review(corpus, resolve_ids(corpus, plan_ids), accept_all_above)
+        return
     comparison = compare(
         corpus, resolve_ids(corpus, plan_ids), ignore_links=ignore_links, reference=reference
     )

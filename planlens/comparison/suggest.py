@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from planlens.align.passes import clause_refs, lineage_pairs
-from planlens.align.similarity import Features
+from planlens.align.similarity import ClauseRef, Features
 from planlens.comparison.model import Comparison
 from planlens.corpus.model import PlanFile
 
@@ -62,6 +62,11 @@ def lone_clauses(comparison: Comparison) -> set[str]:
     return lone
 
 
+def rejected(one: ClauseRef, other: ClauseRef) -> bool:
+    """True when an editor rejected the pair: either clause's `not_links` names the other."""
+    return other.address in one.clause.not_links or one.address in other.clause.not_links
+
+
 def suggest(
     plans: Sequence[PlanFile],
     comparison: Comparison,
@@ -88,7 +93,10 @@ def suggest(
     for n, index in enumerate(alone):
         ref = refs[index]
         usable = topical[n] & (plan_of != ref.plan) & (scores[n] >= floor)
-        ranked = sorted(np.flatnonzero(usable).tolist(), key=lambda j: (-scores[n, j], j))
+        ranked = sorted(
+            (j for j in np.flatnonzero(usable).tolist() if not rejected(ref, refs[j])),
+            key=lambda j: (-scores[n, j], j),
+        )
         candidates = tuple(
             Candidate(
                 refs[j].address,

@@ -8,6 +8,7 @@ is kept, and the problem is reported.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -69,6 +70,12 @@ class Corpus:
     """Everything wrong with the files, errors and warnings."""
     paths: Mapping[str, Path] = field(default_factory=dict)
     """The file each plan was read from, by plan id."""
+    digests: Mapping[str, str] = field(default_factory=dict)
+    """A digest of each plan file's text as it was read (`text_digest`), by plan id."""
+    roots: tuple[Path, ...] = ()
+    """The files and directories the plans were read from."""
+    fallback: bool = False
+    """True when no plan directory was named or found, so the bundled plans were read."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -113,6 +120,11 @@ class Corpus:
         topic_map = dict(topics) if topics is not None else load_topics([bundled_plans_dir()])[0]
         problems = check_references({p.id: (p, None) for p in plan_list}, topic_map)
         return cls(tuple(plan_list), topic_map, tuple(problems), {})
+
+
+def text_digest(text: str) -> str:
+    """A digest of a plan file's text: it changes whenever the text does."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
@@ -220,6 +232,7 @@ def plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
 def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:
     """Load every plan under `paths` (default: `default_plan_dirs()`), collecting every problem."""
     roots = [Path(p) for p in paths] if paths else default_plan_dirs()
+    fallback = not paths and roots == [bundled_plans_dir()]
     files, problems = plan_files(roots)
     topic_dirs = [p if p.is_dir() else p.parent for p in roots]
     topics, topic_problems = load_topics(list(dict.fromkeys(topic_dirs)))
@@ -256,8 +269,11 @@ def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:
     problems += check_references(loaded, topics, texts)
     plans = sorted((plan for plan, _ in loaded.values()), key=lambda p: (p.plan.date, p.id))
     paths_by_id = {pid: path for pid, (_, path) in loaded.items() if path is not None}
+    digests = {pid: text_digest(texts[path]) for pid, path in paths_by_id.items()}
     ordered = sorted(problems, key=_problem_order)
-    return Corpus(tuple(plans), topics, tuple(ordered), paths_by_id)
+    return Corpus(
+        tuple(plans), topics, tuple(ordered), paths_by_id, digests, tuple(roots), fallback
+    )
 
 
 def _problem_order(problem: Problem) -> tuple[str, int, int, str]:

@@ -113,6 +113,10 @@ class Clause(_Strict):
     says the text explicitly sets no such figure (army_cap = "none": no cap at all)."""
     links: list[Address] = Field(default_factory=list)
     """Asserted counterparts in other versions, as clause addresses ("us-28:6")."""
+    not_links: list[Address] = Field(
+        default_factory=list, exclude_if=lambda addresses: not addresses
+    )
+    """Suggested counterparts an editor rejected ("us-28:7"): never suggested again."""
     confidence: Confidence
     """How sure we are of this clause: confirmed | reported | uncertain."""
     bracketed: bool = False

@@ -101,18 +101,26 @@ def check_references(
                         expected="topics from topics.toml",
                     )
                 )
-            for link in clause.links:
-                message = _reference_problem(link, pid, clause_ids)
-                if message:
-                    problems.append(
-                        Problem(
-                            path,
-                            f"link {link!r}: {message}",
-                            clause=clause.id,
-                            line=line("clause", index, "links"),
-                            expected=_address_hint(link, clause_ids),
-                        )
+            for key in ("links", "not_links"):
+                problems += _address_problems(
+                    getattr(clause, key),
+                    key,
+                    pid,
+                    clause.id,
+                    path,
+                    clause_ids,
+                    line("clause", index, key),
+                )
+            for both in sorted(set(clause.links) & set(clause.not_links)):
+                problems.append(
+                    Problem(
+                        path,
+                        f"{both!r} is both in links and in not_links",
+                        clause=clause.id,
+                        line=line("clause", index, "not_links"),
+                        expected="each address in one of the two lists",
                     )
+                )
         for index, omission in enumerate(plan.omission):
             message = _reference_problem(omission.ref, pid, clause_ids)
             if message:
@@ -125,6 +133,33 @@ def check_references(
                     )
                 )
     problems += _cycle_problems(loaded)
+    return problems
+
+
+def _address_problems(
+    addresses: list[str],
+    key: str,
+    own: str,
+    clause_id: str,
+    path: Path | None,
+    clause_ids: Mapping[str, set[str]],
+    line: int | None,
+) -> list[Problem]:
+    """A problem for each address of a clause's `links` or `not_links` that names no clause."""
+    what = "link" if key == "links" else "not_links entry"
+    problems = []
+    for address in addresses:
+        message = _reference_problem(address, own, clause_ids)
+        if message:
+            problems.append(
+                Problem(
+                    path,
+                    f"{what} {address!r}: {message}",
+                    clause=clause_id,
+                    line=line,
+                    expected=_address_hint(address, clause_ids),
+                )
+            )
     return problems
 
 

@@ -64,6 +64,7 @@ _PATTERN_WORDS = {
     "clause.id": "the document's own number: letters, digits, dots and hyphens, such as 6 or 10.a",
     "based_on": "plan ids: lowercase letters, digits and hyphens",
     "links": 'clause addresses such as "us-28:6" or "us-28:10.a"',
+    "not_links": 'clause addresses such as "us-28:6" or "us-28:10.a"',
     "ref": 'a clause address such as "us-28:26"',
     "url": "an address starting with http:// or https://",
     "source": "an address starting with http:// or https://",

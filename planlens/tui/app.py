@@ -167,6 +167,14 @@ class PlanlensApp(App[None]):
 
     # -- session -------------------------------------------------------------------------------
 
+    def replace_corpus(self, corpus: Corpus) -> None:
+        """Use `corpus` from now on (the plans read again after an edit); forget what was
+        computed from the old one."""
+        self._corpus = corpus
+        self.comparisons.clear()
+        self.layouts.clear()
+        self.similarities.clear()
+
     def remember(self, comparison: Comparison, table_layout: TableLayout) -> None:
         """Keep a comparison and its layout for the rest of the session."""
         plan_ids = tuple(plan.id for plan in comparison.plans)

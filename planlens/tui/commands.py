@@ -52,6 +52,13 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Toggle details", "Show or hide the details pane", "toggle_details"),
     ("Overview", "Versions, lineage, similarity and topics", "overview"),
     ("Export report…", "Write the current view as a report", "export"),
+    ("Pin link", "Accept the suggested counterpart, or pin a found link", "edit_link('accept')"),
+    (
+        "Reject or unpin link",
+        "Reject the suggestion, or unpin an asserted link",
+        "edit_link('reject')",
+    ),
+    ("Undo link edit", "Reverse the last link edit of this session", "edit_link('undo')"),
 )
 """(name, help, compare-screen action) of each palette command."""
 

@@ -75,3 +75,21 @@ def test_align_suggests_in_json_and_in_the_table_only_when_asked(run_cli: Run) -
     table = run_cli(*args, "--suggest")
     assert "Possible counterparts" in table.out and "ep-res:12" in table.out
     assert "Possible counterparts" not in run_cli(*args).out
+
+
+def test_a_rejected_pair_is_never_suggested_again() -> None:
+    first = topics(
+        plan("a", ["Troops are capped at a fixed ceiling.", "Elections are held soon."]),
+        _1=["military-limits"],
+    )
+    second = topics(
+        plan("b", ["No limit on self-defence whatsoever.", "Elections are held soon."]),
+        _1=["military-limits"],
+    )
+    before = {s.address for s in suggest([first, second], compare([first, second]), floor=0.0)}
+    assert before == {"a:1", "b:1"}
+    lone = second.clauses[0].model_copy(update={"not_links": ["a:1"]})
+    rejecting = second.model_copy(update={"clause": [lone, *second.clauses[1:]]})
+    plans = [first, rejecting]
+    # The rejection is recorded on one side and holds for both.
+    assert suggest(plans, compare(plans), floor=0.0) == []

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import on
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
 from planlens.tui.screens.compare_export import ExportActions
@@ -18,6 +20,7 @@ from planlens.tui.screens.compare_search import SearchActions
 from planlens.tui.state import cycle_version, in_corpus_order
 from planlens.tui.widgets.details import DetailsPane
 from planlens.tui.widgets.key_hint import KeyEntry, KeyHint
+from planlens.tui.widgets.link_review import LinkReview
 from planlens.tui.widgets.provision_table import ProvisionTable
 from planlens.tui.widgets.table_heading import TableHeading
 
@@ -79,13 +82,23 @@ class CompareScreen(SearchActions, ExportActions):
         Binding("d", "toggle_details", "Details", show=False),
         Binding("o", "overview", "Overview"),
         Binding("e", "export", "Export"),
+        # In the footer only while the row has suggested counterparts (see check_action); the
+        # same keys pin and unpin links on any row.
+        Binding("a", "review('accept')", "Accept suggestion"),
+        Binding("D", "review('reject')", "Decline suggestion"),
+        Binding("a", "edit_link('accept')", "Pin link (accept a suggestion)", show=False),
+        Binding("D", "edit_link('reject')", "Unpin link (decline a suggestion)", show=False),
+        Binding("ctrl+z", "edit_link('undo')", "Undo link edit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         yield TableHeading(id="heading")
         yield ProvisionTable(id="table")
-        yield DetailsPane(id="details")
+        # The review shares the details' space, so its lines never resize the table.
+        with Vertical(id="details-box"):
+            yield DetailsPane(id="details")
+            yield LinkReview(id="review")
         yield KeyHint(KEY_HINT, id="key-hint")
         yield Footer()
 
@@ -197,6 +210,41 @@ class CompareScreen(SearchActions, ExportActions):
 
     def action_toggle_details(self) -> None:
         self.toggle_class("-no-details")
+
+    # -- reviewing links (the behaviour is LinkReview's) ----------------------------------------
+
+    def _show_details(self, row: int | None) -> None:
+        super()._show_details(row)
+        self.query_one(LinkReview).show(self.comparison, row)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "review":
+            review = next(iter(self.query(LinkReview)), None)
+            return review is not None and review.suggested
+        return True
+
+    def action_edit_link(self, what: str) -> None:
+        """Accept, reject or undo in the link review under the details."""
+        review = self.query_one(LinkReview)
+        {"accept": review.accept, "reject": review.reject, "undo": review.undo}[what]()
+
+    def action_review(self, what: str) -> None:
+        """The same, from the keys shown while the row has suggested counterparts."""
+        self.action_edit_link(what)
+
+    @on(LinkReview.Edited)
+    def links_edited(self, message: LinkReview.Edited) -> None:
+        self.planlens.replace_corpus(message.corpus)
+        self.show_versions(self.view.plan_ids)
+        done = "; ".join(f"{entry.change}" for entry in message.applied)
+        title = "Undone" if message.undo else f"Written to {message.applied[0].path.name}"
+        self.notify(done, title=title, timeout=6, markup=False)
+
+    @on(LinkReview.EditFailed)
+    def link_edit_failed(self, message: LinkReview.EditFailed) -> None:
+        self.notify(
+            message.error, title="Nothing was written", severity="error", timeout=10, markup=False
+        )
 
     # -- other screens -------------------------------------------------------------------------
 
