@@ -7,6 +7,7 @@ registry are read only when click needs them (`LazyChoice`).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -44,6 +45,32 @@ class LazyChoice(click.Choice[str]):
     @choices.setter
     def choices(self, values: tuple[str, ...]) -> None:
         self._loaded = tuple(values)
+
+
+class OutputPath(click.ParamType[Path]):
+    """The path of a file to write; a path ending in a slash names a directory and is refused.
+
+    `Path("newdir/")` forgets the slash, so the check is made on the text as typed: writing a
+    file called `newdir` when a directory was meant would be a silent surprise.
+    """
+
+    name = "path"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        if isinstance(value, Path):
+            return value
+        text = str(value)
+        if not text:
+            self.fail("the output path is empty", param, ctx)
+        if text.endswith(("/", os.sep)):
+            where = "is a directory" if Path(text).is_dir() else "is not an existing directory"
+            self.fail(
+                f"{text!r} ends with a slash, so it names a directory (and {where}); "
+                "give the path of the file to write",
+                param,
+                ctx,
+            )
+        return Path(text)
 
 
 def _inherit_plans(

@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from planlens.commands.common import LazyChoice, open_corpus, plans_option, stdout
-from planlens.errors import PlanlensError
+from planlens.commands.common import LazyChoice, OutputPath, open_corpus, plans_option, stdout
 
 if TYPE_CHECKING:
     from planlens.comparison.model import ChangeClass, Comparison
@@ -119,11 +118,13 @@ def _format_for(output: Path | None) -> str:
 @click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    type=OutputPath(),
     default=None,
     metavar="FILE",
-    help="Write the report to FILE (atomically) instead of stdout.",
+    help="Write the report to FILE (atomically; through a symlink to its target; a device or "
+    "pipe is written to directly) instead of stdout.",
 )
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @click.option(
     "--layout",
     type=LazyChoice(_layouts),
@@ -136,6 +137,7 @@ def report(
     plan_ids: tuple[str, ...],
     fmt: str | None,
     output: Path | None,
+    force: bool,
     layout: Layout,
     topic: str | None,
     changed_only: bool,
@@ -154,10 +156,7 @@ def report(
     comparison = _compare(plans, plan_ids, topic, changed_only, classes, ignore_links)
     name = fmt or _format_for(output)
     if output is not None:
-        try:
-            write_report(comparison, name, output, RenderOptions(layout=layout))
-        except OSError as exc:
-            raise PlanlensError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        write_report(comparison, name, output, RenderOptions(layout=layout), force=force)
         click.echo(f"planlens: wrote {output} ({name})", err=True)
         return
     if name == "text":
