@@ -73,6 +73,29 @@ class OutputPath(click.ParamType[Path]):
         return Path(text)
 
 
+class PlansPath(click.ParamType[Path]):
+    """A `--plans` value: a directory of plan files, or one `.toml` plan file.
+
+    Anything else (a missing path, an empty string, `/dev/null`, a text file) is refused
+    plainly, rather than loading nothing and printing an empty table.
+    """
+
+    name = "dir"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        if isinstance(value, Path):
+            return value
+        text = str(value)
+        if not text:
+            self.fail("no plans directory at '' (the path is empty)", param, ctx)
+        path = Path(text)
+        if path.is_dir() or (path.is_file() and path.suffix == ".toml"):
+            return path
+        if path.exists():
+            self.fail(f"no plans directory at {text}: it is not a directory", param, ctx)
+        self.fail(f"no plans directory at {text}: it does not exist", param, ctx)
+
+
 def _inherit_plans(
     ctx: click.Context, _param: click.Parameter, value: tuple[Path, ...]
 ) -> tuple[Path, ...]:
@@ -93,7 +116,7 @@ def plans_option(command: F) -> F:
         "--plans",
         "plans",
         multiple=True,
-        type=click.Path(path_type=Path, file_okay=True, dir_okay=True),
+        type=PlansPath(),
         callback=_inherit_plans,
         metavar="DIR",
         help="Read plans from DIR (repeatable). Default: $PLANLENS_PLANS, else ./plans if it "

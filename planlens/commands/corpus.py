@@ -148,5 +148,13 @@ def _asked_about(problem: Problem, targets: list[Path]) -> bool:
     """Whether a problem concerns one of the files or directories the user named."""
     if not targets or problem.path is None:
         return True
-    path = problem.path.resolve()
-    return any(path in (target.resolve(), target.resolve() / path.name) for target in targets)
+    path = _resolved(problem.path)
+    return any(path in (_resolved(target), _resolved(target) / path.name) for target in targets)
+
+
+def _resolved(path: Path) -> Path:
+    """`path` with symlinks resolved; a symlink loop stays as it is (made absolute)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return path.absolute()

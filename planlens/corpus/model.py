@@ -8,6 +8,8 @@ docstring that becomes its description in `plans/plan.schema.json`.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import sys
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -123,6 +125,19 @@ class Clause(_Strict):
         if not text.strip():
             raise ValueError("clause text is blank")
         return text
+
+    @field_validator("terms")
+    @classmethod
+    def _terms_finite(cls, terms: dict[str, TermValue]) -> dict[str, TermValue]:
+        for name, value in terms.items():
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            if not (math.isfinite(value) and abs(value) <= sys.float_info.max):
+                raise ValueError(
+                    f"term {name!r} is not a finite number of a usable size "
+                    f"(inf, nan, or beyond ±{sys.float_info.max:.1e})"
+                )
+        return terms
 
 
 class Omission(_Strict):
