@@ -132,7 +132,7 @@ class Clause(_Strict):
         for name, value in terms.items():
             if isinstance(value, bool) or not isinstance(value, int | float):
                 continue
-            if not (math.isfinite(value) and abs(value) <= sys.float_info.max):
+            if abs(value) > sys.float_info.max or not math.isfinite(value):
                 raise ValueError(
                     f"term {name!r} is not a finite number of a usable size "
                     f"(inf, nan, or beyond ±{sys.float_info.max:.1e})"
