@@ -108,11 +108,19 @@ def test_validate_reports_a_hostile_file_cleanly(case: Case, tmp_path: Path, run
     assert "internal error" not in result.err
 
 
-SPECIAL = {
-    "broken symlink": (lambda p: p.symlink_to(p.parent / "nowhere"), "a broken symlink"),
-    "symlink loop": (lambda p: p.symlink_to(p), "a symlink loop"),
-    "directory": (lambda p: p.mkdir(), "a directory, not a plan file"),
-    "fifo": (lambda p: os.mkfifo(p), "a named pipe (FIFO), not a plan file"),
+def _broken_link(path: Path) -> None:
+    path.symlink_to(path.parent / "nowhere")
+
+
+def _loop(path: Path) -> None:
+    path.symlink_to(path)
+
+
+SPECIAL: dict[str, tuple[Callable[[Path], None], str]] = {
+    "broken symlink": (_broken_link, "a broken symlink"),
+    "symlink loop": (_loop, "a symlink loop"),
+    "directory": (Path.mkdir, "a directory, not a plan file"),
+    "fifo": (os.mkfifo, "a named pipe (FIFO), not a plan file"),
 }
 
 
