@@ -18,7 +18,7 @@ from planlens.commands.common import (
     print_table,
     stdout,
 )
-from planlens.safe import one_line
+from planlens.safe import json_text, one_line
 
 if TYPE_CHECKING:
     from planlens.comparison.model import Comparison, Row
@@ -67,7 +67,7 @@ def align_command(
         data = matrix_json(comparison)
         if suggestions is not None:
             data["suggestions"] = [asdict(s) for s in suggestions]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
         return
     console = stdout()
     print_table(console, matrix_table(comparison))

@@ -16,7 +16,7 @@ from planlens.commands.common import (
     print_table,
     stdout,
 )
-from planlens.safe import one_line
+from planlens.safe import json_text, one_line
 
 if TYPE_CHECKING:
     from planlens.corpus.problems import Problem
@@ -78,7 +78,7 @@ def list_plans(plans: tuple[Path, ...], fmt: str) -> None:
     corpus = open_corpus(plans)
     rows = plan_rows(corpus)
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(rows, indent=2, ensure_ascii=False)))
         return
     table = Table(header_style="bold", box=None, pad_edge=False)
     for name in ("id", "date", "status", "clauses", "known", "based on"):
@@ -112,13 +112,17 @@ def show(address: str, plans: tuple[Path, ...], fmt: str) -> None:
         plan, clause = corpus.clause(address)
         if fmt == "json":
             payload = clause.model_dump(mode="json")
-            click.echo(json.dumps({"address": address, **payload}, indent=2, ensure_ascii=False))
+            click.echo(
+                json_text(json.dumps({"address": address, **payload}, indent=2, ensure_ascii=False))
+            )
             return
         console.print(clause_block(plan, clause, corpus))
         return
     plan = corpus.plan(address)
     if fmt == "json":
-        click.echo(json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        click.echo(
+            json_text(json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        )
         return
     console.print(plan_header(plan, corpus))
     for clause in plan.clauses:
