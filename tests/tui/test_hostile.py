@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.segment import Segment
 from textual.command import CommandList, CommandPalette
 from textual.content import Content
@@ -22,8 +24,10 @@ from textual.widgets._toast import Toast
 
 import planlens.tui
 from planlens.corpus.load import load_corpus
+from planlens.safe import visible
 from planlens.tui import make_app
 from planlens.tui.app import PlanlensApp
+from planlens.tui.plain import literal
 from planlens.tui.screens.compare import CompareScreen
 from tests.conftest import DATA
 from tests.tui.conftest import LOAD_ROUNDS, SIZE, pilot_test, settle
@@ -199,3 +203,13 @@ def test_every_notification_goes_through_the_literal_helper() -> None:
         if path.name != "plain.py" and ".notify(" in path.read_text(encoding="utf-8")
     ]
     assert callers == []
+
+
+MARKUP_PIECES = st.sampled_from(["[", "]", "[/]", "[b]", "[@click=app.quit]", "\\", "$x", "\x1b"])
+
+
+@given(st.lists(st.one_of(MARKUP_PIECES, st.text(max_size=8)), max_size=10).map("".join))
+def test_literal_content_never_parses_markup(text: str) -> None:
+    content = literal(text)
+    assert content.plain == visible(text)
+    assert not content.spans

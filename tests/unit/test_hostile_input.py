@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planlens.corpus.load import load_corpus
 from tests.conftest import MINI, CliResult
@@ -232,3 +234,41 @@ def test_import_accepts_point_numbers_past_9999() -> None:
     plan = import_text(text, "many")
     assert [c.id for c in plan.clauses[-4:]] == ["9999", "10000", "10001", "10002"]
     assert plan.clauses[-4].text == "Point 9999."
+
+
+# -- properties: whatever the bytes, the loader answers with problems, never an exception -----
+
+TOML_PIECES = st.sampled_from(
+    [
+        "[plan]\n",
+        "[[clause]]\n",
+        'id = "x"\n',
+        "date = 2025-01-01\n",
+        "terms = { a = 1e999 }\n",
+        "a = " + "[" * 300,
+        "n = " + "9" * 4400 + "\n",
+        'text = "\\u202e"\n',
+        "= \n",
+        '"""\n',
+        "\x00",
+        "\ufeff",
+    ]
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    pieces=st.lists(st.one_of(TOML_PIECES, st.text(max_size=40)), max_size=12),
+    encoding=st.sampled_from(["utf-8", "utf-16", "latin-1"]),
+)
+def test_any_file_gives_problems_not_exceptions(
+    pieces: list[str], encoding: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "fuzz.toml"
+    path.write_bytes(("".join(pieces)).encode(encoding, errors="replace"))
+    corpus = load_corpus([path])
+    for problem in corpus.problems:
+        assert problem.path == path
+        assert problem.message
