@@ -34,6 +34,7 @@ def plans(tmp_path: Path) -> Path:
     text = plan_text("odd", HOSTILE_TEXT).replace(
         'title = "A test plan"', 'title = "Ti\\u200btle \\u009b \\u202eright\\u202c"'
     )
+    text = text.replace('title = "First"', 'title = "Fi\\u200brst \\u0085 \\u2067x\\u2069"')
     text = text.replace(
         'url = "https://example.org/"', 'url = "https://example.org/\\u202egpj.exe"'
     )
