@@ -17,6 +17,7 @@ Every file planlens writes (reports, imported and new plan files) goes through `
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -102,7 +103,7 @@ def _kind(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        if exc.errno == 40:  # ELOOP
+        if exc.errno == errno.ELOOP:
             raise PlanlensError(f"cannot write {path}: it is a symlink loop") from exc
         raise PlanlensError(f"cannot write {path}: {exc.strerror or exc}") from exc
     if stat.S_ISREG(mode):
