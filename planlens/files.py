@@ -6,9 +6,10 @@ Every file planlens writes (reports, imported and new plan files) goes through `
 - an absent target or a regular file is written to a temporary file beside it and moved into
   place with `os.replace`, so the target is always either the old file or the complete new one;
 - a symlink is resolved and the file it points to is written (the link stays a link);
-- a character or block device or a FIFO (`/dev/null`, `/dev/stdout`, a named pipe) is written to
-  directly, as stdout would be, and is never replaced; a caller that needs a real file
-  (`regular_only`) gets a clear refusal instead; a socket or a directory is always refused;
+- a character or block device or a FIFO (`/dev/null`, a named pipe), or a stream path such as
+  `/dev/stdout`, is written to directly, as stdout would be, and is never replaced; a caller
+  that needs a real file (`regular_only`) gets a clear refusal instead; a socket or a
+  directory is always refused;
 - an existing file is replaced only with `force`;
 - temporary files left behind by a write that was killed (`.NAME.PID.XXXX.tmp`, PID no longer
   running) are removed by the next write to the same target.
@@ -45,8 +46,10 @@ def write_text(
     validated there). `regular_only` refuses devices and FIFOs (a plan file must be a file).
     Raises `PlanlensError` with a message a user can act on; nothing is left half-written.
     """
-    path = check_target(target, force=force, regular_only=regular_only or check is not None)
-    if _kind(path) in ("device", "fifo"):
+    path, direct = _destination(
+        Path(target), force=force, regular_only=regular_only or check is not None
+    )
+    if direct:
         _write_directly(path, text, target)
         return path
     remove_leftovers(path)
@@ -59,10 +62,22 @@ def check_target(target: Path, *, force: bool = False, regular_only: bool = Fals
 
     Lets a command refuse a bad output path before it does any work.
     """
-    path = resolve_target(Path(target))
-    kind = _kind(path)
-    if kind in ("device", "fifo") and not regular_only:
-        return path
+    return _destination(Path(target), force=force, regular_only=regular_only)[0]
+
+
+STREAM_DIRS = ("/dev/", "/proc/")
+"""Paths here (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`) are streams: written directly."""
+
+
+def _destination(target: Path, *, force: bool, regular_only: bool) -> tuple[Path, bool]:
+    """Where to write `target`, and whether to write it directly (a device, pipe or stream)."""
+    kind = _kind(target)
+    if kind in ("device", "fifo") or (kind != "directory" and str(target).startswith(STREAM_DIRS)):
+        if regular_only:
+            what = _KIND_WORDS.get(kind or "", "") or "stream"
+            raise PlanlensError(f"{target} is a {what}, not a file; give the path of a file")
+        return target, True
+    path = resolve_target(target)
     if kind is not None and kind != "file":
         article = "an" if _KIND_WORDS[kind][0] in "aeiou" else "a"
         raise PlanlensError(
@@ -73,7 +88,7 @@ def check_target(target: Path, *, force: bool = False, regular_only: bool = Fals
         raise PlanlensError(f"cannot write {target}: the directory {path.parent} does not exist")
     if kind == "file" and not force:
         raise PlanlensError(f"{target} already exists; use --force to overwrite it")
-    return path
+    return path, False
 
 
 def resolve_target(target: Path) -> Path:

@@ -150,3 +150,28 @@ def test_a_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(umask)
     assert stat.S_IMODE((tmp_path / "new.md").stat().st_mode) == 0o644
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout here")
+@pytest.mark.parametrize("stdout", ["pipe", "file"])
+def test_report_to_dev_stdout_goes_to_stdout(stdout: str, tmp_path: Path) -> None:
+    """/dev/stdout is a symlink to a pipe or to the redirected file: written, never replaced."""
+    args = [sys.executable, "-m", "planlens", "report", "alpha", "beta", "--plans", str(MINI)]
+    sink = tmp_path / "out.md"
+    with sink.open("w") as redirected:
+        done = subprocess.run(
+            [*args, "-o", "/dev/stdout"],
+            stdout=subprocess.PIPE if stdout == "pipe" else redirected,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr
+    shown = done.stdout if stdout == "pipe" else sink.read_text(encoding="utf-8")
+    assert shown.startswith("# planlens report: ALPHA → BETA")
+
+
+def test_a_plan_file_is_never_written_to_a_stream() -> None:
+    with pytest.raises(PlanlensError, match="not a file"):
+        write_text(Path("/dev/stdout"), "x", regular_only=True)
