@@ -12,9 +12,9 @@ from collections import deque
 from collections.abc import Mapping
 from pathlib import Path
 
+from planlens.corpus.locate import Locator
 from planlens.corpus.model import PlanFile, Topic
 from planlens.corpus.problems import Problem
-from planlens.corpus.validation import Locator
 
 Loaded = Mapping[str, tuple[PlanFile, Path | None]]
 MAX_LISTED = 30
