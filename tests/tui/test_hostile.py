@@ -188,6 +188,7 @@ async def test_overview_and_problems_show_markup_literally() -> None:
         await pilot.press("o")
         await settle(pilot)
         assert "HOST|ILE</th>" in screen_text(app)
+        assert "Elections [@click=app.quit]now[/]" in screen_text(app)
         assert_inert(app)
         await pilot.press("escape", "p")
         await settle(pilot)
@@ -213,3 +214,20 @@ def test_literal_content_never_parses_markup(text: str) -> None:
     content = literal(text)
     assert content.plain == visible(text)
     assert not content.spans
+
+
+@pilot_test
+async def test_pickers_show_titles_and_topics_literally() -> None:
+    async with _app().run_test(size=SIZE, notifications=True) as pilot:
+        app = await _open(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert "[bold red]Owned[/]" in screen_text(app)
+        assert_inert(app)
+        await pilot.press("escape", "t")
+        await settle(pilot)
+        assert "Elections [@click=app.quit]now[/]" in screen_text(app)
+        assert_inert(app)
+        await pilot.press("escape", "d")
+        await settle(pilot)
+        assert_inert(app)
