@@ -9,6 +9,7 @@ the app is still running afterwards.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -230,4 +231,19 @@ async def test_pickers_show_titles_and_topics_literally() -> None:
         assert_inert(app)
         await pilot.press("escape", "d")
         await settle(pilot)
+        assert_inert(app)
+
+
+@pilot_test
+async def test_problems_screen_shows_messages_literally(tmp_path: Path) -> None:
+    shutil.copytree(HOSTILE, tmp_path, dirs_exist_ok=True)
+    calm = (tmp_path / "calm.toml").read_text(encoding="utf-8")
+    bad = calm.replace('topics = ["elections"]', 'topics = ["[@click=app.quit]x[/]"]')
+    (tmp_path / "calm.toml").write_text(bad, encoding="utf-8")
+    app = make_app(load_corpus([tmp_path]), ["calm", "hostile"])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert "unknown topic '[@click=app.quit]x[/]'" in screen_text(app)
         assert_inert(app)
