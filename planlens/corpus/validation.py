@@ -453,7 +453,7 @@ _DESCRIBERS: tuple[Callable[[_Error], Description | None], ...] = (
 
 def _input_words(value: object) -> str:
     """What a value is, in TOML's words rather than Python's (`text in quotes`, not `str`)."""
-    return _INPUT_WORDS.get(type(value).__name__, type(value).__name__)
+    return _INPUT_WORDS.get(type(value).__name__, "a value of another kind")
 
 
 def _toml(value: object) -> str:
