@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; turn every expected failure into a message and an exit code."""
     try:
         result = cli.main(args=argv, prog_name="planlens", standalone_mode=False)
+        sys.stdout.flush()  # a full disk must fail here, not in the interpreter's exit
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
@@ -56,11 +57,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEMS
     except BrokenPipeError:
         # The reader went away (e.g. `planlens list | head`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # stdout on a full disk or a closed descriptor
+        _silence_stdout()
+        what = f"use {exc.filename}" if exc.filename else "write the output"
+        click.echo(f"planlens: error: cannot {what}: {exc.strerror or exc}", err=True)
+        return EXIT_PROBLEMS
     except Exception as exc:  # the last line of defence against a traceback
         if debugging():
             raise
@@ -71,3 +76,14 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_INTERNAL
     return result if isinstance(result, int) else 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real descriptor (under a test runner)
+        pass
+    finally:
+        os.close(devnull)

@@ -153,7 +153,7 @@ def new_draft(
 
 def check_plan_id(plan_id: str) -> None:
     """Raise `PlanlensError` unless `plan_id` is a valid plan id."""
-    if not re.match(PLAN_ID_PATTERN, plan_id) or len(plan_id) > 64:
+    if not re.fullmatch(PLAN_ID_PATTERN, plan_id) or len(plan_id) > 64:
         raise PlanlensError(
             f"{plan_id!r} is not a valid plan id: use lowercase letters, digits and hyphens, "
             "starting with a letter or digit (e.g. ua-20)"

@@ -1,19 +1,17 @@
 """Read pasted text safely, and write a plan file only once the real loader accepts it.
 
-A new file is written to a temporary file beside its target, checked with the loader's own
-functions against the corpus in use, and moved into place with `os.replace`, so the target is
-either the old file or the complete new one; nothing is overwritten without `force`.
+A new file is written through `planlens.files.write_text` (a temporary file beside its target,
+moved into place atomically), checked with the loader's own functions against the corpus in use
+before it replaces anything; nothing is overwritten without `force`.
 """
 
 from __future__ import annotations
 
 import codecs
-import contextlib
 import dataclasses
-import os
-import tempfile
 from pathlib import Path
 
+from planlens import files
 from planlens.corpus.load import MAX_FILE_BYTES, Corpus, parse_plan, read_toml
 from planlens.corpus.model import PlanFile
 from planlens.corpus.problems import Problem
@@ -63,13 +61,8 @@ def _check_size(size: int, name: str) -> None:
 
 
 def check_target(target: Path, *, force: bool) -> None:
-    """Refuse a target that exists (unless `force`), is a directory, or has no directory."""
-    if target.is_dir():
-        raise PlanlensError(f"{target} is a directory; give the path of the .toml file to write")
-    if not target.parent.is_dir():
-        raise PlanlensError(f"cannot write {target}: the directory {target.parent} does not exist")
-    if target.exists() and not force:
-        raise PlanlensError(f"{target} already exists; use --force to overwrite it")
+    """Refuse a plan-file target that exists (unless `force`), is no file, or has no directory."""
+    files.check_target(target, force=force, regular_only=True)
 
 
 def validate_plan_text(path: Path, corpus: Corpus, target: Path) -> list[Problem]:
@@ -117,32 +110,17 @@ def write_plan_file(
     Raises `PlanlensError` (and leaves every file as it was) when the target exists and `force`
     is not given, or when the loader finds errors in the new file.
     """
-    check_target(target, force=force)
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise PlanlensError(f"cannot write in {target.parent}: {exc.strerror or exc}") from exc
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        problems = validate_plan_text(temporary, corpus, target)
-        errors = [problem for problem in problems if problem.severity == "error"]
+    found: list[Problem] = []
+
+    def validate(temporary: Path) -> None:
+        found.extend(validate_plan_text(temporary, corpus, target))
+        errors = [problem for problem in found if problem.severity == "error"]
         if errors:
             listing = "\n".join(f"  {problem}" for problem in errors)
             raise PlanlensError(f"the new plan file is not valid, nothing was written:\n{listing}")
-        temporary.chmod(mode)
-        temporary.replace(target)  # atomic: os.replace
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        if isinstance(exc, OSError):
-            raise PlanlensError(f"cannot write {target}: {exc.strerror or exc}") from exc
-        raise
-    return problems
+
+    files.write_text(target, text, force=force, check=validate)
+    return found
 
 
 def _resolved(path: Path | None) -> Path | None:

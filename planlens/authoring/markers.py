@@ -20,17 +20,17 @@ with small gaps."""
 _REST = r"(?:(?P<sep>\s*[.:—–-]+)\s*|\s+)(?P<rest>.*)"
 _MARKERS: tuple[tuple[Style, re.Pattern[str]], ...] = (
     ("decimal", re.compile(r"^(?P<num>\d{1,3})\.(?P<sub>\d{1,3})\.?(?:\s+(?P<rest>.*))?$")),
-    ("dot", re.compile(r"^(?P<num>\d{1,4})\.(?:\s+(?P<rest>.*))?$")),
-    ("paren", re.compile(r"^(?P<num>\d{1,4})\)(?:\s+(?P<rest>.*))?$")),
-    ("enclosed", re.compile(r"^\((?P<num>\d{1,4})\)(?:\s+(?P<rest>.*))?$")),
+    ("dot", re.compile(r"^(?P<num>\d{1,9})\.(?:\s+(?P<rest>.*))?$")),
+    ("paren", re.compile(r"^(?P<num>\d{1,9})\)(?:\s+(?P<rest>.*))?$")),
+    ("enclosed", re.compile(r"^\((?P<num>\d{1,9})\)(?:\s+(?P<rest>.*))?$")),
     (
         "point",
-        re.compile(rf"^(?:point|item|пункт)\s+(?P<num>\d{{1,4}})(?:{_REST})?$", re.IGNORECASE),
+        re.compile(rf"^(?:point|item|пункт)\s+(?P<num>\d{{1,9}})(?:{_REST})?$", re.IGNORECASE),
     ),
     (
         "heading",
         re.compile(
-            rf"^(?:article|section|chapter|стаття|статья|розділ|раздел)\s+(?P<num>\d{{1,4}})"
+            rf"^(?:article|section|chapter|стаття|статья|розділ|раздел)\s+(?P<num>\d{{1,9}})"
             rf"(?:{_REST})?$",
             re.IGNORECASE,
         ),

@@ -47,8 +47,11 @@ confirmation from the marker that follows it."""
 MAX_LETTER_SKIP = {"latin": 1, "cyrillic": 3}
 """How many letters a sub-point may skip; Russian lists skip letters of the Ukrainian alphabet."""
 
-_SPACES = re.compile(r"[^\S\n]+")
-_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+"""Runs of horizontal spaces (tab, no-break and the other Unicode spaces) become one space."""
+_LINE_BREAKS = re.compile(r"\r\n?")
+"""Only CR LF and CR end a line besides LF: VT, FF, U+2028 and the like are kept as characters
+(a plan's text is imported word for word; the reports show such characters visibly)."""
 
 
 @dataclass(frozen=True)
@@ -109,9 +112,10 @@ class _Point:
 
 
 def normalise_lines(text: str) -> list[str]:
-    """The lines of `text`: no BOM, any line ending, runs of spaces collapsed, stripped."""
+    """The lines of `text`: no BOM, LF/CR LF/CR endings, runs of spaces collapsed and stripped
+    (other characters, line-separator-like ones included, are kept as they are)."""
     text = _LINE_BREAKS.sub("\n", text.removeprefix("\ufeff"))
-    return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
 
 
 def join_lines(lines: list[str]) -> str:

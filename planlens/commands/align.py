@@ -20,7 +20,7 @@ from planlens.commands.common import (
     resolve_ids,
     stdout,
 )
-from planlens.safe import one_line
+from planlens.safe import json_text, one_line
 
 if TYPE_CHECKING:
     from planlens.comparison.model import Comparison, Row
@@ -97,7 +97,7 @@ def align_command(
         data = matrix_json(comparison)
         if suggestions is not None:
             data["suggestions"] = [asdict(s) for s in suggestions]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
         return
     console = stdout()
     print_table(console, matrix_table(comparison))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from planlens.commands.common import LazyChoice, plans_option
+from planlens.commands.common import LazyChoice, OutputPath, plans_option
 from planlens.errors import PlanlensError
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def _output_option(command: F) -> F:
     return click.option(
         "-o",
         "--output",
-        type=click.Path(path_type=Path, dir_okay=False),
+        type=OutputPath(),
         metavar="OUT",
         help="The plan file to write. Default: ID.toml in the first plans directory in use "
         "(--plans, $PLANLENS_PLANS or ./plans), else in the current directory.",

@@ -7,6 +7,7 @@ registry are read only when click needs them (`LazyChoice`).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -46,6 +47,55 @@ class LazyChoice(click.Choice[str]):
         self._loaded = tuple(values)
 
 
+class OutputPath(click.ParamType[Path]):
+    """The path of a file to write; a path ending in a slash names a directory and is refused.
+
+    `Path("newdir/")` forgets the slash, so the check is made on the text as typed: writing a
+    file called `newdir` when a directory was meant would be a silent surprise.
+    """
+
+    name = "path"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        if isinstance(value, Path):
+            return value
+        text = str(value)
+        if not text:
+            self.fail("the output path is empty", param, ctx)
+        if text.endswith(("/", os.sep)):
+            where = "is a directory" if Path(text).is_dir() else "is not an existing directory"
+            self.fail(
+                f"{text!r} ends with a slash, so it names a directory (and {where}); "
+                "give the path of the file to write",
+                param,
+                ctx,
+            )
+        return Path(text)
+
+
+class PlansPath(click.ParamType[Path]):
+    """A `--plans` value: a directory of plan files, or one `.toml` plan file.
+
+    Anything else (a missing path, an empty string, `/dev/null`, a text file) is refused
+    plainly, rather than loading nothing and printing an empty table.
+    """
+
+    name = "dir"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        if isinstance(value, Path):
+            return value
+        text = str(value)
+        if not text:
+            self.fail("no plans directory at '' (the path is empty)", param, ctx)
+        path = Path(text)
+        if path.is_dir() or (path.is_file() and path.suffix == ".toml"):
+            return path
+        if path.exists():
+            self.fail(f"no plans directory at {text}: it is not a directory", param, ctx)
+        self.fail(f"no plans directory at {text}: it does not exist", param, ctx)
+
+
 def _inherit_plans(
     ctx: click.Context, _param: click.Parameter, value: tuple[Path, ...]
 ) -> tuple[Path, ...]:
@@ -66,7 +116,7 @@ def plans_option(command: F) -> F:
         "--plans",
         "plans",
         multiple=True,
-        type=click.Path(path_type=Path, file_okay=True, dir_okay=True),
+        type=PlansPath(),
         callback=_inherit_plans,
         metavar="DIR",
         help="Read plans from DIR (repeatable). Default: $PLANLENS_PLANS, else ./plans if it "

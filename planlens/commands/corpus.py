@@ -16,7 +16,7 @@ from planlens.commands.common import (
     print_table,
     stdout,
 )
-from planlens.safe import one_line
+from planlens.safe import json_text, one_line
 
 if TYPE_CHECKING:
     from planlens.corpus.problems import Problem
@@ -81,7 +81,7 @@ def list_plans(plans: tuple[Path, ...], fmt: str) -> None:
     corpus = open_corpus(plans)
     rows = plan_rows(corpus)
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(rows, indent=2, ensure_ascii=False)))
         return
     table = Table(header_style="bold", box=None, pad_edge=False)
     for name in ("id", "label", "date", "status", "clauses", "known", "based on"):
@@ -117,13 +117,19 @@ def show(address: str, plans: tuple[Path, ...], fmt: str) -> None:
         if fmt == "json":
             payload = clause.model_dump(mode="json")
             canonical = plan.address(clause)
-            click.echo(json.dumps({"address": canonical, **payload}, indent=2, ensure_ascii=False))
+            click.echo(
+                json_text(
+                    json.dumps({"address": canonical, **payload}, indent=2, ensure_ascii=False)
+                )
+            )
             return
         console.print(clause_block(plan, clause, corpus))
         return
     plan = corpus.plan(address)
     if fmt == "json":
-        click.echo(json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        click.echo(
+            json_text(json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        )
         return
     console.print(plan_header(plan, corpus))
     for clause in plan.clauses:
@@ -153,5 +159,13 @@ def _asked_about(problem: Problem, targets: list[Path]) -> bool:
     """Whether a problem concerns one of the files or directories the user named."""
     if not targets or problem.path is None:
         return True
-    path = problem.path.resolve()
-    return any(path in (target.resolve(), target.resolve() / path.name) for target in targets)
+    path = _resolved(problem.path)
+    return any(path in (_resolved(target), _resolved(target) / path.name) for target in targets)
+
+
+def _resolved(path: Path) -> Path:
+    """`path` with symlinks resolved; a symlink loop stays as it is (made absolute)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return path.absolute()

@@ -11,13 +11,13 @@ import click
 
 from planlens.commands.common import (
     LazyChoice,
+    OutputPath,
     open_corpus,
     plans_option,
     reference_option,
     resolve_ids,
     stdout,
 )
-from planlens.errors import PlanlensError
 
 if TYPE_CHECKING:
     from planlens.comparison.model import ChangeClass, Comparison
@@ -126,11 +126,13 @@ def _format_for(output: Path | None) -> str:
 @click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    type=OutputPath(),
     default=None,
     metavar="FILE",
-    help="Write the report to FILE (atomically) instead of stdout.",
+    help="Write the report to FILE (atomically; through a symlink to its target; a device or "
+    "pipe is written to directly) instead of stdout.",
 )
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @click.option(
     "--layout",
     type=LazyChoice(_layouts),
@@ -153,6 +155,7 @@ def report(
     plan_ids: tuple[str, ...],
     fmt: str | None,
     output: Path | None,
+    force: bool,
     layout: Layout,
     order: str,
     reference: str | None,
@@ -175,10 +178,8 @@ def report(
     name = fmt or _format_for(output)
     by_topic = order == "topic"
     if output is not None:
-        try:
-            write_report(comparison, name, output, RenderOptions(layout=layout, by_topic=by_topic))
-        except OSError as exc:
-            raise PlanlensError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        options = RenderOptions(layout=layout, by_topic=by_topic)
+        write_report(comparison, name, output, options, force=force)
         click.echo(f"planlens: wrote {output} ({name})", err=True)
         return
     if name == "text":

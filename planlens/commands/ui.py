@@ -13,6 +13,9 @@ import click
 
 from planlens.commands.common import note_problems, plans_option
 
+INTERNAL_ERROR_EXIT = 3
+"""The exit status after the app stopped on an unhandled error (the CLI's internal-error code)."""
+
 
 def run_app(plan_ids: Sequence[str] | None = None, plan_dirs: Sequence[Path] = ()) -> None:
     """Open the terminal UI on the plans in `plan_dirs` (default: the usual places).
@@ -28,6 +31,12 @@ def run_app(plan_ids: Sequence[str] | None = None, plan_dirs: Sequence[Path] = (
     app.run()
     if app.startup_error is not None:
         raise app.startup_error
+    if app.return_code:
+        # Textual has printed the traceback of an error inside the app: say so, and fail.
+        click.echo(
+            "planlens: internal error in the terminal UI (see above); please report it.", err=True
+        )
+        raise click.exceptions.Exit(INTERNAL_ERROR_EXIT)
     if app.loaded:
         note_problems(app.corpus)
 

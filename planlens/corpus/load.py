@@ -8,8 +8,11 @@ is kept, and the problem is reported.
 
 from __future__ import annotations
 
+import codecs
+import errno
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +27,7 @@ from planlens.corpus.names import UnknownPlanError as UnknownPlanError  # re-exp
 from planlens.corpus.names import resolve_name
 from planlens.corpus.problems import Problem
 from planlens.corpus.references import check_references, duplicate_clause_problems
-from planlens.corpus.validation import problems_from_validation, syntax_problem
+from planlens.corpus.validation import problems_from_validation, syntax_problem, unparsable_problem
 from planlens.errors import PlanlensError
 
 TOPICS_FILE = "topics.toml"
@@ -51,7 +54,13 @@ def default_plan_dirs(
     """
     env = os.environ if environ is None else environ
     if env.get(ENV_PLANS):
-        return [Path(part) for part in env[ENV_PLANS].split(os.pathsep) if part]
+        dirs = [Path(part) for part in env[ENV_PLANS].split(os.pathsep) if part]
+        if not dirs:
+            raise PlanlensError(
+                f"{ENV_PLANS}={env[ENV_PLANS]!r} names no plans directory; "
+                f"give directories separated by {os.pathsep!r}, or unset it"
+            )
+        return dirs
     local = (cwd or Path.cwd()) / "plans"
     if local.is_dir():
         return [local]
@@ -129,50 +138,68 @@ def text_digest(text: str) -> str:
 
 def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
     """Read one TOML file: its data (None when unreadable), its text, and what went wrong."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return None, "", [Problem(path, f"cannot read the file: {exc.strerror or exc}")]
-    if size > MAX_FILE_BYTES:
-        return (
-            None,
-            "",
-            [
-                Problem(
-                    path,
-                    f"the file is too large ({size / 1_048_576:.1f} MiB)",
-                    expected=f"a plan file under {MAX_FILE_BYTES // 1_048_576} MiB",
-                )
-            ],
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, "", [Problem(path, f"cannot read the file: {exc.strerror or exc}")]
-    if b"\x00" in raw:
-        return None, "", [Problem(path, "this looks like a binary file, not TOML text")]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return (
-            None,
-            "",
-            [
-                Problem(
-                    path,
-                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} "
-                    f"at offset {exc.start})",
-                    expected="a UTF-8 text file",
-                )
-            ],
-        )
-    text = text.removeprefix("\ufeff")
+    raw = _read_bytes(path)
+    if isinstance(raw, Problem):
+        return None, "", [raw]
+    text = _decode(path, raw)
+    if isinstance(text, Problem):
+        return None, "", [text]
     if not text.strip():
         return None, text, [Problem(path, "the file is empty", expected="a [plan] table")]
     try:
         return tomli.loads(text), text, []
     except tomli.TOMLDecodeError as exc:
         return None, text, [syntax_problem(path, exc)]
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number; lists nested 500 deep
+        return None, text, [unparsable_problem(path, text, exc)]
+
+
+def _read_bytes(path: Path) -> bytes | Problem:
+    """The bytes of a plan file not larger than `MAX_FILE_BYTES`, or the problem."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return Problem(path, f"cannot read the file: {exc.strerror or exc}")
+    if size > MAX_FILE_BYTES:
+        return Problem(
+            path,
+            f"the file is too large ({size / 1_048_576:.1f} MiB)",
+            expected=f"a plan file under {MAX_FILE_BYTES // 1_048_576} MiB",
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return Problem(path, f"cannot read the file: {exc.strerror or exc}")
+
+
+def _decode(path: Path, raw: bytes) -> str | Problem:
+    """The UTF-8 text of a file (a BOM dropped), or the problem in words a user can act on."""
+    if _is_utf16(raw):
+        return Problem(
+            path,
+            "the file is UTF-16 text; save it as UTF-8",
+            expected="a UTF-8 text file (in most editors: Save as… → Encoding: UTF-8)",
+        )
+    if b"\x00" in raw:
+        return Problem(path, "this looks like a binary file, not TOML text")
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        return Problem(
+            path,
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+            expected="a UTF-8 text file",
+        )
+
+
+def _is_utf16(raw: bytes) -> bool:
+    """A UTF-16 byte-order mark, or mostly-ASCII text with every other byte zero."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    head = raw[:200]
+    if len(head) < 4 or b"\x00" not in head:
+        return False
+    return not any(head[1::2]) or not any(head[0::2])
 
 
 def parse_plan(
@@ -214,19 +241,54 @@ def load_topics(dirs: Sequence[Path]) -> tuple[dict[str, Topic], list[Problem]]:
 
 
 def plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
-    """The plan files named by `paths` (files, or directories of `*.toml` files)."""
+    """The plan files named by `paths` (files, or directories of `*.toml` files).
+
+    Anything named `*.toml` that cannot be a plan file (a broken symlink, a directory, a pipe,
+    a device) is reported rather than skipped, and never opened: reading a FIFO would block.
+    """
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.glob("*.toml") if p.is_file() and p.name != TOPICS_FILE)
-        elif path.is_file():
-            if path.name != TOPICS_FILE:
-                files.append(path)
+            for entry in sorted(path.glob("*.toml")):
+                if entry.name == TOPICS_FILE:
+                    continue
+                unusable = not_a_file(entry)
+                if unusable is None:
+                    files.append(entry)
+                else:
+                    problems.append(Problem(entry, unusable))
         else:
-            problems.append(Problem(path, "no such file or directory"))
+            unusable = not_a_file(path)
+            if unusable is not None:
+                problems.append(Problem(path, unusable))
+            elif path.name != TOPICS_FILE:
+                files.append(path)
     unique = list(dict.fromkeys(files))
     return unique, problems
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be read as a plan file (None when it is a regular file)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return f"a broken symlink (it points to {path.readlink()}, which does not exist)"
+        return "no such file or directory"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symlink loop (the link points, in the end, back to itself)"
+        return f"cannot read the file: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory, not a plan file"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a plan file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a plan file"
+    return "not a regular file"
 
 
 def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:

@@ -8,9 +8,19 @@ docstring that becomes its description in `plans/plan.schema.json`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import math
+import sys
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
 PLAN_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 CLAUSE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -36,6 +46,14 @@ KINDS: tuple[Kind, ...] = ("plan", "counter-proposal", "framework", "resolution"
 STATUSES: tuple[Status, ...] = ("official", "leaked", "reported", "reconstructed")
 FIDELITIES: tuple[Fidelity, ...] = ("verbatim", "paraphrase", "summary")
 CONFIDENCES: tuple[Confidence, ...] = ("confirmed", "reported", "uncertain")
+DEFAULT_CONFIDENCE: dict[str, Confidence] = {
+    "official": "confirmed",
+    "leaked": "confirmed",
+    "reported": "reported",
+    "reconstructed": "reported",
+}
+"""A clause's confidence when its file leaves it out, by its plan's status: text seen is
+confirmed, text known from reports is reported."""
 
 
 class _Strict(BaseModel):
@@ -95,8 +113,17 @@ class Plan(_Strict):
         return self.short or self.id.upper()
 
 
+def _confidence_optional(schema: dict[str, Any]) -> None:
+    """In the file format a clause may leave `confidence` out (its plan's status decides)."""
+    required = schema.get("required")
+    if isinstance(required, list) and "confidence" in required:
+        required.remove("confidence")
+
+
 class Clause(_Strict):
     """One provision of a version, addressed as `plan-id:clause-id`."""
+
+    model_config = ConfigDict(**_Strict.model_config, json_schema_extra=_confidence_optional)
 
     id: ClauseId
     """The document's own number: "6", sub-points "10.a", unnumbered paragraphs "p1"."""
@@ -118,11 +145,23 @@ class Clause(_Strict):
     )
     """Suggested counterparts an editor rejected ("us-28:7"): never suggested again."""
     confidence: Confidence
-    """How sure we are of this clause: confirmed | reported | uncertain."""
+    """How sure we are of it: confirmed | reported | uncertain (default: from the plan's status)."""
     bracketed: bool = False
     """True for unagreed alternative text (a draft's square brackets)."""
     note: str | None = None
     """Editor's note: variants between sources, provisional numbering, caveats."""
+
+    _confidence_by_default: bool = PrivateAttr(default=False)
+
+    @property
+    def confidence_by_default(self) -> bool:
+        """True when the file left `confidence` out and the plan's status gave it."""
+        return self._confidence_by_default
+
+    @property
+    def confidence_label(self) -> str:
+        """The confidence as shown to readers: `confirmed`, or `confirmed (default)`."""
+        return f"{self.confidence} (default)" if self._confidence_by_default else self.confidence
 
     @field_validator("text")
     @classmethod
@@ -130,6 +169,19 @@ class Clause(_Strict):
         if not text.strip():
             raise ValueError("clause text is blank")
         return text
+
+    @field_validator("terms")
+    @classmethod
+    def _terms_finite(cls, terms: dict[str, TermValue]) -> dict[str, TermValue]:
+        for name, value in terms.items():
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            if abs(value) > sys.float_info.max or not math.isfinite(value):
+                raise ValueError(
+                    f"term {name!r} is not a finite number of a usable size "
+                    f"(inf, nan, or beyond ±{sys.float_info.max:.1e})"
+                )
+        return terms
 
 
 class Omission(_Strict):
@@ -155,6 +207,18 @@ class PlanFile(_Strict):
     omission: list[Omission] = Field(default_factory=list)
     """Provisions of other versions this one is reported to have dropped."""
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _default_confidence(
+        cls, data: Any, handler: ModelWrapValidatorHandler[PlanFile]
+    ) -> PlanFile:
+        """Give each clause without `confidence` the one its plan's status implies."""
+        data, defaulted = _fill_confidence(data)
+        plan_file = handler(data)
+        for index in defaulted:
+            plan_file.clause[index]._confidence_by_default = True
+        return plan_file
+
     @model_validator(mode="after")
     def _clauses_or_incomplete(self) -> PlanFile:
         if not self.clause and self.plan.complete:
@@ -177,6 +241,23 @@ class PlanFile(_Strict):
     def address(self, clause: Clause) -> str:
         """The citable address of one of this plan's clauses."""
         return f"{self.plan.id}:{clause.id}"
+
+
+def _fill_confidence(data: Any) -> tuple[Any, list[int]]:
+    """Plan-file data with each clause's missing `confidence` filled in, and their positions."""
+    if not isinstance(data, dict) or not isinstance(data.get("clause"), list):
+        return data, []
+    plan = data.get("plan")
+    status = plan.get("status") if isinstance(plan, dict) else None
+    default = DEFAULT_CONFIDENCE.get(status, "reported") if isinstance(status, str) else "reported"
+    clauses: list[Any] = []
+    defaulted: list[int] = []
+    for index, entry in enumerate(data["clause"]):
+        if isinstance(entry, dict) and "confidence" not in entry:
+            entry = {**entry, "confidence": default}
+            defaulted.append(index)
+        clauses.append(entry)
+    return {**data, "clause": clauses}, defaulted
 
 
 class Topic(_Strict):

@@ -8,12 +8,13 @@ ids, which make addresses ambiguous, so the loader leaves that file out).
 from __future__ import annotations
 
 import difflib
+from collections import deque
 from collections.abc import Mapping
 from pathlib import Path
 
+from planlens.corpus.locate import Locator
 from planlens.corpus.model import PlanFile, Topic
 from planlens.corpus.problems import Problem
-from planlens.corpus.validation import locate
 
 Loaded = Mapping[str, tuple[PlanFile, Path | None]]
 MAX_LISTED = 30
@@ -24,6 +25,7 @@ def duplicate_clause_problems(plan: PlanFile, path: Path | None, text: str = "")
     """One problem for every clause whose id repeats an earlier clause's id."""
     seen: dict[str, int] = {}
     problems: list[Problem] = []
+    locator = Locator(text) if text else None
     for index, clause in enumerate(plan.clauses):
         if clause.id in seen:
             problems.append(
@@ -32,7 +34,7 @@ def duplicate_clause_problems(plan: PlanFile, path: Path | None, text: str = "")
                     f"duplicate clause id {clause.id!r} (also clause number {seen[clause.id] + 1} "
                     "in this file); this file is not loaded",
                     clause=clause.id,
-                    line=locate(text, ("clause", index, "id")) if text else None,
+                    line=locator.line(("clause", index, "id")) if locator else None,
                     expected="a unique id per clause, e.g. 10.a, 10.b",
                 )
             )
@@ -50,9 +52,10 @@ def check_references(
     problems: list[Problem] = []
     for pid, (plan, path) in loaded.items():
         text = texts.get(path, "") if path is not None else ""
+        locator = Locator(text) if text else None
 
-        def line(*loc: str | int, _text: str = text) -> int | None:
-            return locate(_text, loc) if _text else None
+        def line(*loc: str | int, _locator: Locator | None = locator) -> int | None:
+            return _locator.line(loc) if _locator else None
 
         for base in plan.plan.based_on:
             if base == pid:
@@ -208,30 +211,86 @@ def _natural(clause_id: str) -> tuple[tuple[int, str], ...]:
 
 
 def _cycle_problems(loaded: Loaded) -> list[Problem]:
-    """One problem per `based_on` cycle, reported on the cycle's first plan in id order."""
+    """One problem per group of plans caught in `based_on` cycles, on its first plan by id.
+
+    Linear in plans and `based_on` entries: the groups are the graph's strongly connected
+    components, and the cycle shown is a shortest one through the group's first plan.
+    """
     graph = {
         pid: [b for b in plan.plan.based_on if b in loaded and b != pid]
         for pid, (plan, _) in loaded.items()
     }
-    reported: set[frozenset[str]] = set()
     problems: list[Problem] = []
-    for start in sorted(graph):
-        stack: list[tuple[str, list[str]]] = [(start, [start])]
-        while stack:
-            node, path = stack.pop()
-            for nxt in graph[node]:
-                if nxt == start:
-                    members = frozenset(path)
-                    if members not in reported:
-                        reported.add(members)
-                        chain = " → ".join([*path, start])
-                        problems.append(
-                            Problem(
-                                loaded[start][1],
-                                f"based_on forms a cycle: {chain}",
-                                expected="a lineage in which no version is its own ancestor",
-                            )
-                        )
-                elif nxt not in path:
-                    stack.append((nxt, [*path, nxt]))
+    for group in sorted(sorted(g) for g in _strongly_connected(graph) if len(g) > 1):
+        start = group[0]
+        cycle = _shortest_cycle(graph, start, set(group))
+        message = f"based_on forms a cycle: {' → '.join(cycle)}"
+        if len(group) > len(cycle) - 1:
+            message += f" ({len(group)} versions are caught in cycles: {', '.join(group)})"
+        problems.append(
+            Problem(
+                loaded[start][1],
+                message,
+                expected="a lineage in which no version is its own ancestor",
+            )
+        )
     return problems
+
+
+def _strongly_connected(graph: Mapping[str, list[str]]) -> list[list[str]]:
+    """The strongly connected components of `graph` (Tarjan's algorithm, without recursion)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    components: list[list[str]] = []
+    for root in graph:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            edges = graph[node]
+            if child < len(edges):
+                work.append((node, child + 1))
+                nxt = edges[child]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            for nxt in edges:
+                if nxt in on_stack:
+                    low[node] = min(low[node], low[nxt])
+            if low[node] == index[node]:
+                component: list[str] = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+    return components
+
+
+def _shortest_cycle(graph: Mapping[str, list[str]], start: str, group: set[str]) -> list[str]:
+    """A shortest path from `start` back to itself inside `group`, as plan ids."""
+    parent: dict[str, str] = {start: start}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for nxt in graph[node]:
+            if nxt == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(parent[path[-1]])
+                return [*reversed(path), start]
+            if nxt in group and nxt not in parent:
+                parent[nxt] = node
+                queue.append(nxt)
+    return [start, start]

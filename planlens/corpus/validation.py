@@ -2,20 +2,22 @@
 
 Each pydantic error becomes one sentence naming the key, the clause and the line, and saying
 what would be accepted. Lines are found by scanning the file's text for the table headers and
-keys, since `tomllib` does not report positions of valid values.
+keys, since the TOML parser does not report positions of valid values.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from planlens.corpus.locate import Locator
 from planlens.corpus.model import (
     CONFIDENCES,
     FIDELITIES,
@@ -55,6 +57,8 @@ _INPUT_WORDS = {
     "float": "a decimal number",
     "bool": "true/false",
     "date": "a date",
+    "datetime": "a date with a time of day",
+    "time": "a time of day",
     "list": "a list",
     "dict": "a table",
 }
@@ -110,6 +114,48 @@ def syntax_problem(path: Path, exc: ValueError, text: str | None = None) -> Prob
     return Problem(
         path, f"TOML syntax error: {wording}", line=line, column=column, expected=expected
     )
+
+
+DEEPEST = 100
+"""Nesting (lists, inline tables) deeper than this is where a too-deep file is reported."""
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4000,}")
+
+
+def unparsable_problem(path: Path, text: str, exc: Exception) -> Problem:
+    """A file the TOML parser gave up on without a syntax error: a huge number or deep nesting."""
+    if isinstance(exc, RecursionError):
+        return Problem(
+            path,
+            "the lists or tables are nested too deeply to read",
+            line=_deep_line(text),
+            expected=f"fewer than {DEEPEST} levels of [ ] and {{ }}",
+        )
+    match = _LONG_NUMBER.search(text)
+    if match is not None:
+        digits = sum(ch.isdigit() for ch in match.group())
+        return Problem(
+            path,
+            f"a number of {digits:,} digits is too long to read",
+            line=text.count("\n", 0, match.start()) + 1,
+            expected="a figure of at most 308 digits",
+        )
+    return Problem(path, f"the file cannot be read as TOML: {exc}")
+
+
+def _deep_line(text: str) -> int | None:
+    """The line where brackets and braces first nest deeper than `DEEPEST`."""
+    depth = 0
+    line = 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > DEEPEST:
+                return line
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return None
 
 
 def _read_text(path: Path) -> str:
@@ -214,6 +260,7 @@ def problems_from_validation(
     """One problem per distinct pydantic error, in the order of the file."""
     problems: list[Problem] = []
     seen: set[tuple[tuple[str | int, ...], str]] = set()
+    locator = Locator(text)
     for error in exc.errors():
         loc = _collapse_union(error["loc"])
         clause = _clause_id(loc, data)
@@ -222,7 +269,7 @@ def problems_from_validation(
         if key in seen:
             continue
         seen.add(key)
-        line = locate(text, loc)
+        line = locator.line(loc)
         problems.append(Problem(path, message, clause=clause, line=line, expected=expected))
     return problems
 
@@ -235,74 +282,178 @@ def _collapse_union(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     return loc
 
 
+@dataclass(frozen=True)
+class _Error:
+    """One pydantic error, with the names a message about it needs."""
+
+    details: ErrorDetails
+    loc: tuple[str | int, ...]
+    in_clause: bool
+
+    @property
+    def kind(self) -> str:
+        return self.details["type"]
+
+    @property
+    def value(self) -> object:
+        return self.details.get("input")
+
+    @property
+    def key(self) -> str:
+        return _key_name(self.loc)
+
+    @property
+    def table(self) -> tuple[str, ...]:
+        return tuple(part for part in self.loc[:-1] if isinstance(part, str))
+
+    @property
+    def where(self) -> str:
+        loc = self.loc
+        return _dotted(loc[2:] if self.in_clause and len(loc) > 2 else loc)
+
+    def words(self, table: dict[str, str]) -> str | None:
+        """The entry of `table` for this key (`clause.id` before `id`)."""
+        return table.get(".".join([*self.table[-1:], self.key])) or table.get(self.key)
+
+
+Description = tuple[str, str | None]
+
+
 def _describe(
     error: ErrorDetails, loc: tuple[str | int, ...], *, in_clause: bool = False
-) -> tuple[str, str | None]:
+) -> Description:
     """The message and the expected value for one pydantic error.
 
     Inside a clause the problem already names the clause, so keys are named within it
     (`confidence`, `terms.caps`) rather than by position (`clause[14].confidence`).
     """
-    kind = error["type"]
-    key = _key_name(loc)
-    table = tuple(part for part in loc[:-1] if isinstance(part, str))
-    where = _dotted(loc[2:] if in_clause and len(loc) > 2 else loc)
-    value = error.get("input")
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
-        hint = ""
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        if close:
-            hint = f"; did you mean {close[0]!r}?"
-        inside = (
-            "" if in_clause and len(loc) == 3 else f" in {_dotted(loc[:-1]) or 'the top level'}"
-        )
-        return (
-            f"unknown key {loc[-1]!r}{inside}{hint}",
-            "one of: " + ", ".join(allowed) if allowed else None,
-        )
-    if kind == "missing":
-        words = _MISSING_WORDS.get(".".join([*table[-1:], key])) or _MISSING_WORDS.get(key)
-        return f"missing required key {where!r}", words
-    if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected")
-        message = f"{where} = {_toml(value)} is not an accepted value"
-        if isinstance(value, str) and expected and f"'{value.strip().lower()}'" in expected:
-            message += f"; did you mean {_toml(value.strip().lower())}?"
-        return message, expected
-    if kind == "string_pattern_mismatch":
-        words = _PATTERN_WORDS.get(".".join([*table[-1:], key])) or _PATTERN_WORDS.get(key)
-        return f"{where} = {_toml(value)} is not well-formed", words
-    if kind in ("string_too_short", "too_short"):
-        return f"{where} is empty", "a non-empty value"
-    if kind == "string_too_long":
-        return f"{where} is too long", error["msg"].lower()
-    if "terms" in loc and kind.endswith("_type"):
-        return (
-            f"term {str(loc[-1])!r} has a value of the wrong type ({_input_words(value)})",
-            "a number, text in quotes, true/false or a date (no lists or tables)",
-        )
-    if kind == "date_type" and isinstance(value, str) and _DATE_TEXT.match(value.strip()):
-        return (
-            f"{where} = {_toml(value)} is in quotes, so it is text, not a date",
-            f"the date without quotes: {key} = {value.strip()}",
-        )
-    if kind == "list_type" and isinstance(value, dict) and key in _ARRAY_TABLES:
-        header = _ARRAY_TABLES[key]
-        return (
-            f"[{header}] is written with single brackets",
-            f"[[{header}]] (double brackets) at the start of each entry",
-        )
-    if kind in _TYPE_WORDS:
-        return f"{where} has the wrong type ({_input_words(value)})", _TYPE_WORDS[kind]
-    if kind == "value_error":
-        return f"{where + ': ' if where else ''}{error['msg'].removeprefix('Value error, ')}", None
+    found = _Error(error, loc, in_clause)
+    for describe in _DESCRIBERS:
+        description = describe(found)
+        if description is not None:
+            return description
+    where = found.where
     return f"{where}: {error['msg']}" if where else error["msg"], None
+
+
+def _unknown_key(error: _Error) -> Description | None:
+    if error.kind != "extra_forbidden":
+        return None
+    loc = error.loc
+    allowed = _allowed_keys(loc[:-1])
+    close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    inside = (
+        "" if error.in_clause and len(loc) == 3 else f" in {_dotted(loc[:-1]) or 'the top level'}"
+    )
+    return (
+        f"unknown key {loc[-1]!r}{inside}{hint}",
+        "one of: " + ", ".join(allowed) if allowed else None,
+    )
+
+
+def _missing(error: _Error) -> Description | None:
+    if error.kind != "missing":
+        return None
+    return f"missing required key {error.where!r}", error.words(_MISSING_WORDS)
+
+
+def _not_accepted(error: _Error) -> Description | None:
+    if error.kind != "literal_error":
+        return None
+    value = error.value
+    expected = error.details.get("ctx", {}).get("expected")
+    message = f"{error.where} = {_toml(value)} is not an accepted value"
+    if isinstance(value, str) and expected and f"'{value.strip().lower()}'" in expected:
+        message += f"; did you mean {_toml(value.strip().lower())}?"
+    return message, expected
+
+
+def _malformed(error: _Error) -> Description | None:
+    if error.kind != "string_pattern_mismatch":
+        return None
+    return f"{error.where} = {_toml(error.value)} is not well-formed", error.words(_PATTERN_WORDS)
+
+
+def _length(error: _Error) -> Description | None:
+    if error.kind in ("string_too_short", "too_short"):
+        return f"{error.where} is empty", "a non-empty value"
+    if error.kind == "string_too_long":
+        return f"{error.where} is too long", error.details["msg"].lower()
+    return None
+
+
+def _term_type(error: _Error) -> Description | None:
+    if "terms" not in error.loc or not error.kind.endswith("_type"):
+        return None
+    return (
+        f"term {str(error.loc[-1])!r} has a value of the wrong type ({_input_words(error.value)})",
+        "a number, text in quotes, true/false or a date (no lists or tables)",
+    )
+
+
+def _quoted_date(error: _Error) -> Description | None:
+    value = error.value
+    if (
+        error.kind != "date_type"
+        or not isinstance(value, str)
+        or not _DATE_TEXT.match(value.strip())
+    ):
+        return None
+    return (
+        f"{error.where} = {_toml(value)} is in quotes, so it is text, not a date",
+        f"the date without quotes: {error.key} = {value.strip()}",
+    )
+
+
+def _single_brackets(error: _Error) -> Description | None:
+    if error.kind != "list_type" or not isinstance(error.value, dict):
+        return None
+    header = _ARRAY_TABLES.get(error.key)
+    if header is None:
+        return None
+    return (
+        f"[{header}] is written with single brackets",
+        f"[[{header}]] (double brackets) at the start of each entry",
+    )
+
+
+def _wrong_type(error: _Error) -> Description | None:
+    if error.kind not in _TYPE_WORDS:
+        return None
+    return f"{error.where} has the wrong type ({_input_words(error.value)})", _TYPE_WORDS[
+        error.kind
+    ]
+
+
+def _value_error(error: _Error) -> Description | None:
+    if error.kind != "value_error":
+        return None
+    where = error.where
+    return (
+        f"{where + ': ' if where else ''}{error.details['msg'].removeprefix('Value error, ')}",
+        None,
+    )
+
+
+_DESCRIBERS: tuple[Callable[[_Error], Description | None], ...] = (
+    _unknown_key,
+    _missing,
+    _not_accepted,
+    _malformed,
+    _length,
+    _term_type,
+    _quoted_date,
+    _single_brackets,
+    _wrong_type,
+    _value_error,
+)
+"""Each turns the errors it knows into words; the first that answers is used."""
 
 
 def _input_words(value: object) -> str:
     """What a value is, in TOML's words rather than Python's (`text in quotes`, not `str`)."""
-    return _INPUT_WORDS.get(type(value).__name__, type(value).__name__)
+    return _INPUT_WORDS.get(type(value).__name__, "a value of another kind")
 
 
 def _toml(value: object) -> str:
@@ -347,53 +498,4 @@ def _clause_id(loc: Sequence[str | int], data: dict[str, Any]) -> str | None:
             if isinstance(clause_id, str):
                 return clause_id
         return f"#{loc[1] + 1}"
-    return None
-
-
-def locate(text: str, loc: Sequence[str | int]) -> int | None:
-    """The 1-based line of the key at `loc` in a plan or topics file, or None if not found.
-
-    Walks the location's tables (`[plan]`, the Nth `[[clause]]`, `[[plan.sources]]`) by their
-    headers, then looks for the key inside the innermost table; when the key is absent (a
-    missing key) the table's header line is the answer.
-    """
-    lines = text.splitlines()
-    start, end = 0, len(lines)
-    header_line: int | None = None
-    table: list[str] = []
-    parts = list(loc)
-    while parts:
-        name = parts.pop(0)
-        if not isinstance(name, str):
-            break
-        index: int | None = None
-        if parts and isinstance(parts[0], int):
-            index = parts[0]
-            parts.pop(0)
-        found = _find_table(lines, ".".join([*table, name]), index)
-        if found is None:
-            return _find_key(lines, name, start, end) or header_line
-        header_line, end = found
-        start = header_line
-        table.append(name)
-    return header_line
-
-
-def _find_table(lines: list[str], dotted: str, index: int | None) -> tuple[int, int] | None:
-    """The header line (1-based) and end (0-based, exclusive) of a table or its Nth entry."""
-    pattern = re.compile(rf"^\s*\[\[?\s*{re.escape(dotted)}\s*\]\]?\s*(#.*)?$")
-    hits = [i for i, line in enumerate(lines) if pattern.match(line)]
-    if not hits:
-        return None
-    pick = hits[index] if index is not None and index < len(hits) else hits[0]
-    header = re.compile(r"^\s*\[")
-    stop = next((i for i in range(pick + 1, len(lines)) if header.match(lines[i])), len(lines))
-    return pick + 1, stop
-
-
-def _find_key(lines: list[str], key: str, start: int, end: int) -> int | None:
-    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
-    for i in range(start, end):
-        if pattern.match(lines[i]):
-            return i + 1
     return None

@@ -7,15 +7,13 @@ UI's export dialog and the golden tests all iterate it. Each renderer only reads
 
 from __future__ import annotations
 
-import os
-import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from planlens.comparison.model import Comparison
+from planlens.files import write_text
 
 Layout = Literal["redline", "side-by-side"]
 LAYOUTS: tuple[Layout, ...] = ("redline", "side-by-side")
@@ -66,32 +64,21 @@ def render(comparison: Comparison, fmt: str, options: RenderOptions | None = Non
 
 
 def write_report(
-    comparison: Comparison, fmt: str, path: Path, options: RenderOptions | None = None
+    comparison: Comparison,
+    fmt: str,
+    path: Path,
+    options: RenderOptions | None = None,
+    *,
+    force: bool = True,
 ) -> Path:
-    """Write the report to `path` atomically (a temporary file, then a rename)."""
+    """Write the report to `path` through `planlens.files.write_text` (atomic for a file).
+
+    `force=False` refuses to replace an existing file (the CLI without `--force`); the TUI asks
+    before it overwrites, so the default replaces it.
+    """
     content = render(comparison, fmt, options)
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path())
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(content)
-        Path(temporary).chmod(_file_mode(path))
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _file_mode(path: Path) -> int:
-    """An existing file keeps its permissions; a new one gets 0o666 less the umask, as `open`
-    would give it (`mkstemp` alone would leave a shared report readable by its owner only)."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    write_text(Path(path), content, force=force)
+    return Path(path)
 
 
 # The formats register themselves on import; importing them here fills `FORMATS` for every

@@ -101,8 +101,8 @@ def clause_block(
         head.append("  " + visible(clause.title), style="bold")
     if clause.bracketed:
         head.append("  [bracketed: unagreed alternative]", style="magenta")
-    if clause.confidence != "confirmed":
-        head.append(f"  ({clause.confidence})", style="yellow")
+    if clause.confidence != "confirmed" or clause.confidence_by_default:
+        head.append(f"  ({clause.confidence_label})", style="yellow")
     lines: list[RenderableType] = [head, Padding(Text(visible(clause.text)), (0, 0, 0, 2))]
     details = Text(style="dim")
     if clause.topics:

@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 
 from planlens.tui.commands import PlanlensCommands
 from planlens.tui.messages import CorpusFailed, CorpusLoaded
+from planlens.tui.plain import tell
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -157,7 +158,8 @@ class PlanlensApp(App[None]):
         errors = len(self.corpus.errors)
         if errors and self.corpus.plans:
             noun = "problem" if errors == 1 else "problems"
-            self.notify(
+            tell(
+                self,
                 f"{errors} {noun} in the plan files; the valid plans are shown. "
                 "Press p for details.",
                 title="Some plans were not loaded",
@@ -210,6 +212,6 @@ class PlanlensApp(App[None]):
         from planlens.tui.screens.problems import ProblemsScreen
 
         if not self.loaded:
-            self.notify("The plans are still loading.")
+            tell(self, "The plans are still loading.")
             return
         self.push_screen(ProblemsScreen(self.corpus.problems))

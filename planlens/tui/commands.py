@@ -7,8 +7,14 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
-from planlens.safe import one_line
+from planlens.safe import one_line, visible
+from planlens.tui.plain import literal
+
+HELP_STYLE = "$text-muted"
+"""How a palette entry's help line looks (Textual's own help text is dim and muted)."""
 
 if TYPE_CHECKING:
     from planlens.tui.app import PlanlensApp
@@ -127,11 +133,34 @@ class PlanlensCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, help_text, callback, _ in self._commands()[: len(ACTIONS) + 1]:
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(_prompt(literal(name), help_text), callback, text=name)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, callback, matched in self._commands():
             score = matcher.match(matched)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
+                shown = _highlight(name, matcher)
+                yield Hit(score, _prompt(shown, help_text), callback, text=name)
+
+
+def _highlight(name: str, matcher: Matcher) -> Content:
+    """`name` as literal text with the letters matching `query` styled (no markup parsed).
+
+    Textual's `Matcher.highlight` parses its argument as markup, so it cannot show data.
+    """
+    text = visible(name)
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if offset < len(text) and not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def _prompt(name: Content, help_text: str) -> Content:
+    """A palette entry: the command and, under it, its help, both literal text.
+
+    The help goes into the prompt itself: the palette parses a hit's `help` as markup.
+    """
+    return Content("\n").join([name, literal(help_text, HELP_STYLE)])

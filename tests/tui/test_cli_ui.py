@@ -88,3 +88,20 @@ def test_ui_has_help(run_cli: Callable[..., CliResult]) -> None:
     result = run_cli("ui", "--help")
     assert result.code == 0
     assert "side by side" in result.out
+
+
+def test_an_app_that_crashes_exits_non_zero(
+    run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom() -> None:
+        raise RuntimeError("boom")
+
+    async def crash(pilot: Pilot[Any]) -> None:
+        await loaded(pilot)
+        # Any unhandled error inside the app, as a markup error from plan text once was.
+        pilot.app.call_later(boom)
+
+    run_headless(monkeypatch, crash)
+    result = run_cli("ui", "--plans", MINI)
+    assert result.code == 3
+    assert "internal error in the terminal UI" in result.err

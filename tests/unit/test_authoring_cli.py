@@ -139,7 +139,7 @@ def test_new_from_base(mini_dir: Path, run_cli: Run) -> None:
         (("import", "absent.txt", "--id", "x"), "cannot read absent.txt"),
         (("import", UA_20_LIKE, "--id", "x", "--based-on", "omega"), "no plan with id 'omega'"),
         (("import", UA_20_LIKE, "--id", "x", "-o", "no/such/dir/x.toml"), "does not exist"),
-        (("new", "x", "--from", "alpha", "--plans", "absent"), "plans directory absent does not"),
+        (("import", UA_20_LIKE, "--id", "evil\n"), "'evil\\n' is not a valid plan id"),
     ],
 )
 def test_user_errors_are_clean(
@@ -163,6 +163,7 @@ def test_empty_input_is_a_clean_error(tmp_path: Path, run_cli: Run) -> None:
     [
         (("import", UA_20_LIKE), "Missing option '--id'"),
         (("new", "x"), "Missing option '--from'"),
+        (("new", "x", "--from", "alpha", "--plans", "absent"), "no plans directory at absent"),
         (("import", UA_20_LIKE, "--id", "x", "--date", "24.12.2025"), "Invalid value for '--date'"),
         (("import", UA_20_LIKE, "--id", "x", "--status", "secret"), "Invalid value for '--status'"),
     ],
@@ -193,3 +194,14 @@ def test_default_output_outside_a_plans_directory_says_how_to_validate(
     assert "Wrote x.toml" in result.out
     assert "planlens validate x.toml " in result.out
     assert "planlens schema plan > plan.schema.json" in result.out
+
+
+@pytest.mark.parametrize(
+    "args", [("new", "x", "--from", "alpha"), ("import", str(UA_20_LIKE), "--id", "x")]
+)
+def test_a_plans_variable_naming_no_directory_is_a_clean_error(
+    args: tuple[str, ...], run_cli: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PLANLENS_PLANS", ":::")
+    assert_clean_failure(run_cli(*args), "PLANLENS_PLANS=':::' names no plans directory")

@@ -91,14 +91,14 @@ def test_single_brackets_for_clauses(tmp_path: Path) -> None:
 
 
 def test_clause_problems_name_the_key_inside_the_clause(tmp_path: Path) -> None:
-    text = plan_text().replace('confidence = "confirmed"\n', "")
+    # (`confidence` may be left out since it defaults from the plan's status; `text` may not.)
+    text = plan_text().replace('text = "Elections are held soon."\n', "")
     problem = only_error(tmp_path, text)
     assert problem.clause == "1"
-    assert problem.message == "missing required key 'confidence'"
-    assert problem.expected == 'confidence = "confirmed" | "reported" | "uncertain"'
+    assert problem.message == "missing required key 'text'"
+    assert problem.expected == 'text = "…" (the clause\'s text)'
     assert str(problem).endswith(
-        "clause 1: missing required key 'confidence' "
-        '(expected confidence = "confirmed" | "reported" | "uncertain")'
+        "clause 1: missing required key 'text' (expected text = \"…\" (the clause's text))"
     )
 
 

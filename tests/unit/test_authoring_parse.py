@@ -269,8 +269,16 @@ def test_empty_text() -> None:
     assert parsed == ParsedText((), (), (), "")
 
 
+def test_line_separator_vt_and_ff_are_kept_word_for_word() -> None:
+    parsed = parse_text("1. One\u2028line, a\x0bvertical tab\x0cand a form feed.\n2. Two.")
+    assert texts(parsed) == {
+        "1": "One\u2028line, a\x0bvertical tab\x0cand a form feed.",
+        "2": "Two.",
+    }
+
+
 def test_helpers() -> None:
-    assert normalise_lines("a\r\nb\rc\u2028d") == ["a", "b", "c", "d"]
+    assert normalise_lines("a\r\nb\rc\u2028d") == ["a", "b", "c\u2028d"]
     assert join_lines(["one", "two", "", "three"]) == "one two\n\nthree"
 
 

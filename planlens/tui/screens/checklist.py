@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from planlens.tui.plain import tell
+
 
 class ChecklistScreen(ModalScreen[list[str] | None]):
     """Checkboxes; dismiss with the checked ids in list order, or None on escape."""
@@ -68,7 +70,7 @@ class ChecklistScreen(ModalScreen[list[str] | None]):
         checked = set(self.query_one(SelectionList).selected)
         chosen = [value for value, _, _ in self.items if value in checked]
         if len(chosen) < self.minimum:
-            self.notify(f"Check at least {self.minimum}.", severity="warning")
+            tell(self, f"Check at least {self.minimum}.", severity="warning")
             return
         self.dismiss(chosen)
 

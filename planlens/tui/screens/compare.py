@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
+from planlens.tui.plain import tell
 from planlens.tui.screens.compare_export import ExportActions
 from planlens.tui.screens.compare_search import SearchActions
 from planlens.tui.state import cycle_version, in_corpus_order
@@ -125,7 +126,8 @@ class CompareScreen(SearchActions, ExportActions):
         if len(self.view.plan_ids) == 2:
             self.show_versions(self.view.plan_ids[::-1])
         elif len(self.view.plan_ids) > 2:
-            self.notify(
+            tell(
+                self,
                 "x swaps the two sides of a pair. In the matrix, press R to choose the "
                 "reference version the other columns are compared with.",
                 title="Nothing to swap",
@@ -136,7 +138,8 @@ class CompareScreen(SearchActions, ExportActions):
         from planlens.tui.screens.pickers import reference_picker
 
         if len(self.view.plan_ids) < 3:
-            self.notify(
+            tell(
+                self,
                 "With two versions the left one is the reference: x swaps them.",
                 title="Reference version",
             )
@@ -238,12 +241,16 @@ class CompareScreen(SearchActions, ExportActions):
         self.show_versions(self.view.plan_ids)
         done = "; ".join(f"{entry.change}" for entry in message.applied)
         title = "Undone" if message.undo else f"Written to {message.applied[0].path.name}"
-        self.notify(done, title=title, timeout=6, markup=False)
+        tell(self, done, title=title, timeout=6)
 
     @on(LinkReview.EditFailed)
     def link_edit_failed(self, message: LinkReview.EditFailed) -> None:
-        self.notify(
-            message.error, title="Nothing was written", severity="error", timeout=10, markup=False
+        tell(
+            self,
+            message.error,
+            title="Nothing was written",
+            severity="error",
+            timeout=10,
         )
 
     # -- other screens -------------------------------------------------------------------------
@@ -260,7 +267,7 @@ class CompareScreen(SearchActions, ExportActions):
 
         timeline = figure_timeline(self.planlens.corpus)
         if not timeline:
-            self.notify("No version of the corpus has typed figures (terms).")
+            tell(self, "No version of the corpus has typed figures (terms).")
             return
         terms = [name for address in self._selected_addresses() for name in self._terms(address)]
 
@@ -281,6 +288,6 @@ class CompareScreen(SearchActions, ExportActions):
 
         addresses = self._selected_addresses()
         if not addresses:
-            self.notify("No provision under the cursor.")
+            tell(self, "No provision under the cursor.")
             return
         self.app.push_screen(HistoryScreen(self.planlens.corpus, addresses[0]))

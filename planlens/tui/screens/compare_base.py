@@ -22,6 +22,7 @@ from planlens.tui.failures import internal_error
 from planlens.tui.find import find_address, next_change, search_hits, step_to
 from planlens.tui.layout import TableLayout, layout
 from planlens.tui.messages import ComparisonFailed, ComparisonReady, LayoutReady
+from planlens.tui.plain import tell
 from planlens.tui.state import ViewState, expected_pairs, visible_rows
 from planlens.tui.status import status_content
 from planlens.tui.widgets.details import DetailsPane
@@ -140,7 +141,7 @@ class CompareBase(Screen[None]):
         if message.plan_ids != self.view.plan_ids:
             return
         self.table.loading = False
-        self.notify(message.error, title="Could not compare", severity="error", timeout=10)
+        tell(self, message.error, title="Could not compare", severity="error", timeout=10)
 
     @on(LayoutReady)
     def show_layout(self, message: LayoutReady) -> None:
@@ -240,11 +241,11 @@ class CompareBase(Screen[None]):
             hits = set(self.hits)
             target = step_to(table.shown_rows, table.position, step, hits.__contains__)
             if target is None:
-                self.notify(f"No provision matches “{self.search}”.", severity="warning")
+                tell(self, f"No provision matches “{self.search}”.", severity="warning")
         else:
             target = next_change(self.comparison, table.shown_rows, table.position, step)
             if target is None:
-                self.notify("No changes among the provisions shown.")
+                tell(self, "No changes among the provisions shown.")
         if target is not None:
             table.move_to(target)
             self._show_details(table.cursor_row)

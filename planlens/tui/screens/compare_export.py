@@ -12,6 +12,7 @@ from textual import on, work
 from planlens.errors import PlanlensError
 from planlens.tui.failures import internal_error
 from planlens.tui.messages import ReportFailed, ReportWritten
+from planlens.tui.plain import tell
 from planlens.tui.screens.compare_base import CompareBase
 from planlens.tui.status import status_content
 
@@ -60,8 +61,8 @@ class ExportActions(CompareBase):
 
     @on(ReportWritten)
     def report_written(self, message: ReportWritten) -> None:
-        self.notify(str(message.path), title="Report written")
+        tell(self, str(message.path), title="Report written")
 
     @on(ReportFailed)
     def report_failed(self, message: ReportFailed) -> None:
-        self.notify(message.error[:400], title="Export failed", severity="error", timeout=10)
+        tell(self, message.error[:400], title="Export failed", severity="error", timeout=10)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from planlens.errors import PlanlensError
 from planlens.tui.find import find_address, normalise_address
+from planlens.tui.plain import tell
 from planlens.tui.screens.compare_base import CompareBase
 from planlens.tui.state import in_corpus_order
 
@@ -54,15 +55,14 @@ class JumpActions(CompareBase):
         try:
             plan, clause = corpus.clause(address)
         except PlanlensError as exc:
-            # What was typed is in the message: never markup.
-            self.notify(str(exc)[:300], title="No such clause", severity="error", markup=False)
+            tell(self, str(exc)[:300], title="No such clause", severity="error")
             return
         address, plan_id = plan.address(clause), plan.id
         if plan_id not in self.view.plan_ids:
             ids = self.view.plan_ids
             shown = (ids[0], plan_id) if len(ids) <= 2 else in_corpus_order(corpus, [*ids, plan_id])
             self.pending_jump = address
-            self.notify(f"Showing {plan_id} to reach {address}.", markup=False)
+            tell(self, f"Showing {plan_id} to reach {address}.")
             self.show_versions(shown)
             return
         if self.comparison is None:
@@ -70,10 +70,10 @@ class JumpActions(CompareBase):
             return
         match = find_address(self.comparison, address)
         if match.row is None:
-            self.notify(f"{address} is not in this comparison.", severity="warning", markup=False)
+            tell(self, f"{address} is not in this comparison.", severity="warning")
             return
         if match.row not in self.table.shown_rows:
-            self.notify("Filters cleared to show it.")
+            tell(self, "Filters cleared to show it.")
             self.set_view(self.view.without_filters())
         self.table.move_to(self.table.shown_rows.index(match.row))
         self._show_details(self.table.cursor_row)

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from planlens.comparison.search import SearchHit, SearchIndex, ranked
 from planlens.safe import visible
 from planlens.tui import palette
+from planlens.tui.plain import tell
 
 MAX_HITS = 200
 """Hits listed at most (the count says how many there are)."""
@@ -115,7 +116,7 @@ class CorpusSearchScreen(ModalScreen[SearchChoice | None]):
         if self.hits:
             self.dismiss(SearchChoice(self.hits[0], self.text))
         else:
-            self.notify(f"Nothing matches “{self.text}”.", severity="warning")
+            tell(self, f"Nothing matches “{self.text}”.", severity="warning")
 
     @on(OptionList.OptionSelected, "#corpus-search-hits")
     def chosen_hit(self, event: OptionList.OptionSelected) -> None:

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from planlens.report import ReportFormat
+from planlens.tui.plain import literal
 from planlens.tui.screens.confirm import ConfirmScreen
 
 
@@ -152,7 +153,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 if answer:
                     self.dismiss(request)
 
-            question = Content(f"{request.path} already exists. Overwrite it?")
+            question = literal(f"{request.path} already exists. Overwrite it?")
             self.app.push_screen(ConfirmScreen(question, yes="Overwrite"), overwrite)
             return
         self.dismiss(request)

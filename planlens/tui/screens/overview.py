@@ -23,6 +23,7 @@ from planlens.safe import one_line, visible
 from planlens.tui import palette
 from planlens.tui.failures import internal_error
 from planlens.tui.messages import ComparisonFailed, SimilarityComputed
+from planlens.tui.plain import tell
 from planlens.tui.stats import (
     LineageNode,
     Similarity,
@@ -177,7 +178,8 @@ class OverviewScreen(Screen[None]):
 
     @on(ComparisonFailed)
     def similarity_failed(self, message: ComparisonFailed) -> None:
-        self.notify(
+        tell(
+            self,
             message.error[:300],
             title=f"Could not compare {' and '.join(message.plan_ids)}",
             severity="error",

@@ -95,7 +95,7 @@ def _version_parts(
         parts.append((one_line(clause.title), palette.TITLE) if clause.title else "")
         parts.append(
             (
-                f"  [{clause.confidence}]",
+                f"  [{clause.confidence_label}]",
                 palette.MUTED if clause.confidence == "confirmed" else palette.WARNING,
             )
         )

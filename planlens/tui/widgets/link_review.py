@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from planlens.errors import PlanlensError
+from planlens.tui.plain import tell
 from planlens.tui.widgets.review_lines import caption, item_content
 
 if TYPE_CHECKING:
@@ -149,7 +150,7 @@ class LinkReview(ScrollView, can_focus=True):
             suggestions = suggest(plans, comparison)
         except Exception as exc:  # shown to the user, never lost
             message = f"Could not find suggestions: {type(exc).__name__}: {exc}"
-            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            self.app.call_from_thread(self.notify, message, severity="error")
             return
         self.post_message(self.SuggestionsReady(comparison, suggestions))
 
@@ -248,7 +249,7 @@ class LinkReview(ScrollView, can_focus=True):
     def undo(self) -> None:
         """Reverse the last edit of the session."""
         if not self.history:
-            self.notify("Nothing to undo.")
+            tell(self, "Nothing to undo.")
             return
         changes = self.history.pop()
         self.write([change.inverse() for change in reversed(changes)], undo=True)
@@ -258,19 +259,19 @@ class LinkReview(ScrollView, can_focus=True):
 
         item = self.selected
         if item is None:
-            self.notify("No link or suggestion here.", severity="warning")
+            tell(self, "No link or suggestion here.", severity="warning")
             return
         try:
             changes = item_changes(self.planlens.corpus, item, accept)
         except PlanlensError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+            tell(self, str(exc), severity="warning")
             return
         self.write(changes, undo=False)
 
     def write(self, changes: list[Change], undo: bool) -> None:
         """Write `changes` unless an edit is being written (each edit sees the one before)."""
         if self.busy:
-            self.notify("Still writing the last edit.", severity="warning")
+            tell(self, "Still writing the last edit.", severity="warning")
             if undo:
                 self.history.append([change.inverse() for change in reversed(changes)])
             return
