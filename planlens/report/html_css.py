@@ -75,6 +75,9 @@ ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underlin
 .figures { margin: .35rem 0 0; padding: .25rem .5rem; list-style: none; background: var(--fig-bg);
   border-radius: .25rem; font-size: .88em; }
 .note { font-size: .85em; color: var(--muted); margin: .25rem 0 0; }
+.alternative { margin: 0 0 .6rem; }
+.alternative + .alternative { border-top: 1px solid var(--line); padding-top: .4rem; }
+.alt-head { margin: 0 0 .2rem; font-size: .9em; }
 table.sbs td { width: 40%; }
 table.sbs th[scope=row] { font-weight: normal; width: 20%; }
 table.sbs th[scope=row] .title { font-weight: 600; display: block; }

@@ -9,13 +9,22 @@ In plain mode (no colours) deletions and insertions are marked `[-old-]` and `{+
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from planlens.comparison.model import Comparison, PairDiff, Row
+from planlens.comparison.model import (
+    AlternativeDiff,
+    ChangeClass,
+    Comparison,
+    FigureInfo,
+    PairDiff,
+    Row,
+    SpanInfo,
+)
 from planlens.report import Layout, RenderOptions, ReportFormat, register
 from planlens.report import common as c
 from planlens.report.labels import DELETE_MARKS, INSERT_MARKS, LABELS, glyph, label
@@ -31,13 +40,13 @@ def _data(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style, overflow="fold")
 
 
-def redline(diff: PairDiff, color: bool, *, keep: str = "both") -> Text:
-    """The pair's word diff as one text; `keep` = old, new or both sides.
+def redline(spans: Sequence[SpanInfo], color: bool, *, keep: str = "both") -> Text:
+    """A word diff as one text; `keep` = old, new or both sides.
 
     Spaces at the edges of a change stay outside its marks (`[-old-] text`, not `[-old -]text`).
     """
-    out = Text(overflow="fold")
-    for span in diff.spans:
+    out = Text()
+    for span in spans:
         text = c.fold(span.text)
         if span.op == "equal":
             out.append(text)
@@ -58,8 +67,8 @@ def redline(diff: PairDiff, color: bool, *, keep: str = "both") -> Text:
     return out
 
 
-def _change(diff: PairDiff) -> Text:
-    info = LABELS[diff.change]
+def _change_label(change: ChangeClass) -> Text:
+    info = LABELS[change]
     return Text(f"{info.glyph} {info.label}", style=f"bold {info.style}")
 
 
@@ -69,7 +78,7 @@ def _row_header(comparison: Comparison, row: Row, diff: PairDiff) -> Text:
     head.append("  ")
     head.append(visible(row.title), style="bold")
     head.append("  ")
-    head.append_text(_change(diff))
+    head.append_text(_change_label(diff.change))
     if row.topics:
         head.append("  " + visible(", ".join(row.topics)), style="dim")
     return head
@@ -89,32 +98,60 @@ def _caveats(comparison: Comparison, diff: PairDiff) -> Text:
     return out
 
 
-def _pair_body(
-    comparison: Comparison, diff: PairDiff, layout: Layout, color: bool
+def _diff_text(
+    comparison: Comparison, diff: PairDiff, spans: Sequence[SpanInfo], layout: Layout, color: bool
+) -> RenderableType:
+    """A word diff inline, or old and new side by side."""
+    if layout == "side-by-side" and any(span.op != "equal" for span in spans):
+        grid = Table.grid(expand=True, padding=(0, 2))
+        grid.add_column(ratio=1)
+        grid.add_column(ratio=1)
+        grid.add_row(
+            Text(visible(c.plan_label(comparison, diff.a)), style="bold"),
+            Text(visible(c.plan_label(comparison, diff.b)), style="bold"),
+        )
+        grid.add_row(redline(spans, color, keep="old"), redline(spans, color, keep="new"))
+        return grid
+    return redline(spans, color)
+
+
+def _figures_and_notes(figures: Sequence[FigureInfo], notes: Sequence[str]) -> list[Text]:
+    out = [_data("figure: " + c.fold(c.figure_line(f)), style="bold yellow") for f in figures]
+    return out + [_data("note: " + c.fold(note), style="italic") for note in notes]
+
+
+def _alternative(
+    comparison: Comparison, diff: PairDiff, alt: AlternativeDiff, layout: Layout, color: bool
 ) -> list[RenderableType]:
+    head = Text(visible(c.alternative_heading(alt)), style="bold magenta")
+    head.append("  ")
+    head.append_text(_change_label(alt.change))
+    note = c.alternative_note(comparison, alt)
+    parts: list[RenderableType] = [head, _diff_text(comparison, diff, alt.spans, layout, color)]
+    parts += _figures_and_notes(c.alternative_figures(diff, alt), [note] if note else [])
+    return parts
+
+
+def _pair_body(
+    comparison: Comparison, row: Row, diff: PairDiff, layout: Layout, color: bool
+) -> list[RenderableType]:
+    notes = [diff.note] if diff.note else []
+    notes += c.pair_notes(comparison, diff) + c.omission_notes(row, diff)
+    shared = _figures_and_notes(c.pair_figures(diff), notes)
     parts: list[RenderableType] = []
-    if diff.a_clauses and diff.b_clauses:
-        if layout == "side-by-side" and any(span.op != "equal" for span in diff.spans):
-            grid = Table.grid(expand=True, padding=(0, 2))
-            grid.add_column(ratio=1)
-            grid.add_column(ratio=1)
-            grid.add_row(
-                Text(visible(c.plan_label(comparison, diff.a)), style="bold"),
-                Text(visible(c.plan_label(comparison, diff.b)), style="bold"),
-            )
-            grid.add_row(redline(diff, color, keep="old"), redline(diff, color, keep="new"))
-            parts.append(grid)
-        else:
-            parts.append(redline(diff, color))
+    if diff.alternatives:
+        parts += shared
+        for alt in diff.alternatives:
+            parts += _alternative(comparison, diff, alt, layout, color)
+        shared = []
+    elif diff.a_clauses and diff.b_clauses:
+        parts.append(_diff_text(comparison, diff, diff.spans, layout, color))
     else:
         present, ids = (diff.a, diff.a_clauses) if diff.a_clauses else (diff.b, diff.b_clauses)
         lead = Text(f"only in {visible(c.plan_label(comparison, present))}: ", style="bold")
         lead.append_text(_data(c.fold(c.side_text(comparison, present, ids))))
         parts.append(lead)
-    for figure in diff.figures:
-        parts.append(_data("figure: " + c.fold(c.figure_line(figure)), style="bold yellow"))
-    if diff.note:
-        parts.append(_data("note: " + c.fold(diff.note), style="italic"))
+    parts += shared
     caveats = _caveats(comparison, diff)
     if caveats.plain:
         parts.append(caveats)
@@ -204,7 +241,8 @@ def text_report(comparison: Comparison, layout: Layout = "redline", color: bool 
             if len(comparison.plans) > 2 and diff.change == "unchanged":
                 continue  # the matrix shows them
             parts.append(_row_header(comparison, row, diff))
-            parts += [Padding(part, INDENT) for part in _pair_body(comparison, diff, layout, color)]
+            body = _pair_body(comparison, row, diff, layout, color)
+            parts += [Padding(part, INDENT) for part in body]
     parts += _sources(comparison)
     return Group(*parts)
 

@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from planlens.comparison.model import Comparison, PairDiff, Row
+from planlens.comparison.model import Comparison, FigureInfo, PairDiff, Row
 from planlens.report.terminal import format_term
 from planlens.safe import one_line, visible
 from planlens.tui import palette
@@ -41,7 +41,36 @@ def _pair_parts(comparison: Comparison, pair: PairDiff) -> list[Part]:
     if facts:
         parts.append(("  · " + " · ".join(facts), palette.MUTED))
     parts.append("\n")
-    for figure in pair.figures:
+    parts += _figure_parts([f for f in pair.figures if f.alternative is None])
+    for alt in pair.alternatives:
+        parts += [
+            ("  alternative ", palette.MUTED),
+            (alt.address, "bold"),
+            ("  " + one_line(alt.title or ""), palette.TITLE),
+            ("  ⟦bracketed⟧  ", palette.BRACKETED),
+            (
+                f"{palette.mark(alt.change)} {palette.word(alt.change)}",
+                palette.CLASS_STYLES[alt.change],
+            ),
+            (f"  · {alt.similarity:.0%} of words kept\n", palette.MUTED),
+        ]
+        parts += _figure_parts([f for f in pair.figures if f.alternative == alt.address], "    ")
+    for link in pair.links:
+        parts += [
+            ("  link    ", palette.MUTED),
+            f"{link.a} ↔ {link.b}  ",
+            (_provenance(link.via, link.score, link.kind), palette.MUTED),
+            "\n",
+        ]
+    if pair.note:
+        parts += [("  note    ", palette.MUTED), (visible(pair.note), palette.WARNING), "\n"]
+    return parts
+
+
+def _figure_parts(figures: list[FigureInfo], indent: str = "  ") -> list[Part]:
+    """Each figure change on its own line: name, old → new, and where it was found."""
+    parts: list[Part] = []
+    for figure in figures:
         old = (
             (visible(figure.old), palette.SPAN_STYLES["delete"])
             if figure.old
@@ -53,22 +82,13 @@ def _pair_parts(comparison: Comparison, pair: PairDiff) -> list[Part]:
             else ("—", palette.MUTED)
         )
         parts += [
-            ("  figure  ", palette.MUTED),
+            (f"{indent}figure  ", palette.MUTED),
             (one_line(figure.name) + "  ", "bold"),
             old,
             " → ",
             new,
             (f"  ({figure.source})\n", palette.MUTED),
         ]
-    for link in pair.links:
-        parts += [
-            ("  link    ", palette.MUTED),
-            f"{link.a} ↔ {link.b}  ",
-            (_provenance(link.via, link.score, link.kind), palette.MUTED),
-            "\n",
-        ]
-    if pair.note:
-        parts += [("  note    ", palette.MUTED), (visible(pair.note), palette.WARNING), "\n"]
     return parts
 
 
