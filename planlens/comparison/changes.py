@@ -74,9 +74,10 @@ def _compare_texts(
     """The joined texts of `old` and `new` diffed word by word, with their figure changes."""
     old_text, new_text = " ".join(c.text for c in old), " ".join(c.text for c in new)
     spans = word_diff(old_text, new_text)
-    terms = term_changes(_terms(old), _terms(new))
+    old_terms, new_terms = _terms(old), _terms(new)
+    terms = term_changes(old_terms, new_terms)
     label = next((c.title for c in new if c.title), next((c.title for c in old if c.title), "text"))
-    figures = [*terms, *text_changes(spans, terms, label)]
+    figures = [*terms, *text_changes(spans, terms, label, terms=(old_terms, new_terms))]
     return _TextComparison(
         spans=spans,
         ratio=change_ratio(spans),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -168,17 +168,18 @@ def _names_something(text: str, match: re.Match[str]) -> bool:
     )
 
 
+def quantity_matches(text: str) -> list[re.Match[str]]:
+    """The QUANTITY matches of `text` that count something (names, dates and years left out)."""
+    return [match for match in QUANTITY.finditer(text) if not _names_something(text, match)]
+
+
 def quantities(text: str) -> list[tuple[str, float | None]]:
     """The quantities in `text`, as (text as written, value), in order; linear in its length.
 
     A ratio ("50:50") is one quantity, with no single value. Numbers that name or date
     something rather than count it ("Article 5", "point 12", "7 December 1994") are skipped.
     """
-    return [
-        (match.group().strip(), quantity_value(match))
-        for match in QUANTITY.finditer(text)
-        if not _names_something(text, match)
-    ]
+    return [(match.group().strip(), quantity_value(match)) for match in quantity_matches(text)]
 
 
 def _covered(found: list[tuple[str, float | None]], said: set[str | float]) -> list[str]:
@@ -186,19 +187,37 @@ def _covered(found: list[tuple[str, float | None]], said: set[str | float]) -> l
     return [shown for shown, value in found if shown not in said and value not in said]
 
 
+def stated(terms: Mapping[str, TermValue]) -> set[str | float]:
+    """What a side's terms say: each value as shown and as a number."""
+    said: set[str | float] = set()
+    for name, value in terms.items():
+        said.add(show_term(value, name))
+        said.add(str(value))
+        number = _number(value, name)
+        if number is not None:
+            said.add(number)
+    return said
+
+
 def text_changes(
-    spans: Sequence[Span], known: Sequence[FigureChange] = (), label: str = "text"
+    spans: Sequence[Span],
+    known: Sequence[FigureChange] = (),
+    label: str = "text",
+    *,
+    terms: tuple[Mapping[str, TermValue], Mapping[str, TermValue]] = ({}, {}),
 ) -> list[FigureChange]:
     """Quantities a word diff removes or adds, paired with what replaced them.
 
     A run of deletions and insertions between two equal spans is one edit; if either side of
     the edit holds a quantity the other does not, the edit is a figure change, named `label`
-    (the provision's title, where the caller has one). What a term already reports (`known`:
-    the same value on the same side) is shown once, by the term.
+    (the provision's title, where the caller has one). What a term already says — a changed
+    one in `known`, or any of the old and new sides' `terms` — is shown once, by the term:
+    an edit whose every quantity a term states is left out, and of the others only the
+    quantities no term states are shown.
     """
     changes: list[FigureChange] = []
-    said_old = {v for c in known for v in (c.old, c.old_value) if v is not None}
-    said_new = {v for c in known for v in (c.new, c.new_value) if v is not None}
+    said_old = {v for c in known for v in (c.old, c.old_value) if v is not None} | stated(terms[0])
+    said_new = {v for c in known for v in (c.new, c.new_value) if v is not None} | stated(terms[1])
     deleted: list[str] = []
     inserted: list[str] = []
 
@@ -212,8 +231,10 @@ def text_changes(
         old_left, new_left = _covered(old_q, said_old), _covered(new_q, said_new)
         if not old_left and not new_left:
             return
-        old_shown = ", ".join(old_left) if old_left else None if old_q else _short(old_part)
-        new_shown = ", ".join(new_left) if new_left else None if new_q else _short(new_part)
+        old_left = old_left or [q for q, _ in old_q]
+        new_left = new_left or [q for q, _ in new_q]
+        old_shown = ", ".join(old_left) if old_q else _short(old_part)
+        new_shown = ", ".join(new_left) if new_q else _short(new_part)
         changes.append(
             FigureChange(
                 label,
