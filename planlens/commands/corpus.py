@@ -114,15 +114,15 @@ def show(address: str, plans: tuple[Path, ...], fmt: str) -> None:
             payload = clause.model_dump(mode="json")
             click.echo(json.dumps({"address": address, **payload}, indent=2, ensure_ascii=False))
             return
-        console.print(clause_block(plan, clause, corpus))
+        console.print(clause_block(plan, clause, corpus), crop=False)
         return
     plan = corpus.plan(address)
     if fmt == "json":
         click.echo(json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return
-    console.print(plan_header(plan, corpus))
+    console.print(plan_header(plan, corpus), crop=False)
     for clause in plan.clauses:
-        console.print(clause_block(plan, clause, corpus))
+        console.print(clause_block(plan, clause, corpus), crop=False)
 
 
 def _schema_names() -> list[str]:

@@ -208,7 +208,7 @@ def _print_text(comparison: Comparison, layout: Layout) -> None:
     console = stdout()
     if console.is_terminal:
         colour = console.color_system is not None and not console.no_color
-        console.print(text_report(comparison, layout, color=colour))
+        console.print(text_report(comparison, layout, color=colour), crop=False)
         return
     options = RenderOptions(width=console.width, layout=layout)
     click.echo(render(comparison, "text", options), nl=False)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -28,16 +28,19 @@ from planlens.comparison.model import (
 from planlens.report import Layout, RenderOptions, ReportFormat, register
 from planlens.report import common as c
 from planlens.report.labels import DELETE_MARKS, INSERT_MARKS, LABELS, glyph, label
+from planlens.report.rich_layout import Trimmed, url_line
 from planlens.safe import visible
 
 DELETE_STYLE = "red strike"
 INSERT_STYLE = "green underline"
-INDENT = (0, 0, 0, 4)
+INDENT = 4
+PROVISION_MIN_WIDTH = 16
+"""The matrix's provision column is never narrower, however many versions share the width."""
 
 
 def _data(text: str, style: str = "") -> Text:
     """Data from a plan file as literal, inert text."""
-    return Text(visible(text), style=style, overflow="fold")
+    return Text(visible(text), style=style, overflow="ellipsis")
 
 
 def redline(spans: Sequence[SpanInfo], color: bool, *, keep: str = "both") -> Text:
@@ -45,7 +48,7 @@ def redline(spans: Sequence[SpanInfo], color: bool, *, keep: str = "both") -> Te
 
     Spaces at the edges of a change stay outside its marks (`[-old-] text`, not `[-old -]text`).
     """
-    out = Text()
+    out = Text(overflow="ellipsis")
     for span in spans:
         text = c.fold(span.text)
         if span.op == "equal":
@@ -165,9 +168,9 @@ def _versions(comparison: Comparison) -> list[RenderableType]:
         line.append(f"  {plan.id}  ", style="dim")
         line.append_text(_data(c.fold(plan.title)))
         out.append(line)
-        out.append(Padding(_data(c.fold(c.plan_facts(plan)), style="dim"), INDENT))
+        out.append(Trimmed(_data(c.fold(c.plan_facts(plan)), style="dim"), INDENT))
         if not plan.complete:
-            out.append(Padding(Text(
+            out.append(Trimmed(Text(
                 "partly known: a provision it lacks is unknown, not removed", style="yellow"
             ), INDENT))  # fmt: skip
     return out
@@ -184,32 +187,66 @@ def _summary(comparison: Comparison) -> list[RenderableType]:
         if not summary.topics:
             continue
         table = Table(box=None, padding=(0, 1), show_edge=False, header_style="dim")
-        table.add_column("topic")
+        table.add_column("topic", no_wrap=True)
         for change in columns:
-            table.add_column(f"{glyph(change)} {label(change)}", justify="right")
+            table.add_column(
+                f"{glyph(change)} {label(change)}", justify="right", overflow="ellipsis"
+            )
         for topic, counts in summary.topics.items():
             table.add_row(_data(topic), *(str(counts.get(ch, "")) for ch in columns))
-        out.append(Padding(table, (0, 0, 0, 2)))
+        out.append(Trimmed(table, 2))
     return out
 
 
-def _matrix(comparison: Comparison) -> list[RenderableType]:
-    table = Table(title=None, header_style="bold", show_lines=False, expand=False)
-    table.add_column("provision", overflow="fold")
-    for plan in comparison.plans:
-        table.add_column(Text(visible(plan.label)), overflow="fold")
-    for row in comparison.rows:
-        cells: list[RenderableType] = [_data(f"{row.anchor} {c.fold(row.title)}")]
-        for plan in comparison.plans:
-            cell = c.matrix_cell(comparison, row, plan.id)
+class _Matrix:
+    """Provisions × versions, split into as many tables as the width needs: each version's
+    column is as wide as its widest entry, so clause numbers and labels are never cut."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        """What is shown."""
+
+    def _cells(self, plan_id: str) -> list[Text]:
+        cells = []
+        for row in self.comparison.rows:
+            cell = c.matrix_cell(self.comparison, row, plan_id)
             text = Text()
             if cell.change is not None:
                 text.append(glyph(cell.change) + " ", style=LABELS[cell.change].style)
             text.append(visible(", ".join(cell.clause_ids)) or "—")
             cells.append(text)
-        table.add_row(*cells)
+        return cells
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        plans = self.comparison.plans
+        columns = [(plan, self._cells(plan.id)) for plan in plans]
+        widths = [max(cell_len(visible(p.label)), *(t.cell_len for t in cs)) for p, cs in columns]
+        room = max(options.max_width - PROVISION_MIN_WIDTH - 4, 1)
+        groups: list[list[int]] = [[]]
+        used = 0
+        for index, width in enumerate(widths):
+            if groups[-1] and used + width + 3 > room:
+                groups.append([])
+                used = 0
+            groups[-1].append(index)
+            used += width + 3
+        for group in groups:
+            if len(groups) > 1:
+                yield Text(f"versions {group[0] + 1}–{group[-1] + 1} of {len(plans)}", style="dim")
+            table = Table(header_style="bold", show_lines=False, expand=False)
+            table.add_column("provision", overflow="ellipsis", min_width=PROVISION_MIN_WIDTH)
+            for index in group:
+                label_text = Text(visible(plans[index].label))
+                table.add_column(label_text, no_wrap=True, min_width=widths[index])
+            for n, row in enumerate(self.comparison.rows):
+                title = _data(f"{row.anchor} {c.fold(row.title)}")
+                table.add_row(title, *(columns[index][1][n] for index in group))
+            yield table
+
+
+def _matrix(comparison: Comparison) -> list[RenderableType]:
     legend = Text("  ".join(f"{v.glyph} {v.label}" for v in LABELS.values()), style="dim")
-    return [Text(""), Text("Provisions", style="bold underline"), table, legend]
+    return [Text(""), Text("Provisions", style="bold underline"), _Matrix(comparison), legend]
 
 
 def _sources(comparison: Comparison) -> list[RenderableType]:
@@ -218,14 +255,17 @@ def _sources(comparison: Comparison) -> list[RenderableType]:
         out.append(Text(visible(plan.label), style="bold"))
         for source in plan.sources:
             when = f" ({source.date.isoformat()})" if source.date else ""
-            entry = _data(c.fold(f"{source.publisher}, {source.title}{when} "))
-            entry.append(visible(source.url), style="underline")
-            out.append(Padding(entry, (0, 0, 0, 2)))
+            out.append(Trimmed(_data(c.fold(f"{source.publisher}, {source.title}{when}")), 2))
+            out.append(url_line(source.url, 4))
     return out
 
 
 def text_report(comparison: Comparison, layout: Layout = "redline", color: bool = True) -> Group:
-    """The whole report as one Rich renderable: versions, summary, rows, sources."""
+    """The whole report as one Rich renderable: versions, summary, rows, sources.
+
+    Words are never broken: a word longer than its line or column is cut with an ellipsis,
+    and a source's web address stands whole on its own line (print it with `crop=False`).
+    """
     head = Text("planlens report: ", style="bold")
     head.append(visible(c.title(comparison)), style="bold")
     parts: list[RenderableType] = [head, Text("")]
@@ -242,9 +282,9 @@ def text_report(comparison: Comparison, layout: Layout = "redline", color: bool 
                 continue  # the matrix shows them
             parts.append(_row_header(comparison, row, diff))
             body = _pair_body(comparison, row, diff, layout, color)
-            parts += [Padding(part, INDENT) for part in body]
+            parts += [Trimmed(part, INDENT) for part in body]
     parts += _sources(comparison)
-    return Group(*parts)
+    return Group(*(p if isinstance(p, Text) and p.no_wrap else Trimmed(p) for p in parts))
 
 
 def render_text(comparison: Comparison, options: RenderOptions) -> str:
@@ -262,7 +302,7 @@ def render_text(comparison: Comparison, options: RenderOptions) -> str:
         legacy_windows=False,
         _environ={},
     )
-    console.print(text_report(comparison, options.layout, options.color))
+    console.print(text_report(comparison, options.layout, options.color), crop=False)
     if options.color:
         return buffer.getvalue()
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

@@ -203,19 +203,34 @@ def details_content(
 
 
 def _sources(comparison: Comparison, row: Row) -> list[Part]:
+    """Each version's sources under its label: publisher, title and date, a space, the URL."""
     parts: list[Part] = [("\nSources\n", palette.HEADING)]
     for plan in comparison.plans:
-        if not row.clauses.get(plan.id):
+        if not row.clauses.get(plan.id) or not plan.sources:
             continue
+        parts += [(f"  {visible(plan.label)}", "bold"), "\n"]
         for source in plan.sources:
             when = f" ({source.date.isoformat()})" if source.date else ""
             parts += [
-                (f"  {visible(plan.label)}  ", "bold"),
-                one_line(f"{source.publisher}, {source.title}{when}  "),
+                "    " + one_line(f"{source.publisher}, {source.title}{when}") + " ",
                 (visible(source.url), "underline $text-muted"),
                 "\n",
             ]
     return parts
+
+
+def hanging_wrap(content: Content, width: int) -> list[Content]:
+    """`content` word-wrapped to `width`, each line's continuation indented like its start."""
+    lines: list[Content] = []
+    for logical in content.split("\n"):
+        plain = logical.plain
+        indent = min(len(plain) - len(plain.lstrip(" ")), width // 2)
+        if not indent:
+            lines += logical.wrap(width) or [logical]
+            continue
+        pad = Content(" " * indent)
+        lines += [pad + line for line in logical[indent:].wrap(width - indent)] or [logical]
+    return lines
 
 
 class DetailsPane(ScrollView, can_focus=True):
@@ -261,7 +276,7 @@ class DetailsPane(ScrollView, can_focus=True):
         if width <= 0 or width == self._width:
             return
         self._width = width
-        self._lines = self.content.wrap(width)
+        self._lines = hanging_wrap(self.content, width)
         size = Size(width, len(self._lines))
         if size != self.virtual_size:
             self.virtual_size = size

@@ -1,0 +1,24 @@
+"""The details pane's Sources: a space before each URL, wrapped lines under their text."""
+
+from __future__ import annotations
+
+from planlens.comparison.build import compare
+from planlens.corpus.load import load_corpus
+from planlens.tui.widgets.details import details_content, hanging_wrap
+from tests.conftest import BUNDLED
+
+
+def test_sources_put_a_space_before_the_url_and_wrap_under_their_text() -> None:
+    comparison = compare(load_corpus([BUNDLED]), ["us-28", "ua-20"], topic="zaporizhzhia-npp")
+    content = details_content(comparison, 0, {})
+    plain = content.plain
+    sources = plain[plain.index("\nSources\n") :]
+    source = comparison.plan("ua-20").sources[0]
+    assert source.date is not None
+    assert f"{source.title} ({source.date.isoformat()}) {source.url}" in sources
+    lines = [line.plain for line in hanging_wrap(content, 60)]
+    start = lines.index("Sources")
+    entry = next(n for n in range(start, len(lines)) if source.publisher in lines[n])
+    assert lines[entry].startswith("    " + source.publisher)
+    assert lines[entry + 1].startswith("    ") and lines[entry + 1][4] != " "
+    assert all(len(line) <= 60 for line in lines)
