@@ -103,7 +103,8 @@ def pair_table(
     for row, diff in shown:
         body.append(
             f'<tr id="{esc(pair_row_id(diff, row))}" class="c-row-{diff.change}" '
-            f'data-changes="{esc(diff.change)}" data-topics="{esc(" ".join(row.topics))}">'
+            f'data-row="{row.index}" data-changes="{esc(diff.change)}" '
+            f'data-topics="{esc(" ".join(row.topics))}">'
             f'<th scope="row">{_provision_cell(comparison, row, diff, anchors)}</th>'
             f"<td>{_cell(comparison, diff, 'old')}</td>"
             f"<td>{_cell(comparison, diff, 'new')}</td></tr>"
@@ -142,7 +143,8 @@ def matrix_table(comparison: Comparison, anchors: Anchors) -> str:
             cells.append(f"<td>{text}</td>")
         changes = " ".join(dict.fromkeys(d.change for d in row.pairs))
         body.append(
-            f'<tr data-changes="{esc(changes)}" data-topics="{esc(" ".join(row.topics))}">'
+            f'<tr data-row="{row.index}" data-changes="{esc(changes)}" '
+            f'data-topics="{esc(" ".join(row.topics))}">'
             f'<td class="num">{row.index + 1}</td><th scope="row">'
             f'<span class="title">{esc(row.title)}</span> {topics(row.topics)}</th>'
             f"{''.join(cells)}</tr>"
