@@ -1,9 +1,11 @@
-"""The details pane's Sources: a space before each URL, wrapped lines under their text."""
+"""The details pane and the provision table: sources laid out, each bracketed alternative apart."""
 
 from __future__ import annotations
 
 from planlens.comparison.build import compare
 from planlens.corpus.load import load_corpus
+from planlens.tui.layout import layout
+from planlens.tui.styled import plain
 from planlens.tui.widgets.details import details_content, hanging_wrap
 from tests.conftest import BUNDLED
 
@@ -22,3 +24,13 @@ def test_sources_put_a_space_before_the_url_and_wrap_under_their_text() -> None:
     assert lines[entry].startswith("    " + source.publisher)
     assert lines[entry + 1].startswith("    ") and lines[entry + 1][4] != " "
     assert all(len(line) <= 60 for line in lines)
+
+
+def test_provision_table_labels_each_alternative_with_its_own_diff() -> None:
+    comparison = compare(load_corpus([BUNDLED]), ["us-28", "ua-20"], topic="zaporizhzhia-npp")
+    table = layout(comparison, 158)
+    new_side = " ".join(plain(line) for line in table.rows[0].cells[-1])
+    first = new_side.index("⟦alternative 12.alt-a⟧")
+    second = new_side.index("⟦alternative 12.alt-b⟧")
+    assert "chief operator" in new_side[first:second]
+    assert "joint venture" in new_side[second:]
