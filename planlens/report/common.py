@@ -7,7 +7,7 @@ syntax (HTML, Markdown, Rich) and passes them through `planlens.safe.visible`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from planlens.comparison.model import (
@@ -197,6 +197,26 @@ def pair_notes(comparison: Comparison, diff: PairDiff) -> list[str]:
 def alternative_note(comparison: Comparison, alternative: AlternativeDiff) -> str | None:
     """The editor's note of one alternative's clause."""
     return comparison.clauses[alternative.address].note
+
+
+def notes_elsewhere(comparison: Comparison, shown: Callable[[PairDiff], bool]) -> list[str]:
+    """`address: note` for every clause with an editor's note that is on no side of a pair
+    diff the report shows in detail (`shown`), so that every note reaches the reader."""
+    seen = {
+        f"{plan_id}:{cid}"
+        for row in comparison.rows
+        for diff in row.pairs
+        if shown(diff)
+        for plan_id, ids in ((diff.a, diff.a_clauses), (diff.b, diff.b_clauses))
+        for cid in ids
+    }
+    return [
+        f"{address}: {clause.note}"
+        for row in comparison.rows
+        for plan_id, ids in row.clauses.items()
+        for address in addresses(plan_id, ids)
+        if address not in seen and (clause := comparison.clauses[address]).note
+    ]
 
 
 def omission_notes(row: Row, diff: PairDiff) -> list[str]:

@@ -166,6 +166,12 @@ def _provisions(comparison: Comparison, anchors: Anchors) -> str:
     for a, b in comparison.pairs:
         out.append(f"<h3>Changes: {esc(c.pair_title(comparison, a, b))}</h3>")
         out.append(pair_table(comparison, a, b, anchors, changed_only=True))
+    notes = c.notes_elsewhere(comparison, lambda d: d.change != "unchanged")
+    if notes:
+        items = "".join(f"<li>{esc(note)}</li>" for note in notes)
+        out.append(
+            f'<h3>Editors\' notes on unchanged provisions</h3><ul class="editor-notes">{items}</ul>'
+        )
     return "".join(out)
 
 

@@ -182,6 +182,15 @@ def _changes(comparison: Comparison) -> list[str]:
     return out
 
 
+def _other_notes(comparison: Comparison) -> list[str]:
+    notes = c.notes_elsewhere(comparison, lambda d: d.change != "unchanged")
+    if not notes:
+        return []
+    intro = "Notes on clauses of provisions not changed (so not shown above):"
+    return ["### Editors' notes on unchanged provisions", "", intro, "",
+            *(f"- {escape(note)}" for note in notes), ""]  # fmt: skip
+
+
 def _figures(comparison: Comparison) -> list[str]:
     rows = [
         [code(row.anchor), cell(c.pair_title(comparison, diff.a, diff.b)),
@@ -247,7 +256,8 @@ def render_markdown(comparison: Comparison, options: RenderOptions) -> str:
         about += f" Options: {escape(c.options_line(comparison))}."
     lines += [f"*{about}*", ""]
     lines += _versions(comparison) + _summary(comparison) + _provisions(comparison)
-    lines += _changes(comparison) + _figures(comparison) + _unknowns(comparison)
+    lines += _changes(comparison) + _other_notes(comparison)
+    lines += _figures(comparison) + _unknowns(comparison)
     lines += _sources(comparison)
     while lines and not lines[-1]:
         lines.pop()

@@ -249,6 +249,16 @@ def _matrix(comparison: Comparison) -> list[RenderableType]:
     return [Text(""), Text("Provisions", style="bold underline"), _Matrix(comparison), legend]
 
 
+def _other_notes(comparison: Comparison) -> list[RenderableType]:
+    """Editors' notes of clauses in provisions the report does not show in detail."""
+    detailed = len(comparison.plans) == 2
+    notes = c.notes_elsewhere(comparison, lambda d: detailed or d.change != "unchanged")
+    if not notes:
+        return []
+    head = Text("Editors' notes on unchanged provisions", style="bold underline")
+    return [Text(""), head, *(Trimmed(_data("note: " + c.fold(n), "italic"), 2) for n in notes)]
+
+
 def _sources(comparison: Comparison) -> list[RenderableType]:
     out: list[RenderableType] = [Text(""), Text("Sources", style="bold underline")]
     for plan in comparison.plans:
@@ -283,6 +293,7 @@ def text_report(comparison: Comparison, layout: Layout = "redline", color: bool 
             parts.append(_row_header(comparison, row, diff))
             body = _pair_body(comparison, row, diff, layout, color)
             parts += [Trimmed(part, INDENT) for part in body]
+    parts += _other_notes(comparison)
     parts += _sources(comparison)
     return Group(*(p if isinstance(p, Text) and p.no_wrap else Trimmed(p) for p in parts))
 

@@ -110,3 +110,14 @@ def test_omission_notes_reach_every_format(geneva: Comparison, name: str) -> Non
     assert notes
     for note in notes:
         assert " ".join(note.split())[:60] in output, (name, note)
+
+
+@pytest.mark.parametrize("name", ["html", "md", "text"])
+@pytest.mark.parametrize("versions", [["us-28", "e3-28"], ["us-28", "e3-28", "ua-20"]])
+def test_every_clause_note_reaches_every_format(name: str, versions: list[str]) -> None:
+    comparison = compare(load_corpus([BUNDLED]), versions)
+    output = _readable(render(comparison, name, RenderOptions(width=400)))
+    notes = [clause.note for clause in comparison.clauses.values() if clause.note]
+    assert len(notes) > 10
+    missing = [n for n in notes if " ".join(n.split())[:60] not in output]
+    assert missing == [], (name, missing[:3])
