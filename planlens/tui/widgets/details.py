@@ -271,6 +271,12 @@ class DetailsPane(ScrollView, can_focus=True):
         """The details as plain text."""
         return self.content.plain
 
+    @property
+    def wrapped_lines(self) -> list[str]:
+        """The lines as the pane draws them at its width, as plain text."""
+        self._wrap()
+        return [line.plain for line in self._lines]
+
     def _wrap(self) -> None:
         width = self.scrollable_content_region.width
         if width <= 0 or width == self._width:
