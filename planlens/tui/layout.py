@@ -183,7 +183,8 @@ def _alternative_pieces(pair: PairDiff, side: str) -> list[Piece]:
     for alt in pair.alternatives:
         if pieces:
             pieces.append(("\n\n", ""))
-        pieces.append((f"⟦alternative {alt.address.partition(':')[2]}⟧ ", palette.BRACKETED))
+        clause_id = visible(alt.address.partition(":")[2])
+        pieces.append((f"⟦alternative {clause_id}⟧ ", palette.BRACKETED))
         if alt.title:
             pieces.append((one_line(alt.title) + ". ", palette.TITLE))
         pieces += [

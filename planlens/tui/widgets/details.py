@@ -45,7 +45,7 @@ def _pair_parts(comparison: Comparison, pair: PairDiff) -> list[Part]:
     for alt in pair.alternatives:
         parts += [
             ("  alternative ", palette.MUTED),
-            (alt.address, "bold"),
+            (visible(alt.address), "bold"),
             ("  " + one_line(alt.title or ""), palette.TITLE),
             ("  ⟦bracketed⟧  ", palette.BRACKETED),
             (
