@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from planlens.authoring.emit import PROPOSED_LINKS, PROPOSED_TOPICS, Comments
+from planlens.authoring.emit import PROPOSED_LINKS, PROPOSED_TERMS, PROPOSED_TOPICS, Comments
 from planlens.authoring.links import LinkProposer, propose_links
 from planlens.authoring.parse import ParsedText, parse_text
+from planlens.authoring.terms import propose_terms
 from planlens.authoring.topics import propose_topics
 from planlens.corpus.model import PLAN_ID_PATTERN, Clause, Kind, Plan, PlanFile, Status
 from planlens.errors import PlanlensError
@@ -49,14 +50,17 @@ def import_draft(
     based_on: PlanFile | None = None,
     kind: Kind = "plan",
     status: Status = "leaked",
+    complete: bool = False,
     known_topics: Collection[str] | None = None,
     proposer: LinkProposer | None = None,
 ) -> Draft:
     """A plan of the numbered points in `text`, its texts verbatim and confirmed.
 
-    Topics are proposed from keywords (limited to `known_topics` when given); with `based_on`,
-    links to the base are proposed by `proposer` (the aligner by default). Raises
-    `PlanlensError` when the id is malformed or the text is empty.
+    Topics are proposed from keywords (limited to `known_topics` when given) and terms from
+    the figures each clause states; with `based_on`, links to the base are proposed by
+    `proposer` (the aligner by default). The plan is `complete` only when the caller says so:
+    an import cannot know whether the text is all of the version. Raises `PlanlensError`
+    when the id is malformed or the text is empty.
     """
     check_plan_id(plan_id)
     if based_on is not None and based_on.id == plan_id:
@@ -65,14 +69,19 @@ def import_draft(
     if parsed.heading and title:
         parsed = dataclasses.replace(parsed, preamble=(parsed.heading, *parsed.preamble))
     summary, preamble_clauses, notes = _preamble(parsed)
-    found = [(c.id, c.title, c.text) for c in parsed.clauses]
-    entries = preamble_clauses + found
+    entries = preamble_clauses + [(c.id, c.title, c.text) for c in parsed.clauses]
     if not entries:
         found_only = f" ({'; '.join(parsed.warnings)})" if parsed.warnings else ""
         raise PlanlensError(f"there is no text to import{found_only}")
-    topics = {cid: propose_topics(body, known_topics) for cid, _, body in entries}
     clauses = [
-        Clause(id=cid, title=heading, text=body, topics=topics[cid], confidence="confirmed")
+        Clause(
+            id=cid,
+            title=heading,
+            text=body,
+            topics=propose_topics(body, known_topics),
+            terms=propose_terms(body),
+            confidence="confirmed",
+        )
         for cid, heading, body in entries
     ]
     plan = Plan(
@@ -83,32 +92,47 @@ def import_draft(
         status=status,
         fidelity="verbatim",
         based_on=[based_on.id] if based_on is not None else [],
+        complete=complete,
         summary=summary,
     )
     plan_file = _plan_file(plan, clauses)
-    key_comments = {
-        (cid, "topics"): PROPOSED_TOPICS for cid, found_topics in topics.items() if found_topics
-    }
-    header = [
-        "Imported by `planlens import`: the clause texts are the document's own words.",
-        "To do: give each clause a short title, check its topics, add terms (typed figures such",
-        "as army_cap = 600000), and add the sources below; then run `planlens validate`.",
-    ]
+    key_comments = _proposed(clauses)
     if based_on is not None:
         links = propose_links(based_on, plan_file, proposer)
         plan_file = _with_links(
             plan_file, {cid: [f"{based_on.id}:{bid}"] for cid, bid in links.items()}
         )
         key_comments |= {(cid, "links"): PROPOSED_LINKS for cid in links}
+    warnings = (*notes, *parsed.warnings)
+    header = _import_header(based_on, complete, warnings)
+    todo = "give clauses short titles, check topics and the proposed terms, add this version's "
+    todo += "sources" + (", confirm or delete the proposed links" if based_on else "")
+    return Draft(plan_file, Comments(header=header, clause_keys=key_comments), warnings, todo)
+
+
+def _proposed(clauses: Sequence[Clause]) -> dict[tuple[str, str], str]:
+    """Comments on the topics and terms planlens proposed, for the editor to check."""
+    comments = {(c.id, "topics"): PROPOSED_TOPICS for c in clauses if c.topics}
+    return comments | {(c.id, "terms"): PROPOSED_TERMS for c in clauses if c.terms}
+
+
+def _import_header(based_on: PlanFile | None, complete: bool, warnings: Sequence[str]) -> list[str]:
+    """The lines at the top of an imported file: what planlens did and what to check."""
+    header = [
+        "Imported by `planlens import`: the clause texts are the document's own words.",
+        "To do: give each clause a short title, check its topics and the terms proposed from",
+        "its figures, add the sources below; then run `planlens validate`.",
+    ]
+    if not complete:
+        header += [
+            "complete = false: a provision this text lacks is *unknown*, not removed; set it",
+            "to true once the text is known to be the whole version.",
+        ]
+    if based_on is not None:
         header.append(
             f"Links to {based_on.id} were proposed automatically: confirm or delete each."
         )
-    warnings = (*notes, *parsed.warnings)
-    header += [f"Check: {warning}" for warning in warnings]
-    todo = "give clauses short titles, check topics, add terms and this version's sources"
-    if based_on is not None:
-        todo += ", confirm or delete the proposed links"
-    return Draft(plan_file, Comments(header=header, clause_keys=key_comments), warnings, todo)
+    return header + [f"Check: {warning}" for warning in warnings]
 
 
 def new_draft(

@@ -16,6 +16,7 @@ from planlens.corpus.model import FIDELITIES, KINDS, STATUSES, Clause, Omission,
 SCHEMA_LINE = "#:schema ./plan.schema.json"
 PROPOSED_LINKS = "links proposed automatically: confirm or delete"
 PROPOSED_TOPICS = "topics proposed from keywords: confirm or change"
+PROPOSED_TERMS = "terms proposed from the figures in the text: confirm or change"
 SOURCES_HINT = (
     "# Sources: add one [[plan.sources]] table per place the text can be checked, e.g.\n"
     "# [[plan.sources]]\n"

@@ -68,6 +68,12 @@ _force_option = click.option("--force", is_flag=True, help="Overwrite OUT if it 
 )
 @click.option("--kind", type=LazyChoice(_kinds), default="plan", show_default=True)
 @click.option("--status", type=LazyChoice(_statuses), default="leaked", show_default=True)
+@click.option(
+    "--complete",
+    is_flag=True,
+    help="The text is the whole version (complete = true). Default: complete = false, so a "
+    "provision it lacks is unknown, not removed.",
+)
 @_force_option
 @plans_option
 def import_plan(
@@ -79,6 +85,7 @@ def import_plan(
     based_on: str | None,
     kind: Kind,
     status: Status,
+    complete: bool,
     force: bool,
     plans: tuple[Path, ...],
 ) -> None:
@@ -110,6 +117,7 @@ def import_plan(
         based_on=base,
         kind=kind,
         status=status,
+        complete=complete,
         known_topics=corpus.topics,
     )
     for warning in draft.warnings:
@@ -223,6 +231,12 @@ def next_steps(
     if warnings:
         check += f"   ({_count(warnings, 'warning')} until then: missing topics or sources)"
     steps = ["Next steps:", f"  1. Edit {shown}: {draft.todo}.", check]
+    if not draft.plan.plan.complete:
+        steps[1:1] = [
+            "  Note: complete = false, so a provision this text lacks shows as unknown, not",
+            "  removed; set complete = true once the text is known to be the whole version",
+            "  (or import with --complete).",
+        ]
     if base_id:
         steps.append(f"  3. Compare it: planlens diff {base_id} {draft.plan.id}{plans_args}")
     if not (target.parent / "plan.schema.json").is_file():

@@ -123,7 +123,7 @@ def show(address: str, plans: tuple[Path, ...], fmt: str) -> None:
                 )
             )
             return
-        console.print(clause_block(plan, clause, corpus))
+        console.print(clause_block(plan, clause, corpus), crop=False)
         return
     plan = corpus.plan(address)
     if fmt == "json":
@@ -131,9 +131,9 @@ def show(address: str, plans: tuple[Path, ...], fmt: str) -> None:
             json_text(json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False))
         )
         return
-    console.print(plan_header(plan, corpus))
+    console.print(plan_header(plan, corpus), crop=False)
     for clause in plan.clauses:
-        console.print(clause_block(plan, clause, corpus))
+        console.print(clause_block(plan, clause, corpus), crop=False)
 
 
 def _schema_names() -> list[str]:

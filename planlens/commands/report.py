@@ -230,7 +230,7 @@ def _print_text(comparison: Comparison, layout: Layout, *, by_topic: bool = Fals
     console = stdout()
     if console.is_terminal:
         colour = console.color_system is not None and not console.no_color
-        console.print(text_report(comparison, layout, color=colour, by_topic=by_topic))
+        console.print(text_report(comparison, layout, color=colour, by_topic=by_topic), crop=False)
         return
     options = RenderOptions(width=console.width, layout=layout, by_topic=by_topic)
     click.echo(render(comparison, "text", options), nl=False)

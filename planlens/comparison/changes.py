@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 from planlens.align.model import Alignment, Link
 from planlens.align.tokens import normalise
-from planlens.comparison.diff import change_ratio, word_diff
+from planlens.comparison.diff import Span, change_ratio, word_diff
 from planlens.comparison.figures import term_changes, text_changes
 from planlens.comparison.model import (
+    AlternativeDiff,
     ChangeClass,
     FigureInfo,
     LinkInfo,
@@ -51,6 +52,91 @@ class PairContext:
     """Reported omissions, with alignment row indices."""
 
 
+_TEXT_ORDER: tuple[ChangeClass, ...] = (
+    "modified", "reworded", "moved", "renumbered", "unchanged",
+)  # fmt: skip
+"""Text change classes, strongest first: a pair with alternatives shows the strongest."""
+
+
+@dataclass(frozen=True)
+class _TextComparison:
+    """Two texts compared: their word diff, changed share and figure changes."""
+
+    spans: list[Span]
+    ratio: float
+    same: bool
+    figures: list[FigureInfo]
+
+
+def _compare_texts(
+    old: Sequence[Clause], new: Sequence[Clause], alternative: str | None = None
+) -> _TextComparison:
+    """The joined texts of `old` and `new` diffed word by word, with their figure changes."""
+    old_text, new_text = " ".join(c.text for c in old), " ".join(c.text for c in new)
+    spans = word_diff(old_text, new_text)
+    old_terms, new_terms = _terms(old), _terms(new)
+    terms = term_changes(old_terms, new_terms)
+    label = next((c.title for c in new if c.title), next((c.title for c in old if c.title), "text"))
+    figures = [*terms, *text_changes(spans, terms, label, terms=(old_terms, new_terms))]
+    return _TextComparison(
+        spans=spans,
+        ratio=change_ratio(spans),
+        same=normalise(old_text) == normalise(new_text) and not terms,
+        figures=[FigureInfo(**vars(f), alternative=alternative) for f in figures],
+    )
+
+
+def _text_change(text: _TextComparison, moved: bool, renumbered: bool) -> ChangeClass:
+    """The class of a change in text alone."""
+    if text.same:
+        return "moved" if moved else "renumbered" if renumbered else "unchanged"
+    if text.figures or text.ratio > REWORD_LIMIT:
+        return "modified"
+    return "reworded"
+
+
+def _alternative_side(old: Sequence[Clause], new: Sequence[Clause]) -> str | None:
+    """The side ("b" first, then "a") made of several bracketed alternatives, if any."""
+    for side, clauses in (("b", new), ("a", old)):
+        if len(clauses) > 1 and all(c.bracketed for c in clauses):
+            return side
+    return None
+
+
+def _alternatives(
+    a: str, b: str, old: Sequence[Clause], new: Sequence[Clause], side: str
+) -> list[tuple[AlternativeDiff, _TextComparison]]:
+    """Each alternative of `side` compared on its own with the whole other side."""
+    out = []
+    plan_id, options = (b, new) if side == "b" else (a, old)
+    for clause in options:
+        address = f"{plan_id}:{clause.id}"
+        before, after = (old, [clause]) if side == "b" else ([clause], new)
+        text = _compare_texts(before, after, alternative=address)
+        info = AlternativeDiff(
+            address=address,
+            side="b" if side == "b" else "a",
+            title=clause.title,
+            change=_text_change(text, False, False),
+            similarity=round(1.0 - text.ratio, 3),
+            spans=[SpanInfo(op=s.op, text=s.text) for s in text.spans],
+        )
+        out.append((info, text))
+    return out
+
+
+def _structure_change(
+    ctx: PairContext, a: str, b: str, ids_a: list[str], ids_b: list[str], alternatives: bool
+) -> ChangeClass | None:
+    """`split` or `merged` when the two sides are not one clause each (alternatives aside)."""
+    outside = _outside_links(ctx, a, b, ids_a, ids_b)
+    if any(side == "b" for side, _ in outside) or (len(ids_b) > len(ids_a) and not alternatives):
+        return "split"
+    if any(side == "a" for side, _ in outside) or (len(ids_a) > len(ids_b) and not alternatives):
+        return "merged"
+    return None
+
+
 def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[str]) -> PairDiff:
     """The change of row `row_index` from version `a` to version `b`."""
     row = ctx.alignment.rows[row_index]
@@ -60,26 +146,22 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
 
     old = [ctx.clauses[f"{a}:{i}"] for i in ids_a]
     new = [ctx.clauses[f"{b}:{i}"] for i in ids_b]
-    old_text, new_text = " ".join(c.text for c in old), " ".join(c.text for c in new)
-    spans = word_diff(old_text, new_text)
-    terms = term_changes(_terms(old), _terms(new))
-    label = next((c.title for c in new if c.title), next((c.title for c in old if c.title), "text"))
-    figures = [*terms, *text_changes(spans, terms, label)]
-    ratio = change_ratio(spans)
     is_moved = any(f"{a}:{i}" in moved for i in ids_a)
     renumbered = ids_a != ids_b
-    outside = _outside_links(ctx, a, b, ids_a, ids_b)
-    change: ChangeClass
-    if len(ids_b) > len(ids_a) or any(side == "b" for side, _ in outside):
-        change = "split"
-    elif len(ids_a) > len(ids_b) or any(side == "a" for side, _ in outside):
-        change = "merged"
-    elif normalise(old_text) == normalise(new_text) and not terms:
-        change = "moved" if is_moved else "renumbered" if renumbered else "unchanged"
-    elif figures or ratio > REWORD_LIMIT:
-        change = "modified"
+    side = _alternative_side(old, new)
+    alternatives: list[AlternativeDiff] = []
+    if side is None:
+        text = _compare_texts(old, new)
+        spans, figures = text.spans, text.figures
+        similarity: float | None = round(1.0 - text.ratio, 3)
+        change = _text_change(text, is_moved, renumbered)
     else:
-        change = "reworded"
+        compared = _alternatives(a, b, old, new, side)
+        alternatives = [info for info, _ in compared]
+        spans, similarity = [], max(info.similarity for info in alternatives)
+        figures = [figure for _, text in compared for figure in text.figures]
+        change = min((info.change for info in alternatives), key=_TEXT_ORDER.index)
+    change = _structure_change(ctx, a, b, ids_a, ids_b, side is not None) or change
     addresses = {f"{a}:{i}" for i in ids_a} | {f"{b}:{i}" for i in ids_b}
     return PairDiff(
         a=a,
@@ -89,15 +171,16 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
         change=change,
         moved=is_moved,
         renumbered=renumbered,
-        similarity=round(1.0 - ratio, 3),
+        similarity=similarity,
         links=[
             link_info(link)
             for link in ctx.alignment.links_touching(addresses)
             if link.a in addresses and link.b in addresses
         ],
         spans=[SpanInfo(op=s.op, text=s.text) for s in spans],
-        figures=[FigureInfo(**vars(f)) for f in figures],
-        note=_bracket_note(old, new),
+        figures=figures,
+        alternatives=alternatives,
+        note=_bracket_note(old, new, side),
     )
 
 
@@ -180,7 +263,14 @@ def _terms(clauses: Sequence[Clause]) -> dict[str, TermValue]:
     return merged
 
 
-def _bracket_note(old: Sequence[Clause], new: Sequence[Clause]) -> str | None:
+def _bracket_note(old: Sequence[Clause], new: Sequence[Clause], side: str | None) -> str | None:
+    if side is not None:
+        count = len(new) if side == "b" else len(old)
+        which = "new" if side == "b" else "old"
+        return (
+            f"the {which} text has {count} bracketed alternatives (unagreed): "
+            "each is compared on its own"
+        )
     was, now = any(c.bracketed for c in old), any(c.bracketed for c in new)
     if now and not was:
         return "the new text is bracketed: an unagreed alternative"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -36,7 +36,10 @@ _UNITS = (
 )
 QUANTITY = re.compile(
     rf"""
-    (?<![\w.,])
+    (?<![\w.,:])
+    (?P<ratio>\d{{1,3}}:\d{{1,3}}(?![\d:]))
+    |
+    (?<![\w.,:])
     (?P<currency>[$€£]|\b(?:USD|EUR|GBP|US\$)\s?)?
     (?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
     (?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn)\b|(?P<short>[km])\b)?
@@ -64,38 +67,40 @@ class FigureChange:
     """The new value as a number, when it is one."""
 
 
-_CURRENCY_SUFFIXES = {"_usd": "$", "_eur": "€", "_gbp": "£"}
-_SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_CURRENCY = {"_usd": "$", "_eur": "€", "_gbp": "£"}
+"""Term-name endings that mark a sum of money, and the sign it is written with."""
+_LARGE = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
-def _money(value: int | float, symbol: str) -> str:
-    """A sum as people write it: `$100 billion`, `€2.5 million`, `$40,000`."""
-    for size, word in _SCALE_WORDS:
-        if abs(value) >= size:
-            return f"{symbol}{value / size:,.3g} {word}"
-    return f"{symbol}{value:,}"
+def _money(value: int | float, sign: str) -> str:
+    """A sum as people write it: `$800 billion`, `€1.5 million`, `$250,000`."""
+    for size, word in _LARGE:
+        if abs(value) >= size and round(value / size, 3) * size == value:
+            return f"{sign}{value / size:g} {word}"
+    return f"{sign}{value:,}"
 
 
 def show_term(value: TermValue, name: str = "") -> str:
-    """A term value as text: thousands separators for integers (not years), ISO for dates,
-    sums named `*_usd` / `*_eur` / `*_gbp` in words (`$100 billion`), `*_pct` with `%`."""
+    """A term value as text: sums with their currency (`$100 billion`), percentages with `%`,
+    thousands separators for other integers (not years), ISO for dates."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        symbol = next((s for suffix, s in _CURRENCY_SUFFIXES.items() if name.endswith(suffix)), "")
-        if symbol:
-            return _money(value, symbol)
+        sign = next((s for end, s in _CURRENCY.items() if name.endswith(end)), None)
+        if sign is not None:
+            return _money(value, sign)
         if name.endswith("_pct"):
             return f"{value:g}%"
-    if isinstance(value, int):
-        return str(value) if name.endswith("year") else f"{value:,}"
+        if isinstance(value, int):
+            return str(value) if name.endswith("year") else f"{value:,}"
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
 
 
-def _number(value: TermValue | None) -> float | None:
-    if isinstance(value, bool) or value is None:
+def _number(value: TermValue | None, name: str) -> float | None:
+    """A term's value as a number to compare, when it counts something (not a year)."""
+    if isinstance(value, bool) or value is None or name.endswith("year"):
         return None
     if isinstance(value, int | float):
         return float(value)
@@ -112,52 +117,107 @@ def term_changes(old: dict[str, TermValue], new: dict[str, TermValue]) -> list[F
         changes.append(
             FigureChange(
                 name,
-                show_term(before) if before is not None else None,
-                show_term(after) if after is not None else None,
+                show_term(before, name) if before is not None else None,
+                show_term(after, name) if after is not None else None,
                 "terms",
-                _number(before),
-                _number(after),
+                _number(before, name),
+                _number(after, name),
             )
         )
     return changes
 
 
-def quantity_value(match: re.Match[str]) -> float:
-    """The numeric value of a QUANTITY match, with its scale applied."""
+def quantity_value(match: re.Match[str]) -> float | None:
+    """The numeric value of a QUANTITY match, with its scale applied (None for a ratio)."""
+    if match.group("ratio"):
+        return None
     number = float(match.group("number").replace(",", ""))
     scale = (match.group("scale") or match.group("short") or "").lower()
     return number * _SCALE.get(scale, 1.0)
 
 
-_REFERENCE = re.compile(r"(?:article|point|paragraph|section|chapter|clause)\s*$", re.I)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_REFERENCE = re.compile(
+    rf"(?:(?:article|point|paragraph|section|chapter|clause|{_MONTHS})\s*|\w\()$", re.IGNORECASE
+)
+"""What before a number makes it a name or a date ("Article 5", "42(7)", "December 7")."""
+_DAY_OF_MONTH = re.compile(rf"\s*(?:{_MONTHS})\b", re.IGNORECASE)
+"""A month name after a number: the number is a day ("7 December")."""
+_LOOK_AROUND = 24
+"""How many characters around a number are read to tell a name or a date from a quantity:
+a fixed window, so finding the quantities of a text stays linear in its length."""
 
 
-def quantities(text: str) -> list[tuple[str, float]]:
-    """The quantities in `text`, as (text as written, value), in order.
+def _is_year(match: re.Match[str]) -> bool:
+    """A bare four-digit number from 1800 to 2199 names a year; it counts nothing."""
+    bare = not any(match.group(g) for g in ("currency", "scale", "short", "unit"))
+    number = match.group("number")
+    return bare and len(number) == 4 and 1800 <= int(number) <= 2199
 
-    Numbers that name something rather than count it ("Article 5", "point 12") are skipped.
+
+def _names_something(text: str, match: re.Match[str]) -> bool:
+    """Whether a number names or dates something ("Article 5", "7 December 1994", "2040")."""
+    if match.group("ratio"):
+        return False
+    start, end = match.span()
+    before = text[max(0, start - _LOOK_AROUND) : start]
+    if _REFERENCE.search(before) or _is_year(match):
+        return True
+    return match.group("unit") is None and bool(
+        _DAY_OF_MONTH.match(text, end, min(len(text), end + _LOOK_AROUND))
+    )
+
+
+def quantity_matches(text: str) -> list[re.Match[str]]:
+    """The QUANTITY matches of `text` that count something (names, dates and years left out)."""
+    return [match for match in QUANTITY.finditer(text) if not _names_something(text, match)]
+
+
+def quantities(text: str) -> list[tuple[str, float | None]]:
+    """The quantities in `text`, as (text as written, value), in order; linear in its length.
+
+    A ratio ("50:50") is one quantity, with no single value. Numbers that name or date
+    something rather than count it ("Article 5", "point 12", "7 December 1994") are skipped.
     """
-    found: list[tuple[str, float]] = []
-    for match in QUANTITY.finditer(text):
-        if _REFERENCE.search(text[: match.start()]):
-            continue
-        found.append((match.group().strip(), quantity_value(match)))
-    return found
+    return [(match.group().strip(), quantity_value(match)) for match in quantity_matches(text)]
+
+
+def _covered(found: list[tuple[str, float | None]], said: set[str | float]) -> list[str]:
+    """The quantities (as written) that no term of the same side already says."""
+    return [shown for shown, value in found if shown not in said and value not in said]
+
+
+def stated(terms: Mapping[str, TermValue]) -> set[str | float]:
+    """What a side's terms say: each value as shown and as a number."""
+    said: set[str | float] = set()
+    for name, value in terms.items():
+        said.add(show_term(value, name))
+        said.add(str(value))
+        number = _number(value, name)
+        if number is not None:
+            said.add(number)
+    return said
 
 
 def text_changes(
-    spans: Sequence[Span], known: Sequence[FigureChange] = (), label: str = "text"
+    spans: Sequence[Span],
+    known: Sequence[FigureChange] = (),
+    label: str = "text",
+    *,
+    terms: tuple[Mapping[str, TermValue], Mapping[str, TermValue]] = ({}, {}),
 ) -> list[FigureChange]:
     """Quantities a word diff removes or adds, paired with what replaced them.
 
     A run of deletions and insertions between two equal spans is one edit; if either side of
-    the edit holds a quantity, the edit is a figure change, named `label` (the provision's
-    title, where the caller has one). Changes a term already reports are left out.
+    the edit holds a quantity the other does not, the edit is a figure change, named `label`
+    (the provision's title, where the caller has one). What a term already says — a changed
+    one in `known`, or any of the old and new sides' `terms` — is shown once, by the term:
+    an edit whose every quantity a term states is left out, and of the others only the
+    quantities no term states are shown.
     """
     changes: list[FigureChange] = []
-    seen_values = {
-        (c.old_value, c.new_value) for c in known if (c.old_value, c.new_value) != (None, None)
-    }
+    said_old = {v for c in known for v in (c.old, c.old_value) if v is not None} | stated(terms[0])
+    said_new = {v for c in known for v in (c.new, c.new_value) if v is not None} | stated(terms[1])
     deleted: list[str] = []
     inserted: list[str] = []
 
@@ -166,15 +226,25 @@ def text_changes(
         deleted.clear()
         inserted.clear()
         old_q, new_q = quantities(old_part), quantities(new_part)
-        if not old_q and not new_q:
+        if [q for q, _ in old_q] == [q for q, _ in new_q]:
             return
-        old_shown = ", ".join(q for q, _ in old_q) if old_q else _short(old_part)
-        new_shown = ", ".join(q for q, _ in new_q) if new_q else _short(new_part)
-        old_value = old_q[0][1] if len(old_q) == 1 else None
-        new_value = new_q[0][1] if len(new_q) == 1 else None
-        if (old_value, new_value) in seen_values:
+        old_left, new_left = _covered(old_q, said_old), _covered(new_q, said_new)
+        if not old_left and not new_left:
             return
-        changes.append(FigureChange(label, old_shown, new_shown, "text", old_value, new_value))
+        old_left = old_left or [q for q, _ in old_q]
+        new_left = new_left or [q for q, _ in new_q]
+        old_shown = ", ".join(old_left) if old_q else _short(old_part)
+        new_shown = ", ".join(new_left) if new_q else _short(new_part)
+        changes.append(
+            FigureChange(
+                label,
+                old_shown,
+                new_shown,
+                "text",
+                _single(old_q, old_left),
+                _single(new_q, new_left),
+            )
+        )
 
     for span in spans:
         if span.op == "equal":
@@ -187,6 +257,13 @@ def text_changes(
     if deleted or inserted:
         flush()
     return changes
+
+
+def _single(found: list[tuple[str, float | None]], shown: list[str]) -> float | None:
+    """The value of the one quantity shown on a side, when exactly one is."""
+    if len(shown) != 1:
+        return None
+    return next((value for text, value in found if text == shown[0]), None)
 
 
 def _short(text: str, max_words: int = 8) -> str | None:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from planlens.align.model import LinkKind, PassName
 from planlens.corpus.model import Clause, Confidence, Plan
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 ChangeClass = Literal[
@@ -82,6 +82,8 @@ class FigureInfo(_Frozen):
     """Old value as a number, when it is one."""
     new_value: float | None = None
     """New value as a number, when it is one."""
+    alternative: str | None = None
+    """Address of the bracketed alternative the figure belongs to, when the side has several."""
 
 
 class OmissionInfo(_Frozen):
@@ -101,6 +103,27 @@ class OmissionInfo(_Frozen):
     """Index of the row it concerns in `Comparison.rows`, or None when not shown."""
     topics: list[str] = []
     """Topics of the dropped provision (its row's, or its clause's), for topic filters."""
+
+
+class AlternativeDiff(_Frozen):
+    """One bracketed alternative of a side, compared on its own with the other side's text.
+
+    A draft's unagreed options (`12.alt-a`, `12.alt-b`) are not one text: each is diffed and
+    its figures compared separately, so neither option's words or figures hide the other's.
+    """
+
+    address: str
+    """The alternative clause's address (`ua-20:12.alt-a`)."""
+    side: Literal["a", "b"]
+    """Which side of the pair it belongs to: a (reference) or b (the later version)."""
+    title: str | None = None
+    """The alternative's own title, when it has one."""
+    change: ChangeClass
+    """Its change class against the other side's text (by the rules for text)."""
+    similarity: float
+    """Share of words kept, 0–1."""
+    spans: list[SpanInfo]
+    """Word-level diff: the other side's text into this alternative (or this one into it)."""
 
 
 class PairDiff(_Frozen):
@@ -125,9 +148,12 @@ class PairDiff(_Frozen):
     links: list[LinkInfo] = []
     """The links that connect the two sides directly; empty when they meet via another version."""
     spans: list[SpanInfo] = []
-    """Word-level diff of `a`'s text into `b`'s, when both sides have text."""
+    """Word-level diff of `a`'s text into `b`'s, when both sides have text and no alternatives."""
     figures: list[FigureInfo] = []
-    """Figures that differ."""
+    """Figures that differ (of every alternative, each tagged with its address)."""
+    alternatives: list[AlternativeDiff] = []
+    """Per-alternative diffs when one side holds several bracketed alternatives (then `spans`
+    is empty)."""
     note: str | None = None
     """Why the class is what it is, when it needs saying (omission note, partial version)."""
 

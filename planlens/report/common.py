@@ -7,11 +7,12 @@ syntax (HTML, Markdown, Rich) and passes them through `planlens.safe.visible`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from planlens.comparison.model import (
     CHANGE_CLASSES,
+    AlternativeDiff,
     ChangeClass,
     Comparison,
     FigureInfo,
@@ -149,6 +150,83 @@ def figure_line(figure: FigureInfo) -> str:
     line = f"{figure.name}: {figure_value(figure.old)} → {figure_value(figure.new)}"
     change = relative_change(figure)
     return f"{line} ({change})" if change else line
+
+
+def figure_name(figure: FigureInfo) -> str:
+    """A figure's name, with the alternative it belongs to when there is one."""
+    if figure.alternative is None:
+        return figure.name
+    return f"{figure.name} [{figure.alternative.partition(':')[2]}]"
+
+
+def pair_figures(diff: PairDiff) -> list[FigureInfo]:
+    """The figures of a pair that belong to no single alternative."""
+    return [f for f in diff.figures if f.alternative is None]
+
+
+def alternative_figures(diff: PairDiff, alternative: AlternativeDiff) -> list[FigureInfo]:
+    """The figure changes of one bracketed alternative."""
+    return [f for f in diff.figures if f.alternative == alternative.address]
+
+
+def alternative_heading(alternative: AlternativeDiff) -> str:
+    """`alternative ua-20:12.alt-a (bracketed): its title`."""
+    head = f"alternative {alternative.address} (bracketed)"
+    return f"{head}: {alternative.title}" if alternative.title else head
+
+
+def clause_notes(comparison: Comparison, plan_id: str, clause_ids: list[str]) -> list[str]:
+    """`ua-20:12.alt-a: note` for each of these clauses that carries an editor's note."""
+    return [
+        f"{plan_id}:{cid}: {note}"
+        for cid in clause_ids
+        if (note := comparison.clause(plan_id, cid).note)
+    ]
+
+
+def pair_notes(comparison: Comparison, diff: PairDiff) -> list[str]:
+    """The editors' notes of both sides' clauses (alternatives excluded: they carry their own)."""
+    own = {alt.address for alt in diff.alternatives}
+    notes = []
+    for plan_id, ids in ((diff.a, diff.a_clauses), (diff.b, diff.b_clauses)):
+        kept = [cid for cid in ids if f"{plan_id}:{cid}" not in own]
+        notes += clause_notes(comparison, plan_id, kept)
+    return notes
+
+
+def alternative_note(comparison: Comparison, alternative: AlternativeDiff) -> str | None:
+    """The editor's note of one alternative's clause."""
+    return comparison.clauses[alternative.address].note
+
+
+def notes_elsewhere(comparison: Comparison, shown: Callable[[PairDiff], bool]) -> list[str]:
+    """`address: note` for every clause with an editor's note that is on no side of a pair
+    diff the report shows in detail (`shown`), so that every note reaches the reader."""
+    seen = {
+        f"{plan_id}:{cid}"
+        for row in comparison.rows
+        for diff in row.pairs
+        if shown(diff)
+        for plan_id, ids in ((diff.a, diff.a_clauses), (diff.b, diff.b_clauses))
+        for cid in ids
+    }
+    return [
+        f"{address}: {clause.note}"
+        for row in comparison.rows
+        for plan_id, ids in row.clauses.items()
+        for address in addresses(plan_id, ids)
+        if address not in seen and (clause := comparison.clauses[address]).note
+    ]
+
+
+def omission_notes(row: Row, diff: PairDiff) -> list[str]:
+    """Reports that the pair's later version dropped this provision, when the class does not
+    already say so in the pair's note."""
+    return [
+        f"{o.plan} reported to have dropped {o.ref} ({o.confidence}): {o.note}"
+        for o in row.omissions
+        if o.plan == diff.b and diff.change != "removed-reported"
+    ]
 
 
 def counts_line(changes: dict[ChangeClass, int]) -> str:

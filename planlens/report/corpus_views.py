@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from planlens.comparison.history import History, HistoryEntry
-from planlens.comparison.model import PairDiff, SpanInfo
+from planlens.comparison.model import SpanInfo
 from planlens.comparison.search import SearchHit
 from planlens.comparison.timeline import FigureEntry, FigureState
 from planlens.report.text_report import redline
@@ -116,8 +116,7 @@ def history_entry(entry: HistoryEntry, color: bool) -> list[RenderableType]:
 
 def spans_text(spans: list[SpanInfo], color: bool) -> Text:
     """A word diff as one text, marked like the text report's redline."""
-    holder = PairDiff(a="", b="", a_clauses=[], b_clauses=[], change="modified", spans=spans)
-    return redline(holder, color)
+    return redline(spans, color)
 
 
 def history_text(story: History, color: bool) -> Group:

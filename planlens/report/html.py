@@ -88,10 +88,16 @@ def _topic_matrix(comparison: Comparison) -> str:
             f'<tr><th scope="row"><span class="topic" title="{esc(topic)}">'
             f"{esc(c.topic_label(comparison, topic))}</span></th>{''.join(cells)}</tr>"
         )
+    key = " · ".join(
+        f'<span class="c-{k}">{esc(LABELS[k].glyph)}</span> {esc(LABELS[k].label)}'
+        for k in CHANGE_CLASSES
+        if any(k in s.topics.get(t, {}) for s in comparison.summary for t in topic_ids)
+    )
     return (
-        '<table class="topic-matrix"><caption>Per topic and pair: provisions per change class '
-        f'(marks as in the legend)</caption><thead><tr><th scope="col">Topic</th>{head}</tr>'
-        f"</thead><tbody>\n{lines(rows)}\n</tbody></table>"
+        '<table class="topic-matrix"><caption>Per topic and pair: provisions per change class. '
+        "Each entry is a change mark and a count (<code>*&#8239;2</code>: 2 provisions "
+        f'modified).<br><span class="key">{key}</span></caption><thead><tr>'
+        f'<th scope="col">Topic</th>{head}</tr></thead><tbody>\n{lines(rows)}\n</tbody></table>'
     )
 
 
@@ -163,6 +169,12 @@ def _provisions(comparison: Comparison, anchors: Anchors) -> str:
     for a, b in comparison.pairs:
         out.append(f"<h3>Changes: {esc(c.pair_title(comparison, a, b))}</h3>")
         out.append(pair_table(comparison, a, b, anchors, changed_only=True))
+    notes = c.notes_elsewhere(comparison, lambda d: d.change != "unchanged")
+    if notes:
+        items = "".join(f"<li>{esc(note)}</li>" for note in notes)
+        out.append(
+            f'<h3>Editors\' notes on unchanged provisions</h3><ul class="editor-notes">{items}</ul>'
+        )
     return "".join(out)
 
 

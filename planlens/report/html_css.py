@@ -75,15 +75,18 @@ ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underlin
 .figures { margin: .35rem 0 0; padding: .25rem .5rem; list-style: none; background: var(--fig-bg);
   border-radius: .25rem; font-size: .88em; }
 .note { font-size: .85em; color: var(--muted); margin: .25rem 0 0; }
+.alternative { margin: 0 0 .6rem; }
+.alternative + .alternative { border-top: 1px solid var(--line); padding-top: .4rem; }
+.alt-head { margin: 0 0 .2rem; font-size: .9em; }
 table.sbs td { width: 40%; }
 table.sbs th[scope=row] { font-weight: normal; width: 20%; }
 table.sbs th[scope=row] .title { font-weight: 600; display: block; }
 tr.c-row-unchanged td { color: var(--muted); }
-table.matrix td { white-space: nowrap; }
+table.matrix td, table.matrix thead th { white-space: nowrap; overflow-wrap: normal; }
 table.matrix th[scope=row] { font-weight: normal; }
 table.counts th[scope=row] { white-space: nowrap; }
 table.counts th, table.counts td { overflow-wrap: normal; }
-table.counts th .badge { white-space: normal; }
+table.counts th .badge { white-space: normal; text-align: center; }
 table.topic-matrix td { white-space: nowrap; font-weight: 600; }
 table.topic-matrix td span { margin-right: .5rem; }
 .bar { display: flex; height: .9rem; min-width: 10rem; border: 1px solid var(--line); }
@@ -107,7 +110,7 @@ table.topic-matrix td span { margin-right: .5rem; }
 .card p { margin: .35rem 0; }
 ul.sources { padding-left: 1.1rem; margin: .25rem 0; font-size: .9em; }
 .unsafe-url { font-family: ui-monospace, monospace; color: var(--muted); }
-:target, tr:target > * { background: var(--mark); }
+:target:not(section), tr:target > * { background: var(--mark); }
 span.anchor { scroll-margin-top: 3rem; }
 form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center;
   padding: .5rem; margin: .5rem 0; background: var(--panel); border: 1px solid var(--line);
@@ -142,17 +145,21 @@ SCRIPT = """
   var form = document.getElementById("filters");
   if (!form) { return; }
   var rows = document.querySelectorAll("tr[data-changes]");
+  var provisions = {};
+  rows.forEach(function (row) { provisions[row.dataset.row] = true; });
+  var total = Object.keys(provisions).length;
   function apply() {
     var topic = form.elements.topic.value, change = form.elements.change.value;
-    var hideUnchanged = form.elements.changed.checked, shown = 0;
+    var hideUnchanged = form.elements.changed.checked, shown = {};
     rows.forEach(function (row) {
       var topics = row.dataset.topics.split(" "), changes = row.dataset.changes.split(" ");
       var ok = (!topic || topics.indexOf(topic) >= 0) && (!change || changes.indexOf(change) >= 0)
         && (!hideUnchanged || changes.some(function (c) { return c !== "unchanged"; }));
       row.hidden = !ok;
-      if (ok) { shown += 1; }
+      if (ok) { shown[row.dataset.row] = true; }
     });
-    document.getElementById("filter-count").textContent = shown + " of " + rows.length + " rows";
+    document.getElementById("filter-count").textContent =
+      Object.keys(shown).length + " of " + total + " provisions shown";
   }
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });

@@ -7,9 +7,10 @@ shown as escapes), then HTML-escaped with quotes, so it is safe in text and in a
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from planlens.comparison.model import ChangeClass, Comparison, PairDiff
+from planlens.comparison.model import ChangeClass, Comparison, PairDiff, SpanInfo
 from planlens.report import common as c
 from planlens.report.labels import LABELS
 from planlens.safe import is_safe_url
@@ -77,13 +78,8 @@ def side(comparison: Comparison, diff: PairDiff, which: str) -> str:
     plan_id, ids = (diff.a, diff.a_clauses) if which == "old" else (diff.b, diff.b_clauses)
     if not ids:
         return _absent(comparison, diff, plan_id)
-    own, element = ("delete", "del") if which == "old" else ("insert", "ins")
     if diff.spans and diff.a_clauses and diff.b_clauses:
-        body = "".join(
-            esc(span.text) if span.op == "equal" else f"<{element}>{esc(span.text)}</{element}>"
-            for span in diff.spans
-            if span.op in ("equal", own)
-        )
+        body = spans_html(diff.spans, which)
     else:
         body = esc(c.side_text(comparison, plan_id, ids))
     marks = ""
@@ -94,6 +90,16 @@ def side(comparison: Comparison, diff: PairDiff, which: str) -> str:
     if level:
         marks += tag(f"confidence: {level}", "confidence", "how sure this clause's text is") + " "
     return marks + body
+
+
+def spans_html(spans: Sequence[SpanInfo], which: str) -> str:
+    """One side of a word diff: shared words plain, its own in `<del>` (old) or `<ins>` (new)."""
+    own, element = ("delete", "del") if which == "old" else ("insert", "ins")
+    return "".join(
+        esc(span.text) if span.op == "equal" else f"<{element}>{esc(span.text)}</{element}>"
+        for span in spans
+        if span.op in ("equal", own)
+    )
 
 
 def _absent(comparison: Comparison, diff: PairDiff, plan_id: str) -> str:

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from planlens.comparison.model import Comparison, FigureInfo, PairDiff, Row
+from planlens.comparison.model import AlternativeDiff, Comparison, FigureInfo, PairDiff, Row
 from planlens.report import common as c
-from planlens.report.html_parts import Anchors, address_link, badge, esc, link, side, topics
+from planlens.report.html_parts import (
+    Anchors,
+    address_link,
+    badge,
+    esc,
+    link,
+    side,
+    spans_html,
+    tag,
+    topics,
+)
 
 
 def lines(rows: list[str]) -> str:
@@ -17,6 +27,32 @@ def pair_row_id(diff: PairDiff, row: Row) -> str:
     return f"{diff.a}~{diff.b}~{row.index + 1}"
 
 
+def _notes(notes: list[str]) -> str:
+    return "".join(f'<p class="note editor-note">note: {esc(n)}</p>' for n in notes)
+
+
+def _alternative(comparison: Comparison, diff: PairDiff, alt: AlternativeDiff) -> str:
+    """One bracketed alternative: its heading, its own diff, figures and editor's note."""
+    note = c.alternative_note(comparison, alt)
+    which = "old" if alt.side == "a" else "new"
+    return (
+        f'<div class="alternative">'
+        f'<p class="alt-head">{tag("bracketed alternative", "bracketed", "unagreed text")} '
+        f"{address_link(alt.address)} {esc(alt.title or '')} {badge(alt.change)}</p>"
+        f'<span class="bracketed-text">{spans_html(alt.spans, which)}</span>'
+        f"{figures_list(c.alternative_figures(diff, alt))}{_notes([note] if note else [])}</div>"
+    )
+
+
+def _cell(comparison: Comparison, diff: PairDiff, which: str) -> str:
+    """One side's cell: its alternatives one by one when it has several, else its text."""
+    key = "a" if which == "old" else "b"
+    if any(alt.side == key for alt in diff.alternatives):
+        return "".join(_alternative(comparison, diff, alt) for alt in diff.alternatives)
+    plan_id, ids = (diff.a, diff.a_clauses) if key == "a" else (diff.b, diff.b_clauses)
+    return side(comparison, diff, which) + _notes(c.clause_notes(comparison, plan_id, ids))
+
+
 def _figure(figure: FigureInfo) -> str:
     old = f"<del>{esc(figure.old)}</del>" if figure.old is not None else "—"
     new = f"<ins>{esc(figure.new)}</ins>" if figure.new is not None else "—"
@@ -25,11 +61,11 @@ def _figure(figure: FigureInfo) -> str:
     return f"<li><strong>{esc(figure.name)}</strong>: {old} → {new}{esc(change)}</li>"
 
 
-def figures_list(diff: PairDiff) -> str:
-    """The pair's figure changes, highlighted."""
-    if not diff.figures:
+def figures_list(figures: list[FigureInfo]) -> str:
+    """Figure changes, highlighted."""
+    if not figures:
         return ""
-    items = "".join(_figure(f) for f in diff.figures)
+    items = "".join(_figure(f) for f in figures)
     return f'<ul class="figures" aria-label="figure changes">{items}</ul>'
 
 
@@ -48,10 +84,11 @@ def _provision_cell(comparison: Comparison, row: Row, diff: PairDiff, anchors: A
         parts.append(f'<p class="note">link: {esc(c.link_line(diff))}</p>')
     if diff.note:
         parts.append(f'<p class="note">{esc(diff.note)}</p>')
+    parts.append(_notes(c.omission_notes(row, diff)))
     for omission in row.omissions:
         if omission.plan == diff.b and omission.source:
             parts.append(f'<p class="note">{link("source of the report", omission.source)}</p>')
-    parts.append(figures_list(diff))
+    parts.append(figures_list(c.pair_figures(diff)))
     return "".join(parts)
 
 
@@ -66,9 +103,11 @@ def pair_table(
     for row, diff in shown:
         body.append(
             f'<tr id="{esc(pair_row_id(diff, row))}" class="c-row-{diff.change}" '
-            f'data-changes="{esc(diff.change)}" data-topics="{esc(" ".join(row.topics))}">'
+            f'data-row="{row.index}" data-changes="{esc(diff.change)}" '
+            f'data-topics="{esc(" ".join(row.topics))}">'
             f'<th scope="row">{_provision_cell(comparison, row, diff, anchors)}</th>'
-            f"<td>{side(comparison, diff, 'old')}</td><td>{side(comparison, diff, 'new')}</td></tr>"
+            f"<td>{_cell(comparison, diff, 'old')}</td>"
+            f"<td>{_cell(comparison, diff, 'new')}</td></tr>"
         )
     hidden = len(pairs) - len(shown)
     note = f" ({hidden} unchanged provisions left out)" if hidden else ""
@@ -104,7 +143,8 @@ def matrix_table(comparison: Comparison, anchors: Anchors) -> str:
             cells.append(f"<td>{text}</td>")
         changes = " ".join(dict.fromkeys(d.change for d in row.pairs))
         body.append(
-            f'<tr data-changes="{esc(changes)}" data-topics="{esc(" ".join(row.topics))}">'
+            f'<tr data-row="{row.index}" data-changes="{esc(changes)}" '
+            f'data-topics="{esc(" ".join(row.topics))}">'
             f'<td class="num">{row.index + 1}</td><th scope="row">'
             f'<span class="title">{esc(row.title)}</span> {topics(row.topics)}</th>'
             f"{''.join(cells)}</tr>"
@@ -133,7 +173,7 @@ def figures_table(comparison: Comparison) -> str:
                     f'<tr><td><a class="addr" href="#{esc(pair_row_id(diff, row))}">'
                     f"{esc(row.anchor)}</a></td>"
                     f"<td>{esc(c.pair_title(comparison, diff.a, diff.b))}</td>"
-                    f"<td>{esc(figure.name)}</td><td>{old}</td><td>{new}</td>"
+                    f"<td>{esc(c.figure_name(figure))}</td><td>{old}</td><td>{new}</td>"
                     f'<td class="num">{esc(change)}</td><td>{esc(figure.source)}</td></tr>'
                 )
     if not body:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from planlens.comparison.model import ChangeClass, Comparison, PairDiff, Row
+from planlens.comparison.model import AlternativeDiff, ChangeClass, Comparison, PairDiff, Row
 from planlens.report import RenderOptions, ReportFormat, register
 from planlens.report import common as c
 from planlens.report.labels import LABELS, completeness, glyph, label
@@ -141,15 +141,32 @@ def _row_change(comparison: Comparison, row: Row, diff: PairDiff, seen: set[str]
     out = (
         [anchors, head, "", " · ".join(facts), ""] if anchors else [head, "", " · ".join(facts), ""]
     )
+    details = [f"- note: {escape(diff.note)}"] if diff.note else []
+    details += [f"- note: {escape(n)}" for n in c.omission_notes(row, diff)]
+    details += [f"- note: {escape(n)}" for n in c.pair_notes(comparison, diff)]
+    details += [f"- figure: {escape(c.figure_line(f))}" for f in c.pair_figures(diff)]
+    details += _clause_caveats(comparison, diff)
+    if diff.alternatives:
+        out += [*details, ""] if details else []
+        for alt in diff.alternatives:
+            out += _alternative(comparison, diff, alt)
+        return out
     if diff.a_clauses and diff.b_clauses:
         out += [redline([(s.op, s.text) for s in diff.spans]), ""]
     else:
         present, ids = (diff.a, diff.a_clauses) if diff.a_clauses else (diff.b, diff.b_clauses)
         text = c.side_text(comparison, present, ids)
         out += [f"*Only in {escape(c.plan_label(comparison, present))}:* {escape(text)}", ""]
-    details = [f"- figure: {escape(c.figure_line(f))}" for f in diff.figures]
-    details += [f"- note: {escape(diff.note)}"] if diff.note else []
-    details += _clause_caveats(comparison, diff)
+    return out + ([*details, ""] if details else [])
+
+
+def _alternative(comparison: Comparison, diff: PairDiff, alt: AlternativeDiff) -> list[str]:
+    """One bracketed alternative: labelled, with its own diff, figures and editor's note."""
+    out = [f"{strong(escape(c.alternative_heading(alt)))} · {_badge(alt.change)}", ""]
+    out += [redline([(s.op, s.text) for s in alt.spans]), ""]
+    details = [f"- figure: {escape(c.figure_line(f))}" for f in c.alternative_figures(diff, alt)]
+    note = c.alternative_note(comparison, alt)
+    details += [f"- note: {escape(note)}"] if note else []
     return out + ([*details, ""] if details else [])
 
 
@@ -166,9 +183,19 @@ def _changes(comparison: Comparison) -> list[str]:
     return out
 
 
+def _other_notes(comparison: Comparison) -> list[str]:
+    notes = c.notes_elsewhere(comparison, lambda d: d.change != "unchanged")
+    if not notes:
+        return []
+    intro = "Notes on clauses of provisions not changed (so not shown above):"
+    return ["### Editors' notes on unchanged provisions", "", intro, "",
+            *(f"- {escape(note)}" for note in notes), ""]  # fmt: skip
+
+
 def _figures(comparison: Comparison) -> list[str]:
     rows = [
-        [code(row.anchor), cell(c.pair_title(comparison, diff.a, diff.b)), cell(figure.name),
+        [code(row.anchor), cell(c.pair_title(comparison, diff.a, diff.b)),
+         cell(c.figure_name(figure)),
          cell(c.figure_value(figure.old)), cell(c.figure_value(figure.new)),
          c.relative_change(figure) or "·", figure.source]
         for row in comparison.rows
@@ -233,7 +260,8 @@ def render_markdown(comparison: Comparison, options: RenderOptions) -> str:
     lines += _versions(comparison) + _summary(comparison)
     lines += by_topic_markdown(comparison) if options.by_topic else []
     lines += _provisions(comparison)
-    lines += _changes(comparison) + _figures(comparison) + _unknowns(comparison)
+    lines += _changes(comparison) + _other_notes(comparison)
+    lines += _figures(comparison) + _unknowns(comparison)
     lines += _sources(comparison)
     while lines and not lines[-1]:
         lines.pop()

@@ -7,12 +7,12 @@ such as `[bold]` in a clause is printed as written and escape sequences cannot a
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.text import Text
 
 from planlens.comparison.figures import show_term
 from planlens.corpus.load import Corpus
 from planlens.corpus.model import Clause, PlanFile, TermValue
+from planlens.report.rich_layout import Trimmed, url_line
 from planlens.safe import visible
 
 JsonRow = dict[str, str | int | bool | list[str] | None]
@@ -48,10 +48,10 @@ def format_term(name: str, value: TermValue) -> str:
     return f"{visible(name)} = {visible(show_term(value, name))}"
 
 
-def _field(label: str, value: str, style: str = "") -> Text:
-    line = Text(f"{label}: ", style="bold")
+def _field(label: str, value: str, style: str = "") -> Trimmed:
+    line = Text(f"{label}: ", style="bold", overflow="ellipsis")
     line.append(visible(value), style=style)
-    return line
+    return Trimmed(line)
 
 
 def plan_header(plan_file: PlanFile, corpus: Corpus | None = None) -> RenderableType:
@@ -59,35 +59,37 @@ def plan_header(plan_file: PlanFile, corpus: Corpus | None = None) -> Renderable
     plan = plan_file.plan
     title = Text(visible(plan.title), style="bold underline")
     title.append(f"  [{plan.id}]", style="dim")
-    lines: list[RenderableType] = [title]
+    lines: list[RenderableType] = [Trimmed(title)]
     facts = (
         f"{plan.date.isoformat()} · {plan.kind} · {plan.status} · fidelity {plan.fidelity}"
         f" · {'complete' if plan.complete else 'partly known'} · {len(plan_file.clauses)} clauses"
     )
-    lines.append(Text(visible(facts)))
+    lines.append(Trimmed(Text(visible(facts))))
     if plan.origin:
         lines.append(_field("origin", plan.origin))
     if plan.based_on:
         lines.append(_field("based on", ", ".join(plan.based_on)))
     if plan.summary:
-        lines.append(Padding(Text(visible(plan.summary.strip())), (0, 0, 0, 2)))
+        lines.append(Trimmed(Text(visible(plan.summary.strip()), overflow="ellipsis"), 2))
     if not plan.complete:
         lines.append(
-            Text(
-                "Only part of this version is known: a provision it lacks is unknown, not removed.",
-                style="yellow",
+            Trimmed(
+                Text(
+                    "Only part of this version is known: a provision it lacks is unknown, "
+                    "not removed.",
+                    style="yellow",
+                )
             )
         )
     for source in plan.sources:
         when = f" ({source.date.isoformat()})" if source.date else ""
-        entry = Text("  source: ", style="dim")
-        entry.append(visible(f"{source.publisher}, {source.title}{when} "))
-        entry.append(visible(source.url), style="underline")
-        lines.append(entry)
+        entry = Text("source: ", style="dim", overflow="ellipsis")
+        entry.append(visible(f"{source.publisher}, {source.title}{when}"))
+        lines += [Trimmed(entry, 2), url_line(source.url, 4)]
     for omission in plan_file.omission:
-        entry = Text("  reported dropped: ", style="red")
+        entry = Text("reported dropped: ", style="red", overflow="ellipsis")
         entry.append(visible(f"{omission.ref} — {omission.note} [{omission.confidence}]"))
-        lines.append(entry)
+        lines.append(Trimmed(entry, 2))
     lines.append(Text(""))
     return Group(*lines)
 
@@ -103,8 +105,11 @@ def clause_block(
         head.append("  [bracketed: unagreed alternative]", style="magenta")
     if clause.confidence != "confirmed" or clause.confidence_by_default:
         head.append(f"  ({clause.confidence_label})", style="yellow")
-    lines: list[RenderableType] = [head, Padding(Text(visible(clause.text)), (0, 0, 0, 2))]
-    details = Text(style="dim")
+    lines: list[RenderableType] = [
+        Trimmed(head),
+        Trimmed(Text(visible(clause.text), overflow="ellipsis"), 2),
+    ]
+    details = Text(style="dim", overflow="ellipsis")
     if clause.topics:
         details.append("topics: " + ", ".join(visible(t) for t in clause.topics))
     if clause.terms:
@@ -113,10 +118,9 @@ def clause_block(
     if clause.links:
         details.append(("  " if details else "") + "links: " + ", ".join(clause.links))
     if details:
-        lines.append(Padding(details, (0, 0, 0, 2)))
+        lines.append(Trimmed(details, 2))
     if clause.note:
-        lines.append(
-            Padding(Text("note: " + visible(clause.note), style="italic dim"), (0, 0, 0, 2))
-        )
+        note = Text("note: " + visible(clause.note), style="italic dim", overflow="ellipsis")
+        lines.append(Trimmed(note, 2))
     lines.append(Text(""))
     return Group(*lines)

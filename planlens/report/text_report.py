@@ -9,36 +9,48 @@ In plain mode (no colours) deletions and insertions are marked `[-old-]` and `{+
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from planlens.comparison.model import Comparison, PairDiff, Row
+from planlens.comparison.model import (
+    AlternativeDiff,
+    ChangeClass,
+    Comparison,
+    FigureInfo,
+    PairDiff,
+    Row,
+    SpanInfo,
+)
 from planlens.report import Layout, RenderOptions, ReportFormat, register
 from planlens.report import common as c
 from planlens.report.labels import DELETE_MARKS, INSERT_MARKS, LABELS, glyph, label
 from planlens.report.leading import by_topic_text, key_changes_text
+from planlens.report.rich_layout import Trimmed, url_line
 from planlens.safe import visible
 
 DELETE_STYLE = "red strike"
 INSERT_STYLE = "green underline"
-INDENT = (0, 0, 0, 4)
+INDENT = 4
+PROVISION_MIN_WIDTH = 16
+"""The matrix's provision column is never narrower, however many versions share the width."""
 
 
 def _data(text: str, style: str = "") -> Text:
     """Data from a plan file as literal, inert text."""
-    return Text(visible(text), style=style, overflow="fold")
+    return Text(visible(text), style=style, overflow="ellipsis")
 
 
-def redline(diff: PairDiff, color: bool, *, keep: str = "both") -> Text:
-    """The pair's word diff as one text; `keep` = old, new or both sides.
+def redline(spans: Sequence[SpanInfo], color: bool, *, keep: str = "both") -> Text:
+    """A word diff as one text; `keep` = old, new or both sides.
 
     Spaces at the edges of a change stay outside its marks (`[-old-] text`, not `[-old -]text`).
     """
-    out = Text(overflow="fold")
-    for span in diff.spans:
+    out = Text(overflow="ellipsis")
+    for span in spans:
         text = c.fold(span.text)
         if span.op == "equal":
             out.append(text)
@@ -59,8 +71,8 @@ def redline(diff: PairDiff, color: bool, *, keep: str = "both") -> Text:
     return out
 
 
-def _change(diff: PairDiff) -> Text:
-    info = LABELS[diff.change]
+def _change_label(change: ChangeClass) -> Text:
+    info = LABELS[change]
     return Text(f"{info.glyph} {info.label}", style=f"bold {info.style}")
 
 
@@ -70,7 +82,7 @@ def _row_header(comparison: Comparison, row: Row, diff: PairDiff) -> Text:
     head.append("  ")
     head.append(visible(row.title), style="bold")
     head.append("  ")
-    head.append_text(_change(diff))
+    head.append_text(_change_label(diff.change))
     if row.topics:
         head.append("  " + visible(", ".join(row.topics)), style="dim")
     return head
@@ -90,32 +102,60 @@ def _caveats(comparison: Comparison, diff: PairDiff) -> Text:
     return out
 
 
-def _pair_body(
-    comparison: Comparison, diff: PairDiff, layout: Layout, color: bool
+def _diff_text(
+    comparison: Comparison, diff: PairDiff, spans: Sequence[SpanInfo], layout: Layout, color: bool
+) -> RenderableType:
+    """A word diff inline, or old and new side by side."""
+    if layout == "side-by-side" and any(span.op != "equal" for span in spans):
+        grid = Table.grid(expand=True, padding=(0, 2))
+        grid.add_column(ratio=1)
+        grid.add_column(ratio=1)
+        grid.add_row(
+            Text(visible(c.plan_label(comparison, diff.a)), style="bold"),
+            Text(visible(c.plan_label(comparison, diff.b)), style="bold"),
+        )
+        grid.add_row(redline(spans, color, keep="old"), redline(spans, color, keep="new"))
+        return grid
+    return redline(spans, color)
+
+
+def _figures_and_notes(figures: Sequence[FigureInfo], notes: Sequence[str]) -> list[Text]:
+    out = [_data("figure: " + c.fold(c.figure_line(f)), style="bold yellow") for f in figures]
+    return out + [_data("note: " + c.fold(note), style="italic") for note in notes]
+
+
+def _alternative(
+    comparison: Comparison, diff: PairDiff, alt: AlternativeDiff, layout: Layout, color: bool
 ) -> list[RenderableType]:
+    head = Text(visible(c.alternative_heading(alt)), style="bold magenta")
+    head.append("  ")
+    head.append_text(_change_label(alt.change))
+    note = c.alternative_note(comparison, alt)
+    parts: list[RenderableType] = [head, _diff_text(comparison, diff, alt.spans, layout, color)]
+    parts += _figures_and_notes(c.alternative_figures(diff, alt), [note] if note else [])
+    return parts
+
+
+def _pair_body(
+    comparison: Comparison, row: Row, diff: PairDiff, layout: Layout, color: bool
+) -> list[RenderableType]:
+    notes = [diff.note] if diff.note else []
+    notes += c.pair_notes(comparison, diff) + c.omission_notes(row, diff)
+    shared = _figures_and_notes(c.pair_figures(diff), notes)
     parts: list[RenderableType] = []
-    if diff.a_clauses and diff.b_clauses:
-        if layout == "side-by-side" and any(span.op != "equal" for span in diff.spans):
-            grid = Table.grid(expand=True, padding=(0, 2))
-            grid.add_column(ratio=1)
-            grid.add_column(ratio=1)
-            grid.add_row(
-                Text(visible(c.plan_label(comparison, diff.a)), style="bold"),
-                Text(visible(c.plan_label(comparison, diff.b)), style="bold"),
-            )
-            grid.add_row(redline(diff, color, keep="old"), redline(diff, color, keep="new"))
-            parts.append(grid)
-        else:
-            parts.append(redline(diff, color))
+    if diff.alternatives:
+        parts += shared
+        for alt in diff.alternatives:
+            parts += _alternative(comparison, diff, alt, layout, color)
+        shared = []
+    elif diff.a_clauses and diff.b_clauses:
+        parts.append(_diff_text(comparison, diff, diff.spans, layout, color))
     else:
         present, ids = (diff.a, diff.a_clauses) if diff.a_clauses else (diff.b, diff.b_clauses)
         lead = Text(f"only in {visible(c.plan_label(comparison, present))}: ", style="bold")
         lead.append_text(_data(c.fold(c.side_text(comparison, present, ids))))
         parts.append(lead)
-    for figure in diff.figures:
-        parts.append(_data("figure: " + c.fold(c.figure_line(figure)), style="bold yellow"))
-    if diff.note:
-        parts.append(_data("note: " + c.fold(diff.note), style="italic"))
+    parts += shared
     caveats = _caveats(comparison, diff)
     if caveats.plain:
         parts.append(caveats)
@@ -129,9 +169,9 @@ def _versions(comparison: Comparison) -> list[RenderableType]:
         line.append(f"  {plan.id}  ", style="dim")
         line.append_text(_data(c.fold(plan.title)))
         out.append(line)
-        out.append(Padding(_data(c.fold(c.plan_facts(plan)), style="dim"), INDENT))
+        out.append(Trimmed(_data(c.fold(c.plan_facts(plan)), style="dim"), INDENT))
         if not plan.complete:
-            out.append(Padding(Text(
+            out.append(Trimmed(Text(
                 "partly known: a provision it lacks is unknown, not removed", style="yellow"
             ), INDENT))  # fmt: skip
     return out
@@ -148,32 +188,76 @@ def _summary(comparison: Comparison) -> list[RenderableType]:
         if not summary.topics:
             continue
         table = Table(box=None, padding=(0, 1), show_edge=False, header_style="dim")
-        table.add_column("topic")
+        table.add_column("topic", no_wrap=True)
         for change in columns:
-            table.add_column(f"{glyph(change)} {label(change)}", justify="right")
+            table.add_column(
+                f"{glyph(change)} {label(change)}", justify="right", overflow="ellipsis"
+            )
         for topic, counts in summary.topics.items():
             table.add_row(_data(topic), *(str(counts.get(ch, "")) for ch in columns))
-        out.append(Padding(table, (0, 0, 0, 2)))
+        out.append(Trimmed(table, 2))
     return out
 
 
-def _matrix(comparison: Comparison) -> list[RenderableType]:
-    table = Table(title=None, header_style="bold", show_lines=False, expand=False)
-    table.add_column("provision", overflow="fold")
-    for plan in comparison.plans:
-        table.add_column(Text(visible(plan.label)), overflow="fold")
-    for row in comparison.rows:
-        cells: list[RenderableType] = [_data(f"{row.anchor} {c.fold(row.title)}")]
-        for plan in comparison.plans:
-            cell = c.matrix_cell(comparison, row, plan.id)
+class _Matrix:
+    """Provisions × versions, split into as many tables as the width needs: each version's
+    column is as wide as its widest entry, so clause numbers and labels are never cut."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        """What is shown."""
+
+    def _cells(self, plan_id: str) -> list[Text]:
+        cells = []
+        for row in self.comparison.rows:
+            cell = c.matrix_cell(self.comparison, row, plan_id)
             text = Text()
             if cell.change is not None:
                 text.append(glyph(cell.change) + " ", style=LABELS[cell.change].style)
             text.append(visible(", ".join(cell.clause_ids)) or "—")
             cells.append(text)
-        table.add_row(*cells)
+        return cells
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        plans = self.comparison.plans
+        columns = [(plan, self._cells(plan.id)) for plan in plans]
+        widths = [max(cell_len(visible(p.label)), *(t.cell_len for t in cs)) for p, cs in columns]
+        room = max(options.max_width - PROVISION_MIN_WIDTH - 4, 1)
+        groups: list[list[int]] = [[]]
+        used = 0
+        for index, width in enumerate(widths):
+            if groups[-1] and used + width + 3 > room:
+                groups.append([])
+                used = 0
+            groups[-1].append(index)
+            used += width + 3
+        for group in groups:
+            if len(groups) > 1:
+                yield Text(f"versions {group[0] + 1}–{group[-1] + 1} of {len(plans)}", style="dim")
+            table = Table(header_style="bold", show_lines=False, expand=False)
+            table.add_column("provision", overflow="ellipsis", min_width=PROVISION_MIN_WIDTH)
+            for index in group:
+                label_text = Text(visible(plans[index].label))
+                table.add_column(label_text, no_wrap=True, min_width=widths[index])
+            for n, row in enumerate(self.comparison.rows):
+                title = _data(f"{row.anchor} {c.fold(row.title)}")
+                table.add_row(title, *(columns[index][1][n] for index in group))
+            yield table
+
+
+def _matrix(comparison: Comparison) -> list[RenderableType]:
     legend = Text("  ".join(f"{v.glyph} {v.label}" for v in LABELS.values()), style="dim")
-    return [Text(""), Text("Provisions", style="bold underline"), table, legend]
+    return [Text(""), Text("Provisions", style="bold underline"), _Matrix(comparison), legend]
+
+
+def _other_notes(comparison: Comparison) -> list[RenderableType]:
+    """Editors' notes of clauses in provisions the report does not show in detail."""
+    detailed = len(comparison.plans) == 2
+    notes = c.notes_elsewhere(comparison, lambda d: detailed or d.change != "unchanged")
+    if not notes:
+        return []
+    head = Text("Editors' notes on unchanged provisions", style="bold underline")
+    return [Text(""), head, *(Trimmed(_data("note: " + c.fold(n), "italic"), 2) for n in notes)]
 
 
 def _sources(comparison: Comparison) -> list[RenderableType]:
@@ -182,9 +266,8 @@ def _sources(comparison: Comparison) -> list[RenderableType]:
         out.append(Text(visible(plan.label), style="bold"))
         for source in plan.sources:
             when = f" ({source.date.isoformat()})" if source.date else ""
-            entry = _data(c.fold(f"{source.publisher}, {source.title}{when} "))
-            entry.append(visible(source.url), style="underline")
-            out.append(Padding(entry, (0, 0, 0, 2)))
+            out.append(Trimmed(_data(c.fold(f"{source.publisher}, {source.title}{when}")), 2))
+            out.append(url_line(source.url, 4))
     return out
 
 
@@ -195,7 +278,11 @@ def text_report(
     *,
     by_topic: bool = False,
 ) -> Group:
-    """The whole report as one Rich renderable: key changes, versions, summary, rows, sources."""
+    """The whole report as one Rich renderable: key changes, versions, summary, rows, sources.
+
+    Words are never broken: a word longer than its line or column is cut with an ellipsis,
+    and a source's web address stands whole on its own line (print it with `crop=False`).
+    """
     head = Text("planlens report: ", style="bold")
     head.append(visible(c.title(comparison)), style="bold")
     parts: list[RenderableType] = [head, Text("")]
@@ -214,9 +301,11 @@ def text_report(
             if len(comparison.plans) > 2 and diff.change == "unchanged":
                 continue  # the matrix shows them
             parts.append(_row_header(comparison, row, diff))
-            parts += [Padding(part, INDENT) for part in _pair_body(comparison, diff, layout, color)]
+            body = _pair_body(comparison, row, diff, layout, color)
+            parts += [Trimmed(part, INDENT) for part in body]
+    parts += _other_notes(comparison)
     parts += _sources(comparison)
-    return Group(*parts)
+    return Group(*(p if isinstance(p, Text) and p.no_wrap else Trimmed(p) for p in parts))
 
 
 def render_text(comparison: Comparison, options: RenderOptions) -> str:
@@ -234,7 +323,8 @@ def render_text(comparison: Comparison, options: RenderOptions) -> str:
         legacy_windows=False,
         _environ={},
     )
-    console.print(text_report(comparison, options.layout, options.color, by_topic=options.by_topic))
+    report = text_report(comparison, options.layout, options.color, by_topic=options.by_topic)
+    console.print(report, crop=False)
     if options.color:
         return buffer.getvalue()
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

@@ -160,6 +160,8 @@ def _side(
     ids = row.clauses[plan.id]
     if not ids:
         return _missing(pair, left if side == "b" else right, plan)
+    if pair is not None and any(alt.side == side for alt in pair.alternatives):
+        return _alternative_pieces(pair, side)
     pieces = _clause_pieces(comparison, plan.id, ids)
     if pair is not None and pair.spans:
         skip = "insert" if side == "a" else "delete"
@@ -171,6 +173,25 @@ def _side(
     else:
         text = " ".join(comparison.clause(plan.id, cid).text for cid in ids)
         pieces.append((visible(text), ""))
+    return pieces
+
+
+def _alternative_pieces(pair: PairDiff, side: str) -> list[Piece]:
+    """A side of several bracketed alternatives: each labelled, each with its own diff."""
+    skip = "insert" if side == "a" else "delete"
+    pieces: list[Piece] = []
+    for alt in pair.alternatives:
+        if pieces:
+            pieces.append(("\n\n", ""))
+        clause_id = visible(alt.address.partition(":")[2])
+        pieces.append((f"⟦alternative {clause_id}⟧ ", palette.BRACKETED))
+        if alt.title:
+            pieces.append((one_line(alt.title) + ". ", palette.TITLE))
+        pieces += [
+            (visible(span.text), palette.SPAN_STYLES[span.op])
+            for span in alt.spans
+            if span.op != skip
+        ]
     return pieces
 
 

@@ -77,51 +77,66 @@ def _styled_tokens(pieces: Iterable[Piece]) -> Iterator[list[Piece]]:
         yield parts
 
 
+class _Lines:
+    """Lines being filled left to right, each at most `width` cells."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.lines: list[Line] = []
+        self.line: list[Piece] = []
+        self.used = 0
+
+    def break_line(self) -> None:
+        self.lines.append(_rstrip(self.line))
+        self.line, self.used = [], 0
+
+    def add(self, token: list[Piece], size: int) -> None:
+        for text, style in token:
+            _append(self.line, text, style)
+        self.used += size
+
+    def space(self, token: list[Piece], size: int) -> None:
+        """Spaces between words: kept inside a line, dropped at a break."""
+        if self.used and self.used + size <= self.width:
+            self.add(token, size)
+        elif self.used:
+            self.break_line()
+
+    def word(self, token: list[Piece], size: int) -> None:
+        """A word on this line, else on the next; one wider than a line is cut with `…`."""
+        if self.used and self.used + size > self.width:
+            self.break_line()
+        if size <= self.width:
+            self.add(token, size)
+            return
+        cut_word = cut(token, self.width)
+        self.add(list(cut_word), length(cut_word))
+        self.break_line()
+
+    def done(self) -> list[Line]:
+        if self.line or not self.lines:
+            self.lines.append(_rstrip(self.line))
+        return self.lines
+
+
 def wrap(pieces: Iterable[Piece], width: int) -> list[Line]:
-    """Word-wrap `pieces` to `width` cells; newlines break lines, long words are folded."""
-    width = max(width, 1)
-    lines: list[Line] = []
-    line: list[Piece] = []
-    used = 0
+    """Word-wrap `pieces` to `width` cells; newlines break lines.
+
+    A word is never broken: one wider than the whole line stands on a line of its own, cut
+    with an ellipsis.
+    """
+    lines = _Lines(max(width, 1))
     for token in _styled_tokens(pieces):
         first = token[0][0]
         if first == "\n":
-            lines.append(_rstrip(line))
-            line, used = [], 0
+            lines.break_line()
             continue
         size = sum(cell_len(text) for text, _ in token)
         if first.isspace():
-            if used and used + size <= width:
-                for text, style in token:
-                    _append(line, text, style)
-                used += size
-            elif used:
-                lines.append(_rstrip(line))
-                line, used = [], 0
-            continue
-        if used + size > width and used:
-            lines.append(_rstrip(line))
-            line, used = [], 0
-        if size <= width - used:
-            for text, style in token:
-                _append(line, text, style)
-            used += size
-            continue
-        for text, style in token:
-            while text:
-                room = width - used
-                head, text = _fold(text, room)
-                if not head and not used:
-                    head, text = text[:1], text[1:]
-                if head:
-                    _append(line, head, style)
-                    used += cell_len(head)
-                if text:
-                    lines.append(_rstrip(line))
-                    line, used = [], 0
-    if line or not lines:
-        lines.append(_rstrip(line))
-    return lines
+            lines.space(token, size)
+        else:
+            lines.word(token, size)
+    return lines.done()
 
 
 def cut(pieces: Iterable[Piece], width: int) -> Line:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from planlens.comparison.diff import word_diff
+from planlens.comparison.diff import Span, word_diff
 from planlens.comparison.figures import FigureChange, quantities, term_changes, text_changes
 
 
@@ -74,3 +74,68 @@ def test_long_rewrite_is_not_shown_as_a_figure_value() -> None:
     )
     changes = text_changes(spans)
     assert any(c.new == "60 days" and c.old is None for c in changes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sanctions imposed since 2014 stay until 2040",
+        "another 1994 Budapest Memorandum",
+        "signed on 7 December 1994, or December 7",
+        "Article 42(7) of the Treaty on European Union",
+    ],
+)
+def test_years_dates_and_references_are_not_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_a_ratio_is_one_quantity() -> None:
+    assert quantities("its output is divided 50:50 within 24 hours") == [
+        ("50:50", None),
+        ("24 hours", 24.0),
+    ]
+
+
+def test_a_ratio_kept_on_both_sides_is_not_a_change() -> None:
+    spans = word_diff(
+        "The plant is restarted, and its power is divided 50:50 between Russia and Ukraine.",
+        "The plant is run by a venture of Ukraine and the US, 50:50, and the US decides.",
+    )
+    assert text_changes(spans) == []
+
+
+def test_a_figure_written_on_both_sides_of_an_edit_is_not_a_change() -> None:
+    spans = [
+        Span("equal", "Elections "),
+        Span("delete", "are held within 100 days"),
+        Span("insert", "take place, 100 days"),
+        Span("equal", " after signing."),
+    ]
+    assert text_changes(spans) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "shown", "number"),
+    [
+        ("sanctions_baseline_year", 2014, "2014", None),
+        ("frozen_assets_usd", 100_000_000_000, "$100 billion", 1e11),
+        ("eu_budget_support_eur", 1_500_000_000, "€1.5 billion", 1.5e9),
+        ("us_profit_share_pct", 50, "50%", 50.0),
+        ("army_cap", 600_000, "600,000", 600000.0),
+    ],
+)
+def test_terms_are_shown_as_people_write_them(
+    name: str, value: int, shown: str, number: float | None
+) -> None:
+    [change] = term_changes({}, {name: value})
+    assert (change.new, change.new_value) == (shown, number)
+
+
+def test_a_text_figure_a_term_already_says_is_shown_once() -> None:
+    spans = word_diff(
+        "Reconstruction is funded.",
+        "Reconstruction is funded with $800 billion by 2040, and $57 billion for energy.",
+    )
+    term = FigureChange("recovery_fund_usd", None, "$800 billion", "terms", None, 8e11)
+    [change] = text_changes(spans, [term])
+    assert (change.old, change.new, change.new_value) == (None, "$57 billion", 57e9)

@@ -86,7 +86,7 @@ WORDS = st.text(alphabet="ab<>&\"'/=x ", min_size=1, max_size=12)
 TEXTS = st.lists(WORDS, min_size=1, max_size=6).map(" ".join).filter(lambda t: t.strip() != "")
 ATTRIBUTES = frozenset(
     "id class href title lang charset name content http-equiv scope hidden aria-label aria-hidden "
-    "aria-labelledby aria-live style type value rel data-changes data-topics".split()
+    "aria-labelledby aria-live style type value rel data-changes data-topics data-row".split()
 )
 """Every attribute the HTML report writes."""
 

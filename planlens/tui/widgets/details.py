@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from planlens.comparison.model import Comparison, PairDiff, Row
+from planlens.comparison.model import Comparison, FigureInfo, PairDiff, Row
 from planlens.report.terminal import format_term
 from planlens.safe import one_line, visible
 from planlens.tui import palette
@@ -41,7 +41,36 @@ def _pair_parts(comparison: Comparison, pair: PairDiff) -> list[Part]:
     if facts:
         parts.append(("  · " + " · ".join(facts), palette.MUTED))
     parts.append("\n")
-    for figure in pair.figures:
+    parts += _figure_parts([f for f in pair.figures if f.alternative is None])
+    for alt in pair.alternatives:
+        parts += [
+            ("  alternative ", palette.MUTED),
+            (visible(alt.address), "bold"),
+            ("  " + one_line(alt.title or ""), palette.TITLE),
+            ("  ⟦bracketed⟧  ", palette.BRACKETED),
+            (
+                f"{palette.mark(alt.change)} {palette.word(alt.change)}",
+                palette.CLASS_STYLES[alt.change],
+            ),
+            (f"  · {alt.similarity:.0%} of words kept\n", palette.MUTED),
+        ]
+        parts += _figure_parts([f for f in pair.figures if f.alternative == alt.address], "    ")
+    for link in pair.links:
+        parts += [
+            ("  link    ", palette.MUTED),
+            f"{link.a} ↔ {link.b}  ",
+            (_provenance(link.via, link.score, link.kind), palette.MUTED),
+            "\n",
+        ]
+    if pair.note:
+        parts += [("  note    ", palette.MUTED), (visible(pair.note), palette.WARNING), "\n"]
+    return parts
+
+
+def _figure_parts(figures: list[FigureInfo], indent: str = "  ") -> list[Part]:
+    """Each figure change on its own line: name, old → new, and where it was found."""
+    parts: list[Part] = []
+    for figure in figures:
         old = (
             (visible(figure.old), palette.SPAN_STYLES["delete"])
             if figure.old
@@ -53,22 +82,13 @@ def _pair_parts(comparison: Comparison, pair: PairDiff) -> list[Part]:
             else ("—", palette.MUTED)
         )
         parts += [
-            ("  figure  ", palette.MUTED),
+            (f"{indent}figure  ", palette.MUTED),
             (one_line(figure.name) + "  ", "bold"),
             old,
             " → ",
             new,
             (f"  ({figure.source})\n", palette.MUTED),
         ]
-    for link in pair.links:
-        parts += [
-            ("  link    ", palette.MUTED),
-            f"{link.a} ↔ {link.b}  ",
-            (_provenance(link.via, link.score, link.kind), palette.MUTED),
-            "\n",
-        ]
-    if pair.note:
-        parts += [("  note    ", palette.MUTED), (visible(pair.note), palette.WARNING), "\n"]
     return parts
 
 
@@ -183,19 +203,34 @@ def details_content(
 
 
 def _sources(comparison: Comparison, row: Row) -> list[Part]:
+    """Each version's sources under its label: publisher, title and date, a space, the URL."""
     parts: list[Part] = [("\nSources\n", palette.HEADING)]
     for plan in comparison.plans:
-        if not row.clauses.get(plan.id):
+        if not row.clauses.get(plan.id) or not plan.sources:
             continue
+        parts += [(f"  {visible(plan.label)}", "bold"), "\n"]
         for source in plan.sources:
             when = f" ({source.date.isoformat()})" if source.date else ""
             parts += [
-                (f"  {visible(plan.label)}  ", "bold"),
-                one_line(f"{source.publisher}, {source.title}{when}  "),
+                "    " + one_line(f"{source.publisher}, {source.title}{when}") + " ",
                 (visible(source.url), "underline $text-muted"),
                 "\n",
             ]
     return parts
+
+
+def hanging_wrap(content: Content, width: int) -> list[Content]:
+    """`content` word-wrapped to `width`, each line's continuation indented like its start."""
+    lines: list[Content] = []
+    for logical in content.split("\n"):
+        plain = logical.plain
+        indent = min(len(plain) - len(plain.lstrip(" ")), width // 2)
+        if not indent:
+            lines += logical.wrap(width) or [logical]
+            continue
+        pad = Content(" " * indent)
+        lines += [pad + line for line in logical[indent:].wrap(width - indent)] or [logical]
+    return lines
 
 
 class DetailsPane(ScrollView, can_focus=True):
@@ -236,12 +271,18 @@ class DetailsPane(ScrollView, can_focus=True):
         """The details as plain text."""
         return self.content.plain
 
+    @property
+    def wrapped_lines(self) -> list[str]:
+        """The lines as the pane draws them at its width, as plain text."""
+        self._wrap()
+        return [line.plain for line in self._lines]
+
     def _wrap(self) -> None:
         width = self.scrollable_content_region.width
         if width <= 0 or width == self._width:
             return
         self._width = width
-        self._lines = self.content.wrap(width)
+        self._lines = hanging_wrap(self.content, width)
         size = Size(width, len(self._lines))
         if size != self.virtual_size:
             self.virtual_size = size
