@@ -17,7 +17,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from planlens.tui.commands import PlanlensCommands
-from planlens.tui.messages import CorpusFailed, CorpusLoaded
+from planlens.tui.messages import CorpusFailed, CorpusLoaded, ReportFailed, ReportWritten
 from planlens.tui.plain import tell
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from planlens.comparison.model import Comparison
     from planlens.corpus.load import Corpus
     from planlens.tui.layout import TableLayout
+    from planlens.tui.screens.export import ExportRequest
     from planlens.tui.stats import Similarity
 
 CACHED_LAYOUTS = 16
@@ -187,6 +188,34 @@ class PlanlensApp(App[None]):
         self.layouts[(plan_ids, table_layout.width)] = table_layout
         while len(self.layouts) > CACHED_LAYOUTS:
             self.layouts.pop(next(iter(self.layouts)))
+
+    # -- exports -------------------------------------------------------------------------------
+
+    @work(exclusive=True, thread=True, group="export", exit_on_error=False)
+    def export_report(self, comparison: Comparison, request: ExportRequest) -> None:
+        """Write the report of `comparison` as `request` asks, off the UI thread, with the
+        writer the CLI uses; post what became of it."""
+        from planlens.errors import PlanlensError
+        from planlens.report import write_report
+        from planlens.tui.failures import internal_error
+
+        try:
+            path = write_report(comparison, request.fmt, request.path)
+        except (PlanlensError, OSError) as exc:
+            self.post_message(ReportFailed(str(exc)))
+            return
+        except Exception as exc:  # logged with its traceback, shown to the user
+            self.post_message(ReportFailed(internal_error(self, exc, "writing the report")))
+            return
+        self.post_message(ReportWritten(path))
+
+    @on(ReportWritten)
+    def report_written(self, message: ReportWritten) -> None:
+        tell(self, str(message.path), title="Report written")
+
+    @on(ReportFailed)
+    def report_failed(self, message: ReportFailed) -> None:
+        tell(self, message.error[:400], title="Export failed", severity="error", timeout=10)
 
     # -- keys everywhere -----------------------------------------------------------------------
 

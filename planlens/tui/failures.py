@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planlens.errors import debugging
 
@@ -38,7 +38,7 @@ def _file_handler() -> logging.Handler | None:
     return handler
 
 
-def internal_error(app: App[object], exc: BaseException, doing: str) -> str:
+def internal_error(app: App[Any], exc: BaseException, doing: str) -> str:
     """Log `exc` with its traceback and return the line to show the user.
 
     Called from a worker thread. Under `PLANLENS_DEBUG` the app exits with status 1 and prints

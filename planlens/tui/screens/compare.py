@@ -1,8 +1,9 @@
-"""The compare view: the provisions of the chosen versions, a details pane, and every control.
+"""The compare view: the keys and dialogs around the provisions of the chosen versions.
 
-`CompareScreen` joins the view's parts: its state, comparing and showing rows
-(`compare_base`), search (`compare_search`), jumps (`compare_jump`) and export
-(`compare_export`); here are its keys, its widgets, and choosing versions and filters.
+`CompareScreen` is composed of widgets that own their behaviour: `ProvisionView` (comparing,
+showing, filtering, the details and the link review), the key hint and the footer. The dialogs
+return what was chosen (`JumpScreen` an address, `CorpusSearchScreen` a hit, `ExportScreen` a
+request) and the screen tells the view what to show; the app writes exports in a worker.
 """
 
 from __future__ import annotations
@@ -12,23 +13,29 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.screen import Screen
+from textual.widgets import Footer
 
+from planlens.errors import PlanlensError
+from planlens.tui.find import normalise_address
 from planlens.tui.plain import tell
-from planlens.tui.screens.compare_export import ExportActions
-from planlens.tui.screens.compare_search import SearchActions
-from planlens.tui.state import cycle_version, in_corpus_order
-from planlens.tui.widgets.details import DetailsPane
+from planlens.tui.state import ViewState, cycle_version, in_corpus_order
+from planlens.tui.status import status_content
 from planlens.tui.widgets.key_hint import KeyEntry, KeyHint
 from planlens.tui.widgets.link_review import LinkReview
-from planlens.tui.widgets.provision_table import ProvisionTable
-from planlens.tui.widgets.table_heading import TableHeading
+from planlens.tui.widgets.provisions import ProvisionView
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from planlens.comparison.model import ChangeClass
+    from planlens.comparison.model import ChangeClass, Comparison
+    from planlens.comparison.search import SearchIndex
+    from planlens.corpus.load import Corpus
+    from planlens.tui.app import PlanlensApp
+    from planlens.tui.layout import TableLayout
+    from planlens.tui.screens.corpus_search import SearchChoice
+    from planlens.tui.screens.export import ExportRequest
+    from planlens.tui.widgets.provision_table import ProvisionTable
 
 
 FOOTER_WIDTH = 150
@@ -54,7 +61,7 @@ KEY_HINT = (
 """The keys of the narrow-terminal hint, most important first."""
 
 
-class CompareScreen(SearchActions, ExportActions):
+class CompareScreen(Screen[None]):
     """Provisions of two versions side by side, or of more in the provision matrix."""
 
     # Textual types it as an instance variable, so ClassVar would not type-check.
@@ -92,25 +99,76 @@ class CompareScreen(SearchActions, ExportActions):
         Binding("ctrl+z", "edit_link('undo')", "Undo link edit", show=False),
     ]
 
+    def __init__(self, plan_ids: tuple[str, ...]) -> None:
+        super().__init__()
+        self._initial = plan_ids
+        self.pending_jump: str | None = None
+        """An address to jump to once the comparison that holds it is on screen."""
+        self._search_index: tuple[Corpus, SearchIndex] | None = None
+
     def compose(self) -> ComposeResult:
-        yield Static(id="status")
-        yield TableHeading(id="heading")
-        yield ProvisionTable(id="table")
-        # The review shares the details' space, so its lines never resize the table.
-        with Vertical(id="details-box"):
-            yield DetailsPane(id="details")
-            yield LinkReview(id="review")
+        yield ProvisionView(self._initial, id="provisions")
         yield KeyHint(KEY_HINT, id="key-hint")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.table
-        table.focus()
-        # Synchronous, so the details pane changes in the frame that moves the cursor.
-        table.cursor_changed.subscribe(self, self._show_details, immediate=True)
-        self._update_status()
+        self.table.focus()
         # After the first frame: the worker's imports and work must not delay it.
         self.call_after_refresh(self.show_versions, self.view.plan_ids)
+
+    # -- what the view shows (read by the tests, the palette and the help) ----------------------
+
+    @property
+    def planlens(self) -> PlanlensApp:
+        """The app, typed."""
+        return cast("PlanlensApp", self.app)
+
+    @property
+    def provisions(self) -> ProvisionView:
+        """The provisions shown, with their state."""
+        return self.query_one(ProvisionView)
+
+    @property
+    def view(self) -> ViewState:
+        """Versions and filters shown."""
+        return self.provisions.view if self.is_mounted else ViewState(self._initial)
+
+    @property
+    def comparison(self) -> Comparison | None:
+        """The comparison on screen, once computed."""
+        return self.provisions.comparison
+
+    @property
+    def table_layout(self) -> TableLayout | None:
+        """The layout of the comparison on screen."""
+        return self.provisions.table_layout
+
+    @property
+    def table(self) -> ProvisionTable:
+        """The provision table."""
+        return self.provisions.table
+
+    @property
+    def search(self) -> str:
+        """The search text whose hits are marked."""
+        return self.provisions.search
+
+    @property
+    def hits(self) -> list[int]:
+        """Table positions of the rows the search text finds."""
+        return self.provisions.hits
+
+    def show_versions(self, plan_ids: tuple[str, ...]) -> None:
+        """Show `plan_ids`, keeping the reference version while it is among them."""
+        self.provisions.show_versions(plan_ids, self.view.reference)
+
+    def set_view(self, view: ViewState) -> None:
+        """Change the filters and show the rows they keep."""
+        self.provisions.set_view(view)
+
+    def action_next(self, step: int) -> None:
+        """Next (or previous) search hit while searching; else the next row that changed."""
+        self.provisions.step(step)
 
     # -- versions ------------------------------------------------------------------------------
 
@@ -147,8 +205,7 @@ class CompareScreen(SearchActions, ExportActions):
 
         def chosen(reference: str | None) -> None:
             if reference is not None:
-                self.view = replace(self.view, reference=reference or None)
-                self.show_versions(self.view.plan_ids)
+                self.provisions.show_versions(self.view.plan_ids, reference or None)
 
         self.app.push_screen(
             reference_picker(self.planlens.corpus, self.view.plan_ids, self.view.reference),
@@ -214,11 +271,108 @@ class CompareScreen(SearchActions, ExportActions):
     def action_toggle_details(self) -> None:
         self.toggle_class("-no-details")
 
-    # -- reviewing links (the behaviour is LinkReview's) ----------------------------------------
+    # -- jumping and searching -----------------------------------------------------------------
 
-    def _show_details(self, row: int | None) -> None:
-        super()._show_details(row)
-        self.query_one(LinkReview).show(self.comparison, row)
+    def action_jump(self) -> None:
+        from planlens.tui.screens.jump import JumpScreen
+
+        corpus = self.planlens.corpus
+        addresses = [plan.address(clause) for plan in corpus.plans for clause in plan.clauses]
+        addresses += [
+            f"{plan.plan.label}:{clause.id}"
+            for plan in corpus.plans
+            if plan.plan.label.casefold() != plan.id.casefold()
+            for clause in plan.clauses
+        ]
+
+        def chosen(text: str | None) -> None:
+            if text:
+                self.jump_to(text)
+
+        self.app.push_screen(JumpScreen(addresses, self.view.plan_ids[0]), chosen)
+
+    def jump_to(self, text: str) -> None:
+        """Put the cursor on the clause at address `text`, showing its version if need be.
+
+        The version may be named by its id or its label (`GEN-19:p3`), in any case.
+        """
+        corpus = self.planlens.corpus
+        address = normalise_address(text, self.view.plan_ids[0] if self.view.plan_ids else None)
+        try:
+            plan, clause = corpus.clause(address)
+        except PlanlensError as exc:
+            tell(self, str(exc)[:300], title="No such clause", severity="error")
+            return
+        address, plan_id = plan.address(clause), plan.id
+        if plan_id not in self.view.plan_ids:
+            ids = self.view.plan_ids
+            shown = (ids[0], plan_id) if len(ids) <= 2 else in_corpus_order(corpus, [*ids, plan_id])
+            self.pending_jump = address
+            tell(self, f"Showing {plan_id} to reach {address}.")
+            self.show_versions(shown)
+            return
+        if self.comparison is None:
+            self.pending_jump = address
+            return
+        placed = self.provisions.go_to(address)
+        if placed == "not-compared":
+            tell(self, f"{address} is not in this comparison.", severity="warning")
+        elif placed == "filters-cleared":
+            tell(self, "Filters cleared to show it.")
+
+    @on(ProvisionView.Shown)
+    def complete_the_jump(self, message: ProvisionView.Shown) -> None:
+        if self.pending_jump is not None:
+            address, self.pending_jump = self.pending_jump, None
+            self.jump_to(address)
+
+    def action_search(self) -> None:
+        """Search every version of the corpus; the hit chosen is jumped to."""
+        from planlens.comparison.search import SearchIndex
+        from planlens.tui.screens.corpus_search import CorpusSearchScreen
+
+        corpus = self.planlens.corpus
+        if self._search_index is None or self._search_index[0] is not corpus:
+            self._search_index = (corpus, SearchIndex(corpus))  # built again if plans reload
+
+        def chosen(choice: SearchChoice | None) -> None:
+            if choice is not None:
+                self.go_to_hit(choice)
+
+        screen = CorpusSearchScreen(self._search_index[1], self.view.plan_ids, self.search)
+        self.app.push_screen(screen, chosen)
+
+    def go_to_hit(self, choice: SearchChoice) -> None:
+        """Keep the query as the search text and put the cursor on the hit's clause."""
+        self.provisions.set_search(choice.query)
+        self.jump_to(choice.hit.clause)
+
+    def action_clear_search(self) -> None:
+        self.provisions.set_search("")
+        self.table.focus()
+
+    # -- export --------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """Ask for a format and a path; the app writes the report of what is shown."""
+        from planlens.comparison.filters import filtered
+        from planlens.report import FORMATS
+        from planlens.tui.screens.export import ExportScreen
+
+        comparison = self.comparison
+        if comparison is None:
+            return
+        view = self.view
+        stem = "-vs-".join(view.plan_ids) if len(view.plan_ids) <= 3 else "matrix"
+        summary = status_content(view, comparison, len(self.table.shown_rows), brand=False)
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.planlens.export_report(filtered(comparison, view.row_filter), request)
+
+        self.app.push_screen(ExportScreen(FORMATS, stem, summary), chosen)
+
+    # -- reviewing links (the behaviour is LinkReview's) ----------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "review":
@@ -269,7 +423,8 @@ class CompareScreen(SearchActions, ExportActions):
         if not timeline:
             tell(self, "No version of the corpus has typed figures (terms).")
             return
-        terms = [name for address in self._selected_addresses() for name in self._terms(address)]
+        addresses = self.provisions.selected_addresses()
+        terms = [name for address in addresses for name in self._terms(address)]
 
         def chosen(address: str | None) -> None:
             if address:
@@ -286,7 +441,7 @@ class CompareScreen(SearchActions, ExportActions):
         """The provision under the cursor through every version of the corpus."""
         from planlens.tui.screens.history import HistoryScreen
 
-        addresses = self._selected_addresses()
+        addresses = self.provisions.selected_addresses()
         if not addresses:
             tell(self, "No provision under the cursor.")
             return

@@ -1,22 +1,25 @@
-"""What every part of the compare view shares: its state, comparing, and showing the rows.
+"""The provisions of the versions shown: status line, column heading, table, details, review.
 
-`CompareBase` owns the view state (`ViewState`): which versions, which filters, what is
-searched. Comparing runs in a thread worker that calls `compare()` and posts
-`ComparisonReady`; the handlers here are the only code that puts rows in the table. The parts
-that are their own concern (search, jump, export) extend it in `compare_*.py`, and
-`CompareScreen` joins them.
+`ProvisionView` owns what the compare view shows and the state behind it (`ViewState`: which
+versions, against which reference, which filters; the search text and its hits). It compares
+the versions in a worker (through the app's caches), lays the rows out, keeps the cursor on the
+clauses it was on, shows the rows the core's filter keeps, and draws the row under the cursor
+in the details pane and the link review. It posts `ProvisionView.Shown` once a comparison is on
+screen. The screen around it owns the keys and the dialogs, and tells it what to show.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING, cast
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal, cast
 
 from textual import on, work
-from textual.screen import Screen
+from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from planlens.corpus.address import row_addresses
 from planlens.errors import PlanlensError
 from planlens.tui.failures import internal_error
 from planlens.tui.find import find_address, next_change, search_hits, step_to
@@ -26,19 +29,32 @@ from planlens.tui.plain import tell
 from planlens.tui.state import ViewState, expected_pairs, visible_rows
 from planlens.tui.status import status_content
 from planlens.tui.widgets.details import DetailsPane
+from planlens.tui.widgets.link_review import LinkReview
 from planlens.tui.widgets.provision_table import ProvisionTable
 from planlens.tui.widgets.table_heading import TableHeading
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
     from planlens.comparison.model import Comparison
     from planlens.tui.app import PlanlensApp
 
+Placed = Literal["moved", "not-compared", "filters-cleared"]
+"""What `ProvisionView.go_to` did with an address of a version shown."""
 
-class CompareBase(Screen[None]):
-    """The compare view's state and the moves every part of it makes."""
 
-    def __init__(self, plan_ids: tuple[str, ...]) -> None:
-        super().__init__()
+class ProvisionView(Vertical):
+    """The rows of one comparison, with the details of the row under the cursor."""
+
+    @dataclass
+    class Shown(Message):
+        """A comparison is on screen (after comparing, from the cache, or laid out again)."""
+
+        comparison: Comparison
+        """What is shown."""
+
+    def __init__(self, plan_ids: tuple[str, ...], *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.view = ViewState(plan_ids)
         """Versions and filters shown."""
         self.comparison: Comparison | None = None
@@ -46,11 +62,25 @@ class CompareBase(Screen[None]):
         self.table_layout: TableLayout | None = None
         """Its layout for the table's width."""
         self.search = ""
-        """The search text, when searching."""
+        """The search text whose hits are marked and stepped through."""
         self.hits: list[int] = []
-        """Table positions of the rows the search finds."""
+        """Table positions of the rows the search text finds."""
         self._details_shown: tuple[Comparison | None, int | None] = (None, None)
         self._pending_addresses: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        yield TableHeading(id="heading")
+        yield ProvisionTable(id="table")
+        # The review shares the details' space, so its lines never resize the table.
+        with Vertical(id="details-box"):
+            yield DetailsPane(id="details")
+            yield LinkReview(id="review")
+
+    def on_mount(self) -> None:
+        # Synchronous, so the details pane changes in the frame that moves the cursor.
+        self.table.cursor_changed.subscribe(self, self.show_details, immediate=True)
+        self.update_status()
 
     @property
     def planlens(self) -> PlanlensApp:
@@ -64,15 +94,10 @@ class CompareBase(Screen[None]):
 
     # -- comparing -----------------------------------------------------------------------------
 
-    def _width(self) -> int:
-        return self.table.content_width or max(self.app.size.width - 2, 40)
-
-    def show_versions(self, plan_ids: tuple[str, ...]) -> None:
-        """Show `plan_ids`: at once from the cache, or after a worker has compared them.
-
-        The reference version is kept while it is among them.
-        """
-        reference = self.view.reference if self.view.reference in plan_ids else None
+    def show_versions(self, plan_ids: tuple[str, ...], reference: str | None = None) -> None:
+        """Show `plan_ids` compared with `reference` (None: each with its nearest ancestor):
+        at once from the cache, or after a worker has compared them."""
+        reference = reference if reference in plan_ids else None
         self.view = replace(self.view, plan_ids=plan_ids, reference=reference)
         cached = self.planlens.comparisons.get(plan_ids)
         if cached is not None and cached.pairs != self._expected_pairs():
@@ -84,11 +109,14 @@ class CompareBase(Screen[None]):
                 self._show(cached, table_layout)
                 return
         # The table empties while the worker compares: remember where the cursor was.
-        self._pending_addresses = self._selected_addresses() or self._pending_addresses
+        self._pending_addresses = self.selected_addresses() or self._pending_addresses
         self.comparison = None
         self.table.loading = True
-        self._update_status()
+        self.update_status()
         self.compare_versions(plan_ids, width, cached, reference)
+
+    def _width(self) -> int:
+        return self.table.content_width or max(self.app.size.width - 2, 40)
 
     def _expected_pairs(self) -> list[tuple[str, str]]:
         return expected_pairs(self.planlens.corpus, self.view)
@@ -103,7 +131,7 @@ class CompareBase(Screen[None]):
     ) -> None:
         """Compare `plan_ids` against `reference` (unless cached) and lay the rows out, off the
         UI thread."""
-        # Imported here: the engine pulls in scipy, which need not delay the first frame.
+        # Imported here: the engine pulls in numpy, which need not delay the first frame.
         from planlens.comparison.build import compare
 
         worker = get_current_worker()
@@ -158,7 +186,7 @@ class CompareBase(Screen[None]):
 
     def _show(self, comparison: Comparison, table_layout: TableLayout) -> None:
         """Put `comparison` in the table, keeping the cursor on the clauses it was on."""
-        previous = self._selected_addresses() or self._pending_addresses
+        previous = self.selected_addresses() or self._pending_addresses
         self._pending_addresses = []
         self.comparison = comparison
         self.table_layout = table_layout
@@ -170,69 +198,67 @@ class CompareBase(Screen[None]):
             if row is not None:
                 break
         self._apply_filters(row)
+        self.post_message(self.Shown(comparison))
 
-    def _selected_addresses(self) -> list[str]:
+    def selected_addresses(self) -> list[str]:
+        """The addresses of the clauses in the row under the cursor."""
         row = self.table.cursor_row
         if self.comparison is None or row is None:
             return []
-        clauses = self.comparison.rows[row].clauses
-        return [f"{pid}:{cid}" for pid, ids in clauses.items() for cid in ids]
+        return row_addresses(self.comparison.rows[row].clauses)
 
     def set_view(self, view: ViewState) -> None:
-        """Change the filters and show the rows they keep."""
+        """Change the filters (or the grouping) and show the rows they keep."""
         self.view = view
         self._apply_filters()
 
     def _apply_filters(self, row: int | None = None) -> None:
         """Show the rows the filters keep, with the cursor on `row` (or the current row)."""
         if self.comparison is None:
-            self._update_status()
+            self.update_status()
             return
         keep = self.table.cursor_row if row is None else row
-        visible_list = visible_rows(self.comparison, self.view)
-        self.table.show(self.table_layout, visible_list, keep)
-        self._show_details(self.table.cursor_row)
-        self._update_search()
-        self._update_status()
+        self.table.show(self.table_layout, visible_rows(self.comparison, self.view), keep)
+        self.show_details(self.table.cursor_row)
+        self.set_search(self.search)
 
-    def _update_search(self, move: bool = False) -> None:
-        """Find the search text among the rows shown; with `move`, go to the first hit."""
+    def set_search(self, text: str) -> None:
+        """Mark the rows shown that `text` finds, and count them in the status line."""
+        self.search = text
         table = self.table
-        self.hits = (
-            search_hits(self.comparison, table.shown_rows, self.search) if self.comparison else []
-        )
-        table.set_needle(self.search.strip())
-        if move and self.hits and table.position not in self.hits:
-            after = [hit for hit in self.hits if hit >= table.position]
-            table.move_to(after[0] if after else self.hits[0])
+        self.hits = search_hits(self.comparison, table.shown_rows, text) if self.comparison else []
+        table.set_needle(text.strip())
+        self.update_status()
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
+        """Draw the status line: versions, filters, counts, the search and its hits."""
         status = status_content(
             self.view, self.comparison, len(self.table.shown_rows), self.search, len(self.hits)
         )
         self.query_one("#status", Static).update(status)
 
     @on(ProvisionTable.Highlighted)
-    def show_details(self, message: ProvisionTable.Highlighted) -> None:
-        self._show_details(message.row)
+    def details_follow_the_cursor(self, message: ProvisionTable.Highlighted) -> None:
+        self.show_details(message.row)
 
-    def _show_details(self, row: int | None) -> None:
-        """Show `row` in the details pane, unless it is already shown there.
+    def show_details(self, row: int | None) -> None:
+        """Show `row` in the details pane and the link review, unless it is already shown.
 
-        The screen calls this as the table's cursor moves (`ProvisionTable.cursor_changed`), so
-        the details are drawn in the same frame as the cursor; the table's message then finds
-        nothing to do (unless drawing failed: then it tries again, and the error surfaces).
+        Called as the table's cursor moves (`ProvisionTable.cursor_changed`), so the details
+        are drawn in the same frame as the cursor; the table's message then finds nothing to
+        do (unless drawing failed: then it tries again, and the error surfaces).
         """
         comparison, shown_row = self._details_shown
         if comparison is self.comparison and comparison is not None and shown_row == row:
             return
         topics = {tid: topic.label for tid, topic in self.planlens.corpus.topics.items()}
         self.query_one(DetailsPane).show(self.comparison, row, topics)
+        self.query_one(LinkReview).show(self.comparison, row)
         self._details_shown = (self.comparison, row)
 
     # -- moving --------------------------------------------------------------------------------
 
-    def action_next(self, step: int) -> None:
+    def step(self, step: int) -> None:
         """Next (or previous) search hit while searching; else the next row that changed."""
         table = self.table
         if self.comparison is None or not table.shown_rows:
@@ -248,4 +274,19 @@ class CompareBase(Screen[None]):
                 tell(self, "No changes among the provisions shown.")
         if target is not None:
             table.move_to(target)
-            self._show_details(table.cursor_row)
+            self.show_details(table.cursor_row)
+
+    def go_to(self, address: str) -> Placed:
+        """Put the cursor on the clause at `address` (of a version shown, once compared),
+        clearing the filters if they hide it."""
+        assert self.comparison is not None
+        match = find_address(self.comparison, address)
+        if match.row is None:
+            return "not-compared"
+        placed: Placed = "moved"
+        if match.row not in self.table.shown_rows:
+            placed = "filters-cleared"
+            self.set_view(self.view.without_filters())
+        self.table.move_to(self.table.shown_rows.index(match.row))
+        self.show_details(self.table.cursor_row)
+        return placed
