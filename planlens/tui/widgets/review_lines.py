@@ -24,7 +24,7 @@ KIND_WORDS = {
 }
 HINTS = {
     "suggested": "a accepts (pins the link) · D declines (not suggested again)",
-    "asserted": "R unpins (removes the link from the file)",
+    "asserted": "D unpins (removes the link from the file)",
     "found": "a pins it as asserted",
 }
 
