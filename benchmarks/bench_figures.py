@@ -20,8 +20,8 @@ from functools import partial
 
 from benchmarks.synthetic import _plan
 from planlens.comparison.build import compare
-from planlens.comparison.diff import Span
 from planlens.comparison.figures import QUANTITY, quantities, text_changes
+from planlens.comparison.model import SpanInfo
 from planlens.corpus.model import Clause, PlanFile
 
 
@@ -76,7 +76,10 @@ def main() -> None:
     print(f"{'numbers':>8} {'floor':>9} {'quantities':>11} {'text_changes':>13} {'µs/number':>10}")
     for size in args.sizes:
         text = numbers_text(size)
-        spans = [Span("delete", text), Span("insert", numbers_text(size, 1))]
+        spans = [
+            SpanInfo(op="delete", text=text),
+            SpanInfo(op="insert", text=numbers_text(size, 1)),
+        ]
         floor = _median(partial(_scan, text), args.runs)
         found = _median(partial(quantities, text), args.runs)
         changes = _median(partial(text_changes, spans), args.runs)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from planlens.align.model import Alignment, Link
 from planlens.align.tokens import normalise
-from planlens.comparison.diff import Span, change_ratio, word_diff
+from planlens.comparison.diff import change_ratio, word_diff
 from planlens.comparison.figures import term_changes, text_changes
 from planlens.comparison.model import (
     AlternativeDiff,
@@ -62,7 +62,7 @@ _TEXT_ORDER: tuple[ChangeClass, ...] = (
 class _TextComparison:
     """Two texts compared: their word diff, changed share and figure changes."""
 
-    spans: list[Span]
+    spans: list[SpanInfo]
     ratio: float
     same: bool
     figures: list[FigureInfo]
@@ -82,7 +82,9 @@ def _compare_texts(
         spans=spans,
         ratio=change_ratio(spans),
         same=normalise(old_text) == normalise(new_text) and not terms,
-        figures=[FigureInfo(**vars(f), alternative=alternative) for f in figures],
+        figures=[f.model_copy(update={"alternative": alternative}) for f in figures]
+        if alternative
+        else figures,
     )
 
 
@@ -119,7 +121,7 @@ def _alternatives(
             title=clause.title,
             change=_text_change(text, False, False),
             similarity=round(1.0 - text.ratio, 3),
-            spans=[SpanInfo(op=s.op, text=s.text) for s in text.spans],
+            spans=text.spans,
         )
         out.append((info, text))
     return out
@@ -177,7 +179,7 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
             for link in ctx.alignment.links_touching(addresses)
             if link.a in addresses and link.b in addresses
         ],
-        spans=[SpanInfo(op=s.op, text=s.text) for s in spans],
+        spans=spans,
         figures=figures,
         alternatives=alternatives,
         note=_bracket_note(old, new, side),

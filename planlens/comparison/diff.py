@@ -2,37 +2,24 @@
 
 Each word (and each run of spaces or punctuation mark) is mapped to one character, the
 character strings are diffed, semantically cleaned up, and mapped back. The result is a
-UI-neutral list of `Span`s: joining the `equal` and `delete` spans gives the old text back,
-`equal` and `insert` the new one. A fixed timeout means no input can hang the diff.
+UI-neutral list of the Comparison's own `SpanInfo`s: joining the `equal` and `delete` spans
+gives the old text back, `equal` and `insert` the new one. A fixed timeout means no input can
+hang the diff.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from fast_diff_match_patch import diff
 
 from planlens.align.tokens import tokens
-
-Op = Literal["equal", "delete", "insert"]
+from planlens.comparison.model import SpanInfo, SpanOp
 
 DIFF_TIMEOUT_SECONDS = 0.5
 """diff-match-patch gives up refining after this long and returns a coarser, still valid diff."""
 
-_OPS: dict[str, Op] = {"=": "equal", "-": "delete", "+": "insert"}
+_OPS: dict[str, SpanOp] = {"=": "equal", "-": "delete", "+": "insert"}
 _FIRST_CODE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
-
-
-@dataclass(frozen=True)
-class Span:
-    """A run of text that both versions share, or that only the old or the new one has."""
-
-    op: Op
-    """equal, delete (only in the old text) or insert (only in the new text)."""
-    text: str
-    """The text of the run, whitespace included."""
 
 
 def _encode(words: list[str], table: dict[str, str], alphabet: list[str]) -> str:
@@ -50,10 +37,10 @@ def _encode(words: list[str], table: dict[str, str], alphabet: list[str]) -> str
     return "".join(out)
 
 
-def word_diff(old: str, new: str) -> list[Span]:
+def word_diff(old: str, new: str) -> list[SpanInfo]:
     """The word-level difference between `old` and `new`, adjacent spans of one op merged."""
     if old == new:
-        return [Span("equal", old)] if old else []
+        return [SpanInfo(op="equal", text=old)] if old else []
     table: dict[str, str] = {}
     alphabet: list[str] = []
     encoded_old = _encode(tokens(old), table, alphabet)
@@ -67,30 +54,30 @@ def word_diff(old: str, new: str) -> list[Span]:
         counts_only=False,
     )
     decode = {code: word for word, code in table.items()}
-    spans: list[Span] = []
+    spans: list[SpanInfo] = []
     for op, chars in diffs:
         text = "".join(decode[c] for c in chars)
         if not text:
             continue
         kind = _OPS[op]
         if spans and spans[-1].op == kind:
-            spans[-1] = Span(kind, spans[-1].text + text)
+            spans[-1] = SpanInfo(op=kind, text=spans[-1].text + text)
         else:
-            spans.append(Span(kind, text))
+            spans.append(SpanInfo(op=kind, text=text))
     return spans
 
 
-def old_text(spans: list[Span]) -> str:
+def old_text(spans: list[SpanInfo]) -> str:
     """The old text rebuilt from spans."""
     return "".join(s.text for s in spans if s.op != "insert")
 
 
-def new_text(spans: list[Span]) -> str:
+def new_text(spans: list[SpanInfo]) -> str:
     """The new text rebuilt from spans."""
     return "".join(s.text for s in spans if s.op != "delete")
 
 
-def change_ratio(spans: list[Span]) -> float:
+def change_ratio(spans: list[SpanInfo]) -> float:
     """Share of words touched by the change: 0 for equal texts, 1 for nothing in common."""
     changed = total = 0
     for span in spans:

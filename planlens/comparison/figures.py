@@ -11,13 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal
 
-from planlens.comparison.diff import Span
+from planlens.comparison.model import FigureInfo, SpanInfo
 from planlens.corpus.model import TermValue
-
-Source = Literal["terms", "text"]
 
 _SCALE = {
     "thousand": 1e3,
@@ -47,24 +43,6 @@ QUANTITY = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class FigureChange:
-    """One figure that differs between two clauses."""
-
-    name: str
-    """The term's name, or a short description of where a text figure sits."""
-    old: str | None
-    """The old value as shown (None: absent in the old clause)."""
-    new: str | None
-    """The new value as shown (None: absent in the new clause)."""
-    source: Source
-    """terms: compared by name; text: found in the word diff."""
-    old_value: float | None = None
-    """The old value as a number, when it is one."""
-    new_value: float | None = None
-    """The new value as a number, when it is one."""
 
 
 _CURRENCY = {"_usd": "$", "_eur": "€", "_gbp": "£"}
@@ -107,21 +85,21 @@ def _number(value: TermValue | None, name: str) -> float | None:
     return None
 
 
-def term_changes(old: dict[str, TermValue], new: dict[str, TermValue]) -> list[FigureChange]:
+def term_changes(old: dict[str, TermValue], new: dict[str, TermValue]) -> list[FigureInfo]:
     """Every term whose value differs, or that only one side has, sorted by name."""
-    changes: list[FigureChange] = []
+    changes: list[FigureInfo] = []
     for name in sorted(set(old) | set(new)):
         before, after = old.get(name), new.get(name)
         if before == after and type(before) is type(after):
             continue
         changes.append(
-            FigureChange(
-                name,
-                show_term(before, name) if before is not None else None,
-                show_term(after, name) if after is not None else None,
-                "terms",
-                _number(before, name),
-                _number(after, name),
+            FigureInfo(
+                name=name,
+                old=show_term(before, name) if before is not None else None,
+                new=show_term(after, name) if after is not None else None,
+                source="terms",
+                old_value=_number(before, name),
+                new_value=_number(after, name),
             )
         )
     return changes
@@ -200,12 +178,12 @@ def stated(terms: Mapping[str, TermValue]) -> set[str | float]:
 
 
 def text_changes(
-    spans: Sequence[Span],
-    known: Sequence[FigureChange] = (),
+    spans: Sequence[SpanInfo],
+    known: Sequence[FigureInfo] = (),
     label: str = "text",
     *,
     terms: tuple[Mapping[str, TermValue], Mapping[str, TermValue]] = ({}, {}),
-) -> list[FigureChange]:
+) -> list[FigureInfo]:
     """Quantities a word diff removes or adds, paired with what replaced them.
 
     A run of deletions and insertions between two equal spans is one edit; if either side of
@@ -215,7 +193,7 @@ def text_changes(
     an edit whose every quantity a term states is left out, and of the others only the
     quantities no term states are shown.
     """
-    changes: list[FigureChange] = []
+    changes: list[FigureInfo] = []
     said_old = {v for c in known for v in (c.old, c.old_value) if v is not None} | stated(terms[0])
     said_new = {v for c in known for v in (c.new, c.new_value) if v is not None} | stated(terms[1])
     deleted: list[str] = []
@@ -236,13 +214,13 @@ def text_changes(
         old_shown = ", ".join(old_left) if old_q else _short(old_part)
         new_shown = ", ".join(new_left) if new_q else _short(new_part)
         changes.append(
-            FigureChange(
-                label,
-                old_shown,
-                new_shown,
-                "text",
-                _single(old_q, old_left),
-                _single(new_q, new_left),
+            FigureInfo(
+                name=label,
+                old=old_shown,
+                new=new_shown,
+                source="text",
+                old_value=_single(old_q, old_left),
+                new_value=_single(new_q, new_left),
             )
         )
 

@@ -162,7 +162,7 @@ def _clause(plan_id: str, clause: Clause, before: list[Clause] | None) -> Histor
     if before:
         agreed = [c for c in before if not c.bracketed] or before
         old = " ".join(c.text for c in agreed)
-        spans = [SpanInfo(op=s.op, text=s.text) for s in word_diff(old, clause.text)]
+        spans = word_diff(old, clause.text)
     return HistoryClause(
         id=clause.id,
         address=f"{plan_id}:{clause.id}",

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planlens.align.tokens import tokens
-from planlens.comparison.diff import Span, change_ratio, new_text, old_text, word_diff
+from planlens.comparison.diff import change_ratio, new_text, old_text, word_diff
+from planlens.comparison.model import SpanInfo
 
 texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300)
 wordy = st.lists(
@@ -38,17 +39,17 @@ def test_changed_figure_is_one_word_swap() -> None:
         "The army is capped at 600,000 personnel.", "The army is capped at 800,000 personnel."
     )
     assert spans == [
-        Span("equal", "The army is capped at "),
-        Span("delete", "600,000"),
-        Span("insert", "800,000"),
-        Span("equal", " personnel."),
+        SpanInfo(op="equal", text="The army is capped at "),
+        SpanInfo(op="delete", text="600,000"),
+        SpanInfo(op="insert", text="800,000"),
+        SpanInfo(op="equal", text=" personnel."),
     ]
 
 
 def test_equal_and_empty_texts() -> None:
-    assert word_diff("same", "same") == [Span("equal", "same")]
+    assert word_diff("same", "same") == [SpanInfo(op="equal", text="same")]
     assert word_diff("", "") == []
-    assert word_diff("", "new") == [Span("insert", "new")]
+    assert word_diff("", "new") == [SpanInfo(op="insert", text="new")]
 
 
 def test_change_ratio() -> None:

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from planlens.comparison.diff import Span, word_diff
-from planlens.comparison.figures import FigureChange, quantities, term_changes, text_changes
+from planlens.comparison.diff import word_diff
+from planlens.comparison.figures import quantities, term_changes, text_changes
+from planlens.comparison.model import FigureInfo, SpanInfo
 
 
 def test_term_changes_by_name() -> None:
@@ -62,7 +63,14 @@ def test_text_change_skips_what_a_term_reports() -> None:
     spans = word_diff("capped at 600,000 personnel", "capped at 800,000 personnel")
     [text_only] = text_changes(spans)
     assert (text_only.old, text_only.new) == ("600,000", "800,000")
-    term = FigureChange("army_cap", "600,000", "800,000", "terms", 600000.0, 800000.0)
+    term = FigureInfo(
+        name="army_cap",
+        old="600,000",
+        new="800,000",
+        source="terms",
+        old_value=600000.0,
+        new_value=800000.0,
+    )
     assert text_changes(spans, [term]) == []
 
 
@@ -106,10 +114,10 @@ def test_a_ratio_kept_on_both_sides_is_not_a_change() -> None:
 
 def test_a_figure_written_on_both_sides_of_an_edit_is_not_a_change() -> None:
     spans = [
-        Span("equal", "Elections "),
-        Span("delete", "are held within 100 days"),
-        Span("insert", "take place, 100 days"),
-        Span("equal", " after signing."),
+        SpanInfo(op="equal", text="Elections "),
+        SpanInfo(op="delete", text="are held within 100 days"),
+        SpanInfo(op="insert", text="take place, 100 days"),
+        SpanInfo(op="equal", text=" after signing."),
     ]
     assert text_changes(spans) == []
 
@@ -136,6 +144,12 @@ def test_a_text_figure_a_term_already_says_is_shown_once() -> None:
         "Reconstruction is funded.",
         "Reconstruction is funded with $800 billion by 2040, and $57 billion for energy.",
     )
-    term = FigureChange("recovery_fund_usd", None, "$800 billion", "terms", None, 8e11)
+    term = FigureInfo(
+        name="recovery_fund_usd",
+        old=None,
+        new="$800 billion",
+        source="terms",
+        new_value=8e11,
+    )
     [change] = text_changes(spans, [term])
     assert (change.old, change.new, change.new_value) == (None, "$57 billion", 57e9)
