@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 
 from planlens.align import vectors
 from planlens.align.concepts import concepts
-from planlens.align.tokens import content_words, named_tokens, word_pairs
+from planlens.align.tokens import content_words, named_slots, named_tokens, word_pairs
 from planlens.align.vectors import Matrix
 from planlens.corpus.model import Clause
 
@@ -142,12 +142,31 @@ def _common_names_dropped(named: Sequence[tuple[str, ...]]) -> list[tuple[str, .
     return [tuple(n for n in names if n[0].isdigit() or counts[n] <= limit) for names in named]
 
 
-def _figures_and_places(refs: Sequence[ClauseRef]) -> tuple[Matrix, Matrix]:
-    """0/1 matrices of the figures and of the (less common) names in each clause's text."""
+def _figures_and_places(refs: Sequence[ClauseRef]) -> tuple[Matrix, Matrix, Matrix, Matrix]:
+    """0/1 matrices of the figures and of the (less common) names in each clause's text; and
+    of the names' slots (the word before each) and of slot and name together."""
     named = _common_names_dropped([named_tokens(r.clause.text) for r in refs])
     numbers = _incidence([[n for n in names if n[0].isdigit()] for names in named])
     names = _incidence([[n for n in names if not n[0].isdigit()] for names in named])
-    return numbers, names
+    slotted = [
+        [
+            (slot, name)
+            for slot, name in named_slots(r.clause.text)
+            if slot and name in kept and not name[0].isdigit()
+        ]
+        for r, kept in zip(refs, (set(n) for n in named), strict=True)
+    ]
+    slots = _incidence([[slot for slot, _ in pairs] for pairs in slotted])
+    fillers = _incidence([[f"{slot} {name}" for slot, name in pairs] for pairs in slotted])
+    return numbers, names, slots, fillers
+
+
+def _slot_clash(slots: Overlap, fillers: Overlap) -> FloatMatrix:
+    """The share of the slots both texts fill (the word before a place) that they fill
+    differently: "held in Sevastopol" against "held in Berdiansk"."""
+    shared = slots[0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.asarray(np.where(shared > 0, np.maximum(shared - fillers[0], 0.0) / shared, 0.0))
 
 
 class Features:
@@ -164,7 +183,7 @@ class Features:
         words = [content_words(f"{r.clause.title} {r.clause.text}") for r in refs]
         self._text = _tfidf(words)
         self._order = _tfidf([word_pairs(w) for w in words])
-        self._numbers, self._names = _figures_and_places(refs)
+        self._numbers, self._names, self._slots, self._fillers = _figures_and_places(refs)
         self._concepts = _tfidf([concepts(f"{r.clause.title} {r.clause.text}") for r in refs])
         self._title = _tfidf([content_words(r.clause.title) for r in refs])
         self._has_title = np.array([bool(r.clause.title.strip()) for r in refs])
@@ -279,7 +298,9 @@ class Features:
         # Figures clash when both texts give some and none agree; places likewise. A clash
         # counts as far as the rest of the sentence agrees in order: the same words in the same
         # order about another place or figure are another provision of one family.
-        clash = 0.5 * _disjoint(*numbers) + 0.5 * _disjoint(*names)
+        # Places clash too when some agree but others fill the same slots ("held in X").
+        slot_clash = _slot_clash(overlap(self._slots), overlap(self._fillers))
+        clash = 0.5 * _disjoint(*numbers) + 0.5 * np.maximum(_disjoint(*names), slot_clash)
         combined -= w.clash * clash * np.minimum(1.0, 2.0 * order_cos)
         # Not clipped at 1: near-identical texts must still be told apart by position.
         return np.maximum(combined, 0.0)
