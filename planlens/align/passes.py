@@ -60,6 +60,9 @@ IN_ORDER = 0.6
 """Share of a part's words its counterpart must hold in the same order (their longest common
 subsequence) when fewer than `CONTAINMENT` lie inside it: rewording replaces words but keeps
 the order of the rest, while a clause that merely shares the vocabulary scatters them."""
+IN_ORDER_BESIDE = 0.5
+"""The same share when the part sits next to the whole's counterpart in its own version (the
+other half of a split, the clause it was merged with)."""
 MIN_PART_WORDS = 4
 """A split or merged part must have at least this many content words."""
 SIBLING_THRESHOLD = 0.12
@@ -427,13 +430,18 @@ class _Builder:
         if not near:
             return []
         scores = self.features.pair_scores([p for p, _, _ in near], [w for _, w, _ in near])
-        found = [
-            (part, whole, share)
-            for (part, whole, share), score in zip(near, scores.tolist(), strict=True)
-            if (share >= CONTAINMENT and self._same_order(part, whole))
-            or (score >= self._version_threshold and self._in_order(part, whole) >= IN_ORDER)
-        ]
-        found.sort(key=lambda item: (-item[2], item[0], item[1]))
+        ranked: list[tuple[bool, float, float, int, int]] = []
+        for (part, whole, share), score in zip(near, scores.tolist(), strict=True):
+            beside = self._beside(part, whole)
+            if (share >= CONTAINMENT and self._same_order(part, whole)) or (
+                score >= self._version_threshold
+                and self._in_order(part, whole) >= (IN_ORDER_BESIDE if beside else IN_ORDER)
+            ):
+                ranked.append((beside, share, score, part, whole))
+        # A part beside the whole's counterpart first (a template's half lies inside each of
+        # its siblings too), then the most contained, then the best scored.
+        ranked.sort(key=lambda item: (not item[0], -item[1], -item[2], item[3], item[4]))
+        found = [(part, whole, share) for _, share, _, part, whole in ranked]
         return found
 
     # -- bookkeeping --------------------------------------------------------------------------
@@ -492,6 +500,16 @@ class _Builder:
         """The share of the part's words the whole holds in the same order."""
         return in_order_share(
             content_words(self.refs[part].clause.text), content_words(self.refs[whole].clause.text)
+        )
+
+    def _beside(self, part: int, whole: int) -> bool:
+        """Whether the part sits next to a clause of its own version in the whole's row: the
+        other half of a split, or the clause a merged part was joined to."""
+        row = self.row_of.get(whole)
+        plan = self.refs[part].plan
+        return any(
+            0 <= n < len(self.refs) and self.refs[n].plan == plan and self.row_of.get(n) == row
+            for n in (part - 1, part + 1)
         )
 
     def _same_names(self, part: int, whole: int) -> bool:
