@@ -16,8 +16,13 @@ def in_order_share(part: Sequence[str], whole: Sequence[str]) -> float:
     """
     if not part or not whole:
         return 0.0
+    # Words the other side lacks take no part in a common subsequence: drop them first.
+    in_whole = set(whole)
+    kept = [word for word in part if word in in_whole]
+    in_part = set(kept)
+    whole = [word for word in whole if word in in_part]
     previous = [0] * (len(whole) + 1)
-    for word in part:
+    for word in kept:
         current = [0]
         for j, other in enumerate(whole):
             current.append(previous[j] + 1 if word == other else max(previous[j + 1], current[j]))

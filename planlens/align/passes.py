@@ -28,7 +28,7 @@ from planlens.align.matching import best_matching, best_per_row
 from planlens.align.model import Alignment, Link, LinkKind, PassName, Row
 from planlens.align.order import in_order_share
 from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, FloatMatrix, Weights
-from planlens.align.tokens import content_words, named_tokens, normalise, word_pairs
+from planlens.align.tokens import content_words, named_tokens, normalise
 from planlens.corpus.lineage import ancestors
 from planlens.corpus.model import PlanFile
 from planlens.errors import PlanlensError
@@ -63,6 +63,9 @@ the order of the rest, while a clause that merely shares the vocabulary scatters
 IN_ORDER_BESIDE = 0.5
 """The same share when the part sits next to the whole's counterpart in its own version (the
 other half of a split, the clause it was merged with)."""
+LOOSE_CANDIDATES = 10
+"""A reworded part is tried against this many wholes, those of closest wording (text cosine):
+its own whole is among them, and with a shared vocabulary most pairs share half their words."""
 MIN_PART_WORDS = 4
 """A split or merged part must have at least this many content words."""
 SIBLING_THRESHOLD = 0.12
@@ -415,34 +418,48 @@ class _Builder:
 
         Either most of the part's words and word pairs lie inside the whole (`CONTAINMENT`,
         `PAIR_CONTAINMENT`), or, for a reworded part, fewer do but in the same order
-        (`IN_ORDER`) and the pair scores above this version's no-counterpart threshold. Both
-        need the part's figures and places among the whole's.
+        (`IN_ORDER`; `IN_ORDER_BESIDE` beside the whole's counterpart) and the pair scores
+        above this version's no-counterpart threshold; a reworded part is tried only against
+        its `LOOSE_CANDIDATES` wholes of closest wording and those it sits beside. Both need
+        the part's figures and places among the whole's.
         """
         if not parts or not wholes:
             return []
         cosine = self.features.text_cosine(parts, wholes)
-        near = [
-            (parts[r], wholes[c], share)
-            for r, c in zip(*np.nonzero(cosine >= 0.2), strict=True)
-            for share in [self._containment(parts[r], wholes[c])]
-            if share >= LOOSE_CONTAINMENT and self._same_names(parts[r], wholes[c])
+        shares, pair_shares = self.features.containment(parts, wholes)
+        near = (cosine >= 0.2) & (shares >= LOOSE_CONTAINMENT)
+        strict = near & (shares >= CONTAINMENT) & (pair_shares >= PAIR_CONTAINMENT)
+        closest = np.zeros(near.shape, dtype=bool)
+        if near.shape[1] > LOOSE_CANDIDATES:
+            top = np.argpartition(-cosine, LOOSE_CANDIDATES - 1, axis=1)[:, :LOOSE_CANDIDATES]
+            np.put_along_axis(closest, top, True, axis=1)
+        else:
+            closest[:] = True
+        loose = near & ~strict & (closest | self._beside_block(parts, wholes))
+        rows, cols = np.nonzero(strict | loose)
+        candidates = [
+            (parts[r], wholes[c], float(shares[r, c]), bool(strict[r, c]))
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
+            if self._same_names(parts[r], wholes[c])
         ]
-        if not near:
+        if not candidates:
             return []
-        scores = self.features.pair_scores([p for p, _, _ in near], [w for _, w, _ in near])
+        scores = self.features.pair_scores([c[0] for c in candidates], [c[1] for c in candidates])
         ranked: list[tuple[bool, float, float, int, int]] = []
-        for (part, whole, share), score in zip(near, scores.tolist(), strict=True):
-            beside = self._beside(part, whole)
-            if (share >= CONTAINMENT and self._same_order(part, whole)) or (
-                score >= self._version_threshold
-                and self._in_order(part, whole) >= (IN_ORDER_BESIDE if beside else IN_ORDER)
-            ):
-                ranked.append((beside, share, score, part, whole))
+        for (part, whole, share, kept), score in zip(candidates, scores.tolist(), strict=True):
+            if kept or self._in_order_enough(part, whole, score):
+                ranked.append((self._beside(part, whole), share, score, part, whole))
         # A part beside the whole's counterpart first (a template's half lies inside each of
         # its siblings too), then the most contained, then the best scored.
         ranked.sort(key=lambda item: (not item[0], -item[1], -item[2], item[3], item[4]))
-        found = [(part, whole, share) for _, share, _, part, whole in ranked]
-        return found
+        return [(part, whole, share) for _, share, _, part, whole in ranked]
+
+    def _in_order_enough(self, part: int, whole: int, score: float) -> bool:
+        """Whether a reworded part keeps enough of its words in the whole's order."""
+        if score < self._version_threshold:
+            return False
+        in_order = self._in_order(part, whole)
+        return in_order >= IN_ORDER or (in_order >= IN_ORDER_BESIDE and self._beside(part, whole))
 
     # -- bookkeeping --------------------------------------------------------------------------
 
@@ -486,20 +503,30 @@ class _Builder:
             self._words[index] = frozenset(content_words(self.refs[index].clause.text))
         return self._words[index]
 
-    def _containment(self, part: int, whole: int) -> float:
-        words = self._content(part)
-        return len(words & self._content(whole)) / len(words) if words else 0.0
-
-    def _same_order(self, part: int, whole: int) -> bool:
-        """Whether the part's word pairs lie in the whole too (`PAIR_CONTAINMENT`)."""
-        pairs = set(word_pairs(content_words(self.refs[part].clause.text)))
-        whole_pairs = set(word_pairs(content_words(self.refs[whole].clause.text)))
-        return not pairs or len(pairs & whole_pairs) >= PAIR_CONTAINMENT * len(pairs)
-
     def _in_order(self, part: int, whole: int) -> float:
         """The share of the part's words the whole holds in the same order."""
         return in_order_share(
             content_words(self.refs[part].clause.text), content_words(self.refs[whole].clause.text)
+        )
+
+    def _beside_block(self, parts: list[int], wholes: list[int]) -> NDArray[np.bool_]:
+        """`_beside` for every (part, whole) pair of a block."""
+        neighbour_rows = np.array(
+            [
+                [
+                    self.row_of.get(n, -1)
+                    if 0 <= n < len(self.refs) and self.refs[n].plan == self.refs[part].plan
+                    else -1
+                    for n in (part - 1, part + 1)
+                ]
+                for part in parts
+            ],
+            dtype=np.int64,
+        ).reshape(len(parts), 2)
+        whole_rows = np.array([self.row_of.get(w, -2) for w in wholes], dtype=np.int64)
+        return np.asarray(
+            (neighbour_rows[:, :1] == whole_rows[None, :])
+            | (neighbour_rows[:, 1:] == whole_rows[None, :])
         )
 
     def _beside(self, part: int, whole: int) -> bool:

@@ -164,3 +164,16 @@ def test_half_of_a_split_template_clause_joins_the_sibling_it_was_cut_from() -> 
         frozenset((last, "b:1")),
         frozenset((last, "b:2")),
     }
+
+
+def test_containment_gives_the_share_of_a_parts_words_and_word_pairs_in_each_whole() -> None:
+    plans = [plan("a", ["forces withdraw from the line", "grain exports resume"])]
+    plans.append(plan("b", ["the line forces withdraw quickly", "exports of grain resume"]))
+    features = Features(clause_refs(plans), lineage_pairs(plans))
+    words, pairs = features.containment([0, 1], [2, 3])
+    # "forces withdraw line": all three words in b:1, one of its two word pairs.
+    assert words[0].tolist() == [1.0, 0.0]
+    assert pairs[0].tolist() == [0.5, 0.0]
+    # "grain exports resume": all its words in b:2, but in another order.
+    assert words[1].tolist() == [0.0, 1.0]
+    assert pairs[1].tolist() == [0.0, 0.0]
