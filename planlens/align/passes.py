@@ -449,9 +449,9 @@ class _Builder:
         for (part, whole, share, kept), score in zip(candidates, scores.tolist(), strict=True):
             if kept or self._in_order_enough(part, whole, score):
                 ranked.append((self._beside(part, whole), share, score, part, whole))
-        # A part beside the whole's counterpart first (a template's half lies inside each of
-        # its siblings too), then the most contained, then the best scored.
-        ranked.sort(key=lambda item: (not item[0], -item[1], -item[2], item[3], item[4]))
+        # The most contained first; among equals, the whole whose counterpart the part sits
+        # beside (a template's half lies inside each of its siblings), then the best scored.
+        ranked.sort(key=lambda item: (-item[1], not item[0], -item[2], item[3], item[4]))
         return [(part, whole, share) for _, share, _, part, whole in ranked]
 
     def _in_order_enough(self, part: int, whole: int, score: float) -> bool:
