@@ -11,7 +11,11 @@ versions without links. Printed, as means over seeds:
 - siblings: of the clauses made from a template, the share whose counterparts are exactly the
   true ones (the right sibling, or none when the truth has none).
 
-    python benchmarks/bench_align_hard.py [--size 300] [--seeds 5]
+With --verbose, every wrong pair and every missed pair is listed with its score and the pass
+that made it, and what the truth says of each of its clauses (inserted, deleted, its true
+counterpart), so the causes of the remaining errors can be read off.
+
+    python -m benchmarks.bench_align_hard [--size 300] [--seeds 5] [--verbose]
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dataclasses import dataclass
 
 from benchmarks.synthetic import Truth
 from benchmarks.synthetic_hard import HardGenerator
+from planlens.align.model import Alignment
 from planlens.align.passes import align, pairs_of
 from planlens.corpus.model import PlanFile
 
@@ -43,6 +48,11 @@ class HardResult:
     """(called removed, truly deleted among them, deleted in all)."""
     siblings: tuple[int, int]
     """(template clauses, paired exactly as the truth says)."""
+    errors: list[str]
+    """A line per wrong or missed pair (see `_errors`)."""
+
+
+Pair = frozenset[str]
 
 
 def _partners(pairs: set[frozenset[str]], address: str) -> set[str]:
@@ -69,7 +79,43 @@ def evaluate(base: PlanFile, mutated: PlanFile, truth: Truth, templated: set[str
     siblings = sum(
         _partners(predicted, address) == _partners(truth.pairs, address) for address in templated
     )
-    return HardResult(precision, recall, f1, lone(mutated), lone(base), (len(templated), siblings))
+    return HardResult(
+        precision,
+        recall,
+        f1,
+        lone(mutated),
+        lone(base),
+        (len(templated), siblings),
+        _errors(alignment, predicted, truth, templated),
+    )
+
+
+def _errors(
+    alignment: Alignment, predicted: set[Pair], truth: Truth, templated: set[str]
+) -> list[str]:
+    """A line per wrong pair (with the link's pass and score, and each clause's true fate) and
+    per missed pair."""
+    links = {frozenset((link.a, link.b)): link for link in alignment.links}
+
+    def fate(address: str) -> str:
+        partners = sorted(_partners(truth.pairs, address))
+        mark = "*" if address in templated else ""
+        if not partners:
+            return (
+                f"{address}{mark} (inserted)"
+                if address.startswith("next:")
+                else (f"{address}{mark} (deleted)")
+            )
+        return f"{address}{mark} (truly ~ {', '.join(partners)})"
+
+    lines = []
+    for pair in sorted(predicted - truth.pairs, key=sorted):
+        link = links.get(pair)
+        how = f"{link.pass_name} {link.score:.3f}" if link else "row"
+        lines.append(f"wrong  [{how}] " + " ~ ".join(fate(a) for a in sorted(pair)))
+    for pair in sorted(truth.pairs - predicted, key=sorted):
+        lines.append("missed " + " ~ ".join(fate(a) for a in sorted(pair)))
+    return lines
 
 
 def run(size: int, seed: int) -> HardResult:
@@ -85,6 +131,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=300, help="clauses per version")
     parser.add_argument("--seeds", type=int, default=5, help="random corpora")
+    parser.add_argument("--verbose", action="store_true", help="list wrong and missed pairs")
     args = parser.parse_args()
     results = [run(args.size, seed) for seed in range(1, args.seeds + 1)]
     print(f"{args.size} clauses per version, {args.seeds} seeds (pair figures: mean over seeds)")
@@ -128,6 +175,11 @@ def main() -> None:
     ]
     for name, value, note in rows:
         print(f"  {name:<18} {value:6.3f}   {note}")
+    if args.verbose:
+        for seed, result in enumerate(results, start=1):
+            print(f"seed {seed}: {len(result.errors)} wrong or missed pairs (* template clause)")
+            for line in result.errors:
+                print(f"  {line}")
 
 
 if __name__ == "__main__":

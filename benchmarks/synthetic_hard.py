@@ -83,7 +83,7 @@ class HardGenerator(Generator):
         self.weights = [1.0 / (rank + 1) ** 0.6 for rank in range(len(self.words))]
         self.template_of: dict[str, int] = {}
         """Clause text → the template it was made from (for sibling accuracy)."""
-        self._used: set[tuple[int, str, str, int]] = set()
+        self._used: set[str] = set()
 
     def join(self, words: list[str]) -> str:
         """Words as a sentence; unlike the base, places keep their capitals."""
@@ -100,15 +100,17 @@ class HardGenerator(Generator):
         return Clause(id=clause_id, text=text, topics=topics or [], confidence="confirmed")
 
     def _instance(self) -> str:
+        """A template sentence with figures and places no earlier instance has: two templates
+        take no second place, so the text, not the draw, must be new (an inserted copy of an
+        existing clause is not a clause without a counterpart)."""
         while True:
             template = self.rng.randrange(len(TEMPLATES))
             place, other = self.rng.sample(PLACES, 2)
             n = self.rng.choice((5, 7, 10, 14, 15, 20, 30, 45, 60, 90, 100, 120, 180, 250, 500))
-            key = (template, place, other, n)
-            if key not in self._used:
-                self._used.add(key)
+            text = TEMPLATES[template].format(place=place, other=other, n=n)
+            if text not in self._used:
+                self._used.add(text)
                 break
-        text = TEMPLATES[template].format(place=place, other=other, n=n)
         self.template_of[text] = template
         return text
 

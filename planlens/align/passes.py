@@ -22,11 +22,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from numpy.typing import NDArray
 
 from planlens.align.matching import best_matching, best_per_row
 from planlens.align.model import AlignedRow, Alignment, Link, LinkKind, PassName
-from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
-from planlens.align.tokens import content_words, named_tokens, normalise, word_pairs
+from planlens.align.order import in_order_share
+from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, FloatMatrix, Weights
+from planlens.align.tokens import content_words, named_tokens, normalise
 from planlens.corpus.lineage import ancestors
 from planlens.corpus.model import PlanFile
 from planlens.errors import PlanlensError
@@ -41,11 +43,29 @@ NULL_SAMPLE = 256
 """At most this many clauses a side are scored to estimate that null distribution."""
 NULL_MINIMUM = 100
 """Below this many pairs, too few to tell the null distribution, the floor alone holds."""
+CONFIDENT_MARGIN = 0.2
+"""A score this far above the no-counterpart threshold pairs on its own; a weaker one only when
+the two clauses are each other's best (see `_Builder.usable`)."""
+MUTUAL_TOLERANCE = 1e-6
+"""Scores this close count as equal when testing for each other's best."""
 CONTAINMENT = 0.8
 """Share of a clause's words that must lie inside its counterpart to call a split or merge."""
 PAIR_CONTAINMENT = 0.5
 """Share of a clause's adjacent word pairs that must lie inside it too: with a shared
 vocabulary, any clause's words lie inside a long one, but not in the same order."""
+LOOSE_CONTAINMENT = 0.5
+"""Share of a reworded part's words that must lie inside its counterpart, in the same order
+(see `IN_ORDER`)."""
+IN_ORDER = 0.6
+"""Share of a part's words its counterpart must hold in the same order (their longest common
+subsequence) when fewer than `CONTAINMENT` lie inside it: rewording replaces words but keeps
+the order of the rest, while a clause that merely shares the vocabulary scatters them."""
+IN_ORDER_BESIDE = 0.5
+"""The same share when the part sits next to the whole's counterpart in its own version (the
+other half of a split, the clause it was merged with)."""
+LOOSE_CANDIDATES = 10
+"""A reworded part is tried against this many wholes, those of closest wording (text cosine):
+its own whole is among them, and with a shared vocabulary most pairs share half their words."""
 MIN_PART_WORDS = 4
 """A split or merged part must have at least this many content words."""
 SIBLING_THRESHOLD = 0.12
@@ -108,6 +128,7 @@ class _Builder:
         self.refs = refs
         self.features = features
         self.threshold = threshold
+        self._version_threshold = threshold
         self.ignore_links = ignore_links
         self.by_address = {ref.address: index for index, ref in enumerate(refs)}
         self.rows: list[list[int]] = []
@@ -209,10 +230,10 @@ class _Builder:
         ]
         if not open_members or not candidates:
             return
-        threshold = self.null_threshold(members)
+        threshold = self._version_threshold = self.null_threshold(members)
         block = self.features.scores(open_members, candidates)
         best_score, best_member = best_per_row(block, [self.row_of[p] for p in candidates])
-        usable = best_score >= threshold
+        usable = self.usable(best_score, threshold)
         keep_i = np.nonzero(usable.any(axis=1))[0]
         keep_r = np.nonzero(usable.any(axis=0))[0]
         if not len(keep_i) or not len(keep_r):
@@ -222,6 +243,19 @@ class _Builder:
             i, group = keep_i[r], keep_r[c]
             member = candidates[best_member[i, group]]
             self._join(open_members[i], member, "similar", float(sub[r, c]), "match", taken)
+
+    def usable(self, block: FloatMatrix, threshold: float) -> NDArray[np.bool_]:
+        """Which (clause, row) scores of a block may pair: at or above the threshold, and, for
+        a weak score (less than `CONFIDENT_MARGIN` above it), the best of both the clause and
+        the row (a clause whose best row went to a better clause does not fall back on a weak
+        second choice: with a shared vocabulary, that second choice is chance)."""
+        above: NDArray[np.bool_] = block >= threshold
+        if not block.size:
+            return above
+        mutual = (block >= block.max(axis=1, keepdims=True) - MUTUAL_TOLERANCE) & (
+            block >= block.max(axis=0, keepdims=True) - MUTUAL_TOLERANCE
+        )
+        return np.asarray(above & ((block >= threshold + CONFIDENT_MARGIN) | mutual))
 
     def null_threshold(self, members: list[int]) -> float:
         """The no-counterpart threshold for this version against the rows so far.
@@ -281,7 +315,22 @@ class _Builder:
         the same sub-points (20.a against 20.a), a missing sibling is missing, not folded in.
         """
         mine = set(members)
-        merges = [
+        free = [i for i in members if i not in self.row_of]
+        earlier = [m for ms in self.rows for m in ms if m not in mine]
+        merges = self._without_own_counterpart(self._sibling_merges(mine, taken), free, earlier)
+        for x, index, score in self._best_by_key(merges):
+            self._link(x, index, "merged", score, "merge")
+        open_rows = [m for row, ms in enumerate(self.rows) if row not in taken for m in ms]
+        splits = self._without_own_counterpart(self._sibling_splits(members), open_rows, members)
+        for index, other, score in self._best_by_key(splits):
+            self._join(index, other, "split", score, "split", taken)
+
+    def _sibling_merges(
+        self, mine: set[int], taken: dict[int, int]
+    ) -> list[tuple[int, int, int, float]]:
+        """(row, sub-point, clause, bar): a sub-point left unpaired whose sibling's row this
+        version's clause took."""
+        return [
             (row, x, clause, self._sibling_bar(x, clause))
             for row, row_members in enumerate(self.rows)
             if row not in taken
@@ -291,9 +340,12 @@ class _Builder:
             for clause in [taken[self.row_of[sibling]]]
             if not self._same_family(x, clause)
         ]
-        for x, index, score in self._best_by_key(merges):
-            self._link(x, index, "merged", score, "merge")
-        splits = [
+
+    def _sibling_splits(self, members: list[int]) -> list[tuple[int, int, int, float]]:
+        """(sub-point, sub-point, clause, bar): a sub-point of this version left unpaired
+        whose sibling joined a row, and each earlier clause of that row."""
+        mine = set(members)
+        return [
             (index, index, other, self._sibling_bar(index, other))
             for index in members
             if index not in self.row_of
@@ -302,8 +354,28 @@ class _Builder:
             for other in self.rows[self.row_of[sibling]]
             if other not in mine and not self._same_family(index, other)
         ]
-        for index, other, score in self._best_by_key(splits):
-            self._join(index, other, "split", score, "split", taken)
+
+    def _without_own_counterpart(
+        self, candidates: list[tuple[int, int, int, float]], free: list[int], pool: list[int]
+    ) -> list[tuple[int, int, int, float]]:
+        """The sibling candidates, less those on the loose bar whose sub-point is the best
+        counterpart of some `free` clause (one the similar pass left unpaired), scoring above
+        this version's threshold; `pool` holds every clause of the sub-point's side.
+
+        Such a sub-point may answer that clause on its own (the similar pass left the pair
+        because another clause ranked higher with the sub-point): folding it into its
+        sibling's counterpart would claim a merge or split the texts do not show.
+        """
+        loose = sorted({c[1] for c in candidates if c[3] >= SIBLING_LOOSE_THRESHOLD})
+        if not loose or not free:
+            return candidates
+        block = self.features.scores(free, pool)
+        at = {clause: column for column, clause in enumerate(pool)}
+        scores = block[:, [at[sub] for sub in loose]]
+        best = block.max(axis=1, keepdims=True) - MUTUAL_TOLERANCE
+        owned = ((scores >= self._version_threshold) & (scores >= best)).any(axis=0)
+        kept = {sub for sub, own in zip(loose, owned.tolist(), strict=True) if not own}
+        return [c for c in candidates if c[3] < SIBLING_LOOSE_THRESHOLD or c[1] in kept]
 
     def _sibling_bar(self, sub_point: int, other: int) -> float:
         """The score a sub-point needs to join `other` (see the two thresholds)."""
@@ -342,17 +414,52 @@ class _Builder:
         return [(a, b, score) for score, a, b in (best[key] for key in sorted(best))]
 
     def _contained(self, parts: list[int], wholes: list[int]) -> list[tuple[int, int, float]]:
-        """(part, whole, share) where the part's words lie inside the whole; best first."""
+        """(part, whole, share) where the part's words lie inside the whole; best first.
+
+        Either most of the part's words and word pairs lie inside the whole (`CONTAINMENT`,
+        `PAIR_CONTAINMENT`), or, for a reworded part, fewer do but in the same order
+        (`IN_ORDER`; `IN_ORDER_BESIDE` beside the whole's counterpart) and the pair scores
+        above this version's no-counterpart threshold; a reworded part is tried only against
+        its `LOOSE_CANDIDATES` wholes of closest wording and those it sits beside. Both need
+        the part's figures and places among the whole's.
+        """
         if not parts or not wholes:
             return []
         cosine = self.features.text_cosine(parts, wholes)
-        found: list[tuple[int, int, float]] = []
-        for r, c in zip(*np.nonzero(cosine >= 0.2), strict=True):
-            share = self._containment(parts[r], wholes[c])
-            if share >= CONTAINMENT and self._same_order_and_names(parts[r], wholes[c]):
-                found.append((parts[r], wholes[c], share))
-        found.sort(key=lambda item: (-item[2], item[0], item[1]))
-        return found
+        shares, pair_shares = self.features.containment(parts, wholes)
+        near = (cosine >= 0.2) & (shares >= LOOSE_CONTAINMENT)
+        strict = near & (shares >= CONTAINMENT) & (pair_shares >= PAIR_CONTAINMENT)
+        closest = np.zeros(near.shape, dtype=bool)
+        if near.shape[1] > LOOSE_CANDIDATES:
+            top = np.argpartition(-cosine, LOOSE_CANDIDATES - 1, axis=1)[:, :LOOSE_CANDIDATES]
+            np.put_along_axis(closest, top, True, axis=1)
+        else:
+            closest[:] = True
+        loose = near & ~strict & (closest | self._beside_block(parts, wholes))
+        rows, cols = np.nonzero(strict | loose)
+        candidates = [
+            (parts[r], wholes[c], float(shares[r, c]), bool(strict[r, c]))
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
+            if self._same_names(parts[r], wholes[c])
+        ]
+        if not candidates:
+            return []
+        scores = self.features.pair_scores([c[0] for c in candidates], [c[1] for c in candidates])
+        ranked: list[tuple[bool, float, float, int, int]] = []
+        for (part, whole, share, kept), score in zip(candidates, scores.tolist(), strict=True):
+            if kept or self._in_order_enough(part, whole, score):
+                ranked.append((self._beside(part, whole), share, score, part, whole))
+        # The most contained first; among equals, the whole whose counterpart the part sits
+        # beside (a template's half lies inside each of its siblings), then the best scored.
+        ranked.sort(key=lambda item: (-item[1], not item[0], -item[2], item[3], item[4]))
+        return [(part, whole, share) for _, share, _, part, whole in ranked]
+
+    def _in_order_enough(self, part: int, whole: int, score: float) -> bool:
+        """Whether a reworded part keeps enough of its words in the whole's order."""
+        if score < self._version_threshold:
+            return False
+        in_order = self._in_order(part, whole)
+        return in_order >= IN_ORDER or (in_order >= IN_ORDER_BESIDE and self._beside(part, whole))
 
     # -- bookkeeping --------------------------------------------------------------------------
 
@@ -396,18 +503,44 @@ class _Builder:
             self._words[index] = frozenset(content_words(self.refs[index].clause.text))
         return self._words[index]
 
-    def _containment(self, part: int, whole: int) -> float:
-        words = self._content(part)
-        return len(words & self._content(whole)) / len(words) if words else 0.0
+    def _in_order(self, part: int, whole: int) -> float:
+        """The share of the part's words the whole holds in the same order."""
+        return in_order_share(
+            content_words(self.refs[part].clause.text), content_words(self.refs[whole].clause.text)
+        )
 
-    def _same_order_and_names(self, part: int, whole: int) -> bool:
-        """Whether the part's word pairs lie in the whole too (`PAIR_CONTAINMENT`), and its
-        figures and places are all among the whole's."""
-        part_words = content_words(self.refs[part].clause.text)
-        pairs = set(word_pairs(part_words))
-        whole_pairs = set(word_pairs(content_words(self.refs[whole].clause.text)))
-        if pairs and len(pairs & whole_pairs) < PAIR_CONTAINMENT * len(pairs):
-            return False
+    def _beside_block(self, parts: list[int], wholes: list[int]) -> NDArray[np.bool_]:
+        """`_beside` for every (part, whole) pair of a block."""
+        neighbour_rows = np.array(
+            [
+                [
+                    self.row_of.get(n, -1)
+                    if 0 <= n < len(self.refs) and self.refs[n].plan == self.refs[part].plan
+                    else -1
+                    for n in (part - 1, part + 1)
+                ]
+                for part in parts
+            ],
+            dtype=np.int64,
+        ).reshape(len(parts), 2)
+        whole_rows = np.array([self.row_of.get(w, -2) for w in wholes], dtype=np.int64)
+        return np.asarray(
+            (neighbour_rows[:, :1] == whole_rows[None, :])
+            | (neighbour_rows[:, 1:] == whole_rows[None, :])
+        )
+
+    def _beside(self, part: int, whole: int) -> bool:
+        """Whether the part sits next to a clause of its own version in the whole's row: the
+        other half of a split, or the clause a merged part was joined to."""
+        row = self.row_of.get(whole)
+        plan = self.refs[part].plan
+        return any(
+            0 <= n < len(self.refs) and self.refs[n].plan == plan and self.row_of.get(n) == row
+            for n in (part - 1, part + 1)
+        )
+
+    def _same_names(self, part: int, whole: int) -> bool:
+        """Whether the part's figures and places are all among the whole's."""
         names = set(named_tokens(self.refs[part].clause.text))
         return names <= set(named_tokens(self.refs[whole].clause.text))
 

@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 
 from planlens.align import vectors
 from planlens.align.concepts import concepts
-from planlens.align.tokens import content_words, named_tokens, word_pairs
+from planlens.align.tokens import content_words, named_slots, named_tokens, word_pairs
 from planlens.align.vectors import Matrix
 from planlens.corpus.model import Clause
 
@@ -142,12 +142,31 @@ def _common_names_dropped(named: Sequence[tuple[str, ...]]) -> list[tuple[str, .
     return [tuple(n for n in names if n[0].isdigit() or counts[n] <= limit) for names in named]
 
 
-def _figures_and_places(refs: Sequence[ClauseRef]) -> tuple[Matrix, Matrix]:
-    """0/1 matrices of the figures and of the (less common) names in each clause's text."""
+def _figures_and_places(refs: Sequence[ClauseRef]) -> tuple[Matrix, Matrix, Matrix, Matrix]:
+    """0/1 matrices of the figures and of the (less common) names in each clause's text; and
+    of the names' slots (the word before each) and of slot and name together."""
     named = _common_names_dropped([named_tokens(r.clause.text) for r in refs])
     numbers = _incidence([[n for n in names if n[0].isdigit()] for names in named])
     names = _incidence([[n for n in names if not n[0].isdigit()] for names in named])
-    return numbers, names
+    slotted = [
+        [
+            (slot, name)
+            for slot, name in named_slots(r.clause.text)
+            if slot and name in kept and not name[0].isdigit()
+        ]
+        for r, kept in zip(refs, (set(n) for n in named), strict=True)
+    ]
+    slots = _incidence([[slot for slot, _ in pairs] for pairs in slotted])
+    fillers = _incidence([[f"{slot} {name}" for slot, name in pairs] for pairs in slotted])
+    return numbers, names, slots, fillers
+
+
+def _slot_clash(shared: FloatMatrix, agreeing: FloatMatrix) -> FloatMatrix:
+    """The share of the slots both texts fill (the word before a place) that they fill
+    differently ("held in Sevastopol" against "held in Berdiansk"), from the number of slots
+    both fill and of slot-and-place pairs both have."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.asarray(np.where(shared > 0, np.maximum(shared - agreeing, 0.0) / shared, 0.0))
 
 
 class Features:
@@ -163,8 +182,13 @@ class Features:
         self.weights = weights
         words = [content_words(f"{r.clause.title} {r.clause.text}") for r in refs]
         self._text = _tfidf(words)
+        text_words = [content_words(r.clause.text) for r in refs]
+        self._word_sets = _incidence(text_words)
+        self._word_counts = vectors.row_sums(self._word_sets)
+        self._pair_sets = _incidence([word_pairs(w) for w in text_words])
+        self._pair_counts = vectors.row_sums(self._pair_sets)
         self._order = _tfidf([word_pairs(w) for w in words])
-        self._numbers, self._names = _figures_and_places(refs)
+        self._numbers, self._names, self._slots, self._fillers = _figures_and_places(refs)
         self._concepts = _tfidf([concepts(f"{r.clause.title} {r.clause.text}") for r in refs])
         self._title = _tfidf([content_words(r.clause.title) for r in refs])
         self._has_title = np.array([bool(r.clause.title.strip()) for r in refs])
@@ -193,6 +217,21 @@ class Features:
         """The TF-IDF cosine of titles plus texts alone, for a block of pairs."""
         r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
         return vectors.block_dot(self._text, r, c)
+
+    def containment(self, parts: Indices, wholes: Indices) -> tuple[FloatMatrix, FloatMatrix]:
+        """For a block of pairs, the share of the part's distinct text words (content words,
+        without the title) that the whole has too, and the share of its distinct adjacent word
+        pairs; 0 for a part without words (1 for the pairs of a part without pairs)."""
+        r, c = np.asarray(parts, dtype=np.int64), np.asarray(wholes, dtype=np.int64)
+        words = vectors.block_dot(self._word_sets, r, c)
+        pairs = vectors.block_dot(self._pair_sets, r, c)
+        word_sizes = self._word_counts[r][:, None]
+        pair_sizes = self._pair_counts[r][:, None]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return (
+                np.asarray(np.where(word_sizes > 0, words / word_sizes, 0.0)),
+                np.asarray(np.where(pair_sizes > 0, pairs / pair_sizes, 1.0)),
+            )
 
     def pair_scores(self, left: Indices, right: Indices) -> FloatMatrix:
         """The combined score of each pair (left[k], right[k]): a vector, not a block."""
@@ -279,7 +318,9 @@ class Features:
         # Figures clash when both texts give some and none agree; places likewise. A clash
         # counts as far as the rest of the sentence agrees in order: the same words in the same
         # order about another place or figure are another provision of one family.
-        clash = 0.5 * _disjoint(*numbers) + 0.5 * _disjoint(*names)
+        # Places clash too when some agree but others fill the same slots ("held in X").
+        slot_clash = _slot_clash(cosine(self._slots), cosine(self._fillers))
+        clash = 0.5 * _disjoint(*numbers) + 0.5 * np.maximum(_disjoint(*names), slot_clash)
         combined -= w.clash * clash * np.minimum(1.0, 2.0 * order_cos)
         # Not clipped at 1: near-identical texts must still be told apart by position.
         return np.maximum(combined, 0.0)

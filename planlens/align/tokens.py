@@ -94,6 +94,9 @@ _NAMED = re.compile(r"(?<![\w.])(\d[\d,.]*\d|\d)(?![\w])|\b([A-Z][\w'’-]*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)$")
 
 
+_PREVIOUS_WORD = re.compile(r"(\w+)[^\w]*$")
+
+
 @lru_cache(maxsize=65536)
 def named_tokens(text: str) -> tuple[str, ...]:
     """Figures and capitalised names in `text` (not a sentence's first word), folded.
@@ -101,11 +104,37 @@ def named_tokens(text: str) -> tuple[str, ...]:
     "withdraw from Kherson within 30 days" gives ("kherson", "30"): what tells apart two
     clauses made from one sentence with other figures and places.
     """
-    out: list[str] = []
+    return tuple(name for _, name in named_slots(text))
+
+
+@lru_cache(maxsize=65536)
+def named_slots(text: str) -> tuple[tuple[str, str], ...]:
+    """The figures and names of `named_tokens`, each with the word before it (its slot; empty
+    when that word is an article, a conjunction or a name).
+
+    "withdraw from Kherson within 30 days" gives (("from", "kherson"), ("within", "30")):
+    two sentences that put another place in the same slot speak of another place, even when
+    the place appears elsewhere in both ("prisoners held in Sevastopol ... observers from
+    Kinburn" against "held in Berdiansk ... from Sevastopol").
+    """
+    out: list[tuple[str, str]] = []
     for match in _NAMED.finditer(text):
         number, name = match.groups()
+        before = text[max(0, match.start() - 40) : match.start()]
         if number:
-            out.append(re.sub(r"[,.]", "", number))
-        elif name and not _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
-            out.append(unicodedata.normalize("NFKC", name).casefold())
+            token = re.sub(r"[,.]", "", number)
+        elif name and not _SENTENCE_START.search(before[-3:]):
+            token = unicodedata.normalize("NFKC", name).casefold()
+        else:
+            continue
+        previous = _PREVIOUS_WORD.search(before)
+        slot = previous.group(1) if previous else ""
+        # "the", "and" or another name ("United States") give a name no role of its own.
+        out.append(
+            ("" if slot[:1].isupper() or slot.casefold() in _NO_SLOT else slot.casefold(), token)
+        )
     return tuple(out)
+
+
+_NO_SLOT = frozenset("a an the and or nor but its their his her this that these those".split())
+"""Words before a figure or a name that say nothing of the role it plays in the sentence."""
