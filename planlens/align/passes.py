@@ -23,7 +23,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from planlens.align.matching import best_matching, best_per_row
+from planlens.align.candidates import WordSets, contained_pairs, threshold_edges
+from planlens.align.matching import edge_matching
 from planlens.align.model import Alignment, Link, LinkKind, PassName, Row
 from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
 from planlens.align.tokens import content_words, named_tokens, normalise, word_pairs
@@ -115,6 +116,7 @@ class _Builder:
         self.row_of: dict[int, int] = {}
         self.links: list[Link] = []
         self._words: dict[int, frozenset[str]] = {}
+        self._words_matrix: WordSets | None = None
         self._asserted = self._asserted_edges() if not ignore_links else {}
         self._family: dict[tuple[str, str], list[int]] = {}
         for index, ref in enumerate(refs):
@@ -192,10 +194,14 @@ class _Builder:
         rows = sorted({row for _, row in pairs})
         at_clause = {i: n for n, i in enumerate(clauses)}
         at_row = {row: n for n, row in enumerate(rows)}
-        matrix = np.zeros((len(clauses), len(rows)))
-        for (i, row), (score, _) in best.items():
-            matrix[at_clause[i], at_row[row]] = 1.0 + score
-        for r, c in best_matching(matrix):
+        keys = list(best)
+        chosen = edge_matching(
+            np.array([at_clause[i] for i, _ in keys], dtype=np.int64),
+            np.array([at_row[row] for _, row in keys], dtype=np.int64),
+            np.array([1.0 + best[key][0] for key in keys]),
+            (len(clauses), len(rows)),
+        )
+        for r, c in chosen:
             _, member = best[(clauses[r], rows[c])]
             self._join(clauses[r], member, "exact", 1.0, "match", taken)
 
@@ -210,18 +216,20 @@ class _Builder:
         if not open_members or not candidates:
             return
         threshold = self.null_threshold(members)
-        block = self.features.scores(open_members, candidates)
-        best_score, best_member = best_per_row(block, [self.row_of[p] for p in candidates])
-        usable = best_score >= threshold
-        keep_i = np.nonzero(usable.any(axis=1))[0]
-        keep_r = np.nonzero(usable.any(axis=0))[0]
-        if not len(keep_i) or not len(keep_r):
-            return
-        sub = np.where(usable[np.ix_(keep_i, keep_r)], best_score[np.ix_(keep_i, keep_r)], 0.0)
-        for r, c in best_matching(sub):
-            i, group = keep_i[r], keep_r[c]
-            member = candidates[best_member[i, group]]
-            self._join(open_members[i], member, "similar", float(sub[r, c]), "match", taken)
+        groups = [self.row_of[p] for p in candidates]
+        edges = threshold_edges(self.features, open_members, candidates, groups, threshold)
+        # The matching is solved over the clauses and rows that have a candidate at all.
+        keep_i, rows = np.unique(edges.rows, return_inverse=True)
+        keep_r, cols = np.unique(edges.cols, return_inverse=True)
+        shape = (len(keep_i), len(keep_r))
+        chosen = edge_matching(rows.ravel(), cols.ravel(), edges.scores, shape)
+        at = {(r, c): k for k, (r, c) in enumerate(zip(rows.ravel(), cols.ravel(), strict=True))}
+        for r, c in chosen:
+            k = at[(r, c)]
+            member = candidates[int(edges.members[k])]
+            self._join(
+                open_members[keep_i[r]], member, "similar", float(edges.scores[k]), "match", taken
+            )
 
     def null_threshold(self, members: list[int]) -> float:
         """The no-counterpart threshold for this version against the rows so far.
@@ -345,14 +353,20 @@ class _Builder:
         """(part, whole, share) where the part's words lie inside the whole; best first."""
         if not parts or not wholes:
             return []
-        cosine = self.features.text_cosine(parts, wholes)
-        found: list[tuple[int, int, float]] = []
-        for r, c in zip(*np.nonzero(cosine >= 0.2), strict=True):
-            share = self._containment(parts[r], wholes[c])
-            if share >= CONTAINMENT and self._same_order_and_names(parts[r], wholes[c]):
-                found.append((parts[r], wholes[c], share))
+        found = [
+            (part, whole, share)
+            for part, whole, share in contained_pairs(
+                self.features, self._word_sets(), parts, wholes, CONTAINMENT
+            )
+            if self._same_order_and_names(part, whole)
+        ]
         found.sort(key=lambda item: (-item[2], item[0], item[1]))
         return found
+
+    def _word_sets(self) -> WordSets:
+        if self._words_matrix is None:
+            self._words_matrix = WordSets([ref.clause.text for ref in self.refs])
+        return self._words_matrix
 
     # -- bookkeeping --------------------------------------------------------------------------
 
@@ -395,10 +409,6 @@ class _Builder:
         if index not in self._words:
             self._words[index] = frozenset(content_words(self.refs[index].clause.text))
         return self._words[index]
-
-    def _containment(self, part: int, whole: int) -> float:
-        words = self._content(part)
-        return len(words & self._content(whole)) / len(words) if words else 0.0
 
     def _same_order_and_names(self, part: int, whole: int) -> bool:
         """Whether the part's word pairs lie in the whole too (`PAIR_CONTAINMENT`), and its
