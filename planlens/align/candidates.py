@@ -74,7 +74,7 @@ def threshold_edges(
             pool = _top(pool, by=1, limit=limit)
     kept = _concat([*parts, _top(pool, by=1, limit=limit)])
     unique = np.unique(kept[0] * max(1, len(set(groups))) + kept[1], return_index=True)[1]
-    return Edges(*(array[unique] for array in kept))
+    return Edges(kept[0][unique], kept[1][unique], kept[2][unique], kept[3][unique])
 
 
 Found = tuple[IntArray, IntArray, FloatArray, IntArray]

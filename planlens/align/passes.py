@@ -223,7 +223,8 @@ class _Builder:
         keep_r, cols = np.unique(edges.cols, return_inverse=True)
         shape = (len(keep_i), len(keep_r))
         chosen = edge_matching(rows.ravel(), cols.ravel(), edges.scores, shape)
-        at = {(r, c): k for k, (r, c) in enumerate(zip(rows.ravel(), cols.ravel(), strict=True))}
+        pairs = zip(rows.ravel().tolist(), cols.ravel().tolist(), strict=True)
+        at = {pair: k for k, pair in enumerate(pairs)}
         for r, c in chosen:
             k = at[(r, c)]
             member = candidates[int(edges.members[k])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from planlens.comparison.model import Comparison
-from planlens.report import RenderOptions, ReportFormat, register
+from planlens.report import RenderOptions
 
 # Characters JSON allows raw inside strings but that act on a terminal or reorder text: DEL,
 # the C1 controls, bidi embeddings/overrides/isolates and the Unicode line separators.
@@ -25,13 +25,3 @@ def render_json(comparison: Comparison, options: RenderOptions) -> str:
     version of the format this is.
     """
     return _RAW_UNSAFE.sub(_json_escape, comparison.model_dump_json(indent=2)) + "\n"
-
-
-JSON = register(
-    ReportFormat(
-        name="json",
-        extension=".json",
-        description="The comparison as JSON (canonical; schema: `planlens schema report`)",
-        render=render_json,
-    )
-)

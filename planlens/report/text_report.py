@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from planlens.comparison.model import Comparison, PairDiff, Row
-from planlens.report import Layout, RenderOptions, ReportFormat, register
+from planlens.report import Layout, RenderOptions
 from planlens.report import common as c
 from planlens.report.labels import DELETE_MARKS, INSERT_MARKS, LABELS, glyph, label
 from planlens.safe import visible
@@ -228,13 +228,3 @@ def render_text(comparison: Comparison, options: RenderOptions) -> str:
     if options.color:
         return buffer.getvalue()
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
-
-
-TEXT = register(
-    ReportFormat(
-        name="text",
-        extension=".txt",
-        description="A terminal rendering: redline or side by side, coloured on a terminal",
-        render=render_text,
-    )
-)

@@ -1,7 +1,10 @@
-"""Heavy libraries load only when a problem needs them: a small diff never imports scipy."""
+"""Heavy libraries load only when a problem needs them: a small diff never imports scipy, and
+a command loads only the report renderers it uses."""
 
 from __future__ import annotations
 
+import importlib
+import json
 import subprocess
 import sys
 
@@ -10,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planlens.align import matching
+from planlens.report import FORMATS
 
 
 def test_a_small_diff_does_not_import_scipy() -> None:
@@ -22,6 +26,42 @@ def test_a_small_diff_does_not_import_scipy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def _renderers_loaded(argv: list[str]) -> set[str]:
+    """The report modules a fresh interpreter has imported after running `planlens argv`."""
+    code = (
+        "import json, sys\n"
+        "from planlens.cli import main\n"
+        f"code = main({argv!r})\n"
+        "assert code == 0, code\n"
+        "print(json.dumps([m for m in sys.modules if m.startswith('planlens.report.')]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return set(loaded)
+
+
+RENDERERS = {"planlens.report.html", "planlens.report.markdown", "planlens.report.json_report"}
+
+
+def test_a_text_diff_loads_the_text_renderer_only() -> None:
+    loaded = _renderers_loaded(["diff", "us-28", "e3-28"])
+    assert "planlens.report.text_report" in loaded
+    assert not RENDERERS & loaded
+
+
+def test_list_and_show_load_no_report_renderer() -> None:
+    assert not (RENDERERS | {"planlens.report.text_report"}) & _renderers_loaded(["list"])
+    loaded = _renderers_loaded(["show", "us-28:1"])
+    assert not (RENDERERS | {"planlens.report.text_report"}) & loaded
+
+
+def test_every_format_names_a_renderer_that_exists() -> None:
+    assert sorted(FORMATS) == ["html", "json", "md", "text"]
+    for fmt in FORMATS.values():
+        module, _, function = fmt.renderer.partition(":")
+        assert callable(getattr(importlib.import_module(module), function))
 
 
 @given(
