@@ -1,0 +1,89 @@
+"""Blocked candidate scoring (issue 13.9): bounded memory, and the dense alignment's result."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from benchmarks.synthetic import Generator
+from benchmarks.synthetic_hard import HardGenerator
+from planlens.align import candidates
+from planlens.align.matching import best_per_row
+from planlens.align.passes import align, clause_refs
+from planlens.align.similarity import Features
+from planlens.corpus.model import Clause, Plan, PlanFile
+
+
+def _versions(generator: Generator, size: int, count: int) -> list[PlanFile]:
+    plans = [generator.base("v1", size)]
+    for n in range(2, count + 1):
+        if isinstance(generator, HardGenerator):
+            plans.append(generator.mutate_hard(plans[-1], f"v{n}")[0])
+        else:
+            plans.append(generator.mutate(plans[-1], f"v{n}")[0])
+    return plans
+
+
+@pytest.mark.parametrize("generator", [HardGenerator(4), Generator(6)], ids=["hard", "plain"])
+def test_scoring_a_clause_at_a_time_gives_the_one_block_alignment(
+    generator: Generator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plans = _versions(generator, 150, 3)
+    monkeypatch.setattr(candidates, "BLOCK_CELLS", 10**12)  # one block: the dense matrix
+    dense = align(plans, ignore_links=True)
+    monkeypatch.setattr(candidates, "BLOCK_CELLS", 1)  # one clause per block
+    blocked = align(plans, ignore_links=True)
+    assert blocked.rows == dense.rows
+    assert blocked.links == dense.links
+    assert len(dense.links) > 100
+
+
+def test_the_edges_are_the_dense_pairs_above_the_threshold() -> None:
+    plans = _versions(HardGenerator(8), 120, 2)
+    refs = clause_refs(plans)
+    features = Features(refs)
+    left = list(range(len(plans[0].clauses)))
+    right = list(range(len(left), len(refs)))
+    groups = [index % 40 for index in left]  # three or so members per group
+    scores, members = best_per_row(features.scores(right, left), groups)
+    threshold = float(np.quantile(scores, 0.9))
+    edges = candidates.threshold_edges(features, right, left, groups, threshold)
+    rows, cols = np.nonzero(scores >= threshold)
+    assert sorted(zip(edges.rows.tolist(), edges.cols.tolist(), strict=True)) == sorted(
+        zip(rows.tolist(), cols.tolist(), strict=True)
+    )
+    columns = (edges.rows, edges.cols, edges.scores, edges.members)
+    found = {(r, c): (s, m) for r, c, s, m in zip(*(a.tolist() for a in columns), strict=True)}
+    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        assert found[(r, c)] == (scores[r, c], members[r, c])
+
+
+def test_clauses_that_all_look_alike_keep_a_bounded_number_of_candidates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every pair scores the same: a dense problem would keep all 60 × 60 of them.
+    clause = Clause(id="1", text="The parties shall meet.", confidence="confirmed")
+    plans = [
+        PlanFile(
+            plan=Plan(
+                id=pid,
+                title=pid,
+                date=dt.date(2025, 1, 1),
+                kind="plan",
+                status="reconstructed",
+                fidelity="paraphrase",
+            ),
+            clause=[clause.model_copy(update={"id": str(n)}) for n in range(60)],
+        )
+        for pid in ("a", "b")
+    ]
+    features = Features(clause_refs(plans))
+    monkeypatch.setattr(candidates, "CANDIDATES_PER_CLAUSE", 5)
+    monkeypatch.setattr(candidates, "BLOCK_CELLS", 600)
+    left, right = list(range(60)), list(range(60, 120))
+    edges = candidates.threshold_edges(features, right, left, left, 0.0)
+    assert len(edges.rows) <= 2 * 5 * 60
+    assert np.bincount(edges.rows, minlength=60).min() >= 5
+    assert np.bincount(edges.cols, minlength=60).min() >= 5
