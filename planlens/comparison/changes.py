@@ -81,7 +81,7 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
     else:
         change = "reworded"
     addresses = {f"{a}:{i}" for i in ids_a} | {f"{b}:{i}" for i in ids_b}
-    return PairDiff(
+    return PairDiff.model_construct(
         a=a,
         b=b,
         a_clauses=ids_a,
@@ -95,8 +95,8 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
             for link in ctx.alignment.links_touching(addresses)
             if link.a in addresses and link.b in addresses
         ],
-        spans=[SpanInfo(op=s.op, text=s.text) for s in spans],
-        figures=[FigureInfo(**vars(f)) for f in figures],
+        spans=[SpanInfo.model_construct(op=s.op, text=s.text) for s in spans],
+        figures=[FigureInfo.model_construct(**vars(f)) for f in figures],
         note=_bracket_note(old, new),
     )
 
@@ -138,7 +138,7 @@ def _one_sided(
         )
     else:
         change = "removed" if in_reference else "added"
-    return PairDiff(
+    return PairDiff.model_construct(
         a=a, b=b, a_clauses=ids_a, b_clauses=ids_b, change=change, note=note, links=links
     )
 
@@ -193,7 +193,9 @@ def _bracket_note(old: Sequence[Clause], new: Sequence[Clause]) -> str | None:
 
 def link_info(link: Link) -> LinkInfo:
     """The Comparison's record of an alignment link."""
-    return LinkInfo(a=link.a, b=link.b, via=link.pass_name, score=link.score, kind=link.kind)
+    return LinkInfo.model_construct(
+        a=link.a, b=link.b, via=link.pass_name, score=link.score, kind=link.kind
+    )
 
 
 def moved_addresses(

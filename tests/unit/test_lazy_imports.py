@@ -83,3 +83,23 @@ def test_the_numpy_matching_weighs_as_much_as_scipys(
         matching.SMALL_MATCHING = limit
     assert abs(sum(weights[r, c] for r, c in small) - sum(weights[r, c] for r, c in large)) < 1e-9
     assert len({c for _, c in small}) == len(small)
+
+
+def test_a_text_diff_builds_no_comparison_schema() -> None:
+    # The Comparison's models are built without validation and their schemas deferred: a
+    # text diff never pays for building them.
+    code = (
+        "import io, contextlib\n"
+        "from planlens.cli import main\n"
+        "from planlens.comparison import model\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['diff', 'us-28', 'e3-28']) == 0\n"
+        "built = [name for name, value in vars(model).items()\n"
+        "         if getattr(value, '__module__', '') == model.__name__\n"
+        "         and getattr(value, '__pydantic_complete__', False)]\n"
+        "print(len([v for v in vars(model).values() if hasattr(v, 'model_fields')]), built)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    models, built = done.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert int(models) >= 8
+    assert built == "[]"
