@@ -43,6 +43,11 @@ class Edges:
     """The pair's score: the best of the group's members."""
     members: IntArray
     """Which candidate (position in the candidates scored) gave that best score."""
+    row_best: FloatArray
+    """Each clause's best score over every group, kept or not."""
+    col_best: FloatArray
+    """Each group's best score over every clause, kept or not (with `row_best`, enough to
+    tell whether a kept pair is each other's best)."""
 
 
 def threshold_edges(
@@ -63,9 +68,13 @@ def threshold_edges(
     step = max(1, BLOCK_CELLS // max(1, len(candidates)))
     parts: list[tuple[IntArray, IntArray, FloatArray, IntArray]] = []
     pool = _empty()
+    row_best = np.zeros(len(clauses))
+    col_best = np.zeros(len(set(groups)))
     for start in range(0, len(clauses), step):
         block = features.scores(clauses[start : start + step], candidates)
         best, best_member = best_per_row(block, list(groups))
+        row_best[start : start + len(best)] = best.max(axis=1)
+        np.maximum(col_best, best.max(axis=0), out=col_best)
         r, c = np.nonzero(best >= threshold)
         found = (r + start, c, best[r, c], best_member[r, c])
         parts.append(_top(found, by=0, limit=limit))
@@ -74,7 +83,9 @@ def threshold_edges(
             pool = _top(pool, by=1, limit=limit)
     kept = _concat([*parts, _top(pool, by=1, limit=limit)])
     unique = np.unique(kept[0] * max(1, len(set(groups))) + kept[1], return_index=True)[1]
-    return Edges(kept[0][unique], kept[1][unique], kept[2][unique], kept[3][unique])
+    return Edges(
+        kept[0][unique], kept[1][unique], kept[2][unique], kept[3][unique], row_best, col_best
+    )
 
 
 Found = tuple[IntArray, IntArray, FloatArray, IntArray]
@@ -117,15 +128,8 @@ class WordSets:
 
     def __init__(self, texts: Sequence[str]) -> None:
         words = [frozenset(content_words(text)) for text in texts]
-        vocabulary: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        for row, members in enumerate(words):
-            for member in members:
-                rows.append(row)
-                cols.append(vocabulary.setdefault(member, len(vocabulary)))
-        shape = (len(words), max(len(vocabulary), 1))
-        self.matrix = vectors.build(rows, cols, [1.0] * len(rows), shape)
+        rows, cols, _, size = vectors.term_counts(words)
+        self.matrix = vectors.build(rows, cols, [1.0] * len(cols), (len(words), max(size, 1)))
         """Row i has a one in the column of each content word of text i."""
         self.sizes = np.array([len(members) for members in words], dtype=np.float64)
         """How many distinct content words each text has."""

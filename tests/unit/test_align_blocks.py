@@ -87,3 +87,11 @@ def test_clauses_that_all_look_alike_keep_a_bounded_number_of_candidates(
     assert len(edges.rows) <= 2 * 5 * 60
     assert np.bincount(edges.rows, minlength=60).min() >= 5
     assert np.bincount(edges.cols, minlength=60).min() >= 5
+
+
+def test_term_counts_number_terms_by_first_use() -> None:
+    from planlens.align.vectors import term_counts
+
+    rows, cols, counts, size = term_counts([["war", "peace", "war"], [], ["aid", "war"]])
+    assert (rows, cols, counts, size) == ([0, 0, 2, 2], [0, 1, 0, 2], [2, 1, 1, 1], 3)
+    assert term_counts([]) == ([], [], [], 0)
