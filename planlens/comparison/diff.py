@@ -36,18 +36,16 @@ class Span:
 
 
 def _encode(words: list[str], table: dict[str, str], alphabet: list[str]) -> str:
-    out: list[str] = []
-    for word in words:
-        code = table.get(word)
-        if code is None:
+    """`words` as one character each: a word seen before keeps its character, a new one takes
+    the next free one (in order of first use)."""
+    for word in dict.fromkeys(words):
+        if word not in table:
             number = _FIRST_CODE + len(alphabet)
             if number >= _SURROGATES.start:
                 number += len(_SURROGATES)
-            code = chr(number)
-            table[word] = code
+            table[word] = chr(number)
             alphabet.append(word)
-        out.append(code)
-    return "".join(out)
+    return "".join(map(table.__getitem__, words))
 
 
 def word_diff(old: str, new: str) -> list[Span]:
@@ -94,7 +92,7 @@ def change_ratio(spans: list[Span]) -> float:
     """Share of words touched by the change: 0 for equal texts, 1 for nothing in common."""
     changed = total = 0
     for span in spans:
-        count = sum(1 for t in tokens(span.text) if t.strip() and t[0].isalnum())
+        count = sum(1 for t in tokens(span.text) if t[0].isalnum())
         total += count
         if span.op != "equal":
             changed += count
