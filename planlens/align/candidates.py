@@ -146,7 +146,8 @@ def contained_pairs(
     at least `containment` of its content words lie inside the whole's (`share`).
 
     Computed in blocks of parts, as products of word-incidence matrices, rather than a set
-    intersection per pair: on texts that share their vocabulary most pairs pass the cosine.
+    intersection per pair: on texts that share their vocabulary most pairs pass the cosine. A
+    part keeps its `CANDIDATES_PER_CLAUSE` best wholes (the highest shares, earlier first).
     """
     if not parts or not wholes:
         return []
@@ -162,6 +163,8 @@ def contained_pairs(
         size = sizes[start:stop, None]
         with np.errstate(divide="ignore", invalid="ignore"):
             share = np.where(size > 0, inside / size, 0.0)
-        for r, c in zip(*np.nonzero((cosine >= 0.2) & (share >= containment)), strict=True):
-            found.append((parts[start + r], wholes[c], float(share[r, c])))
+        r, c = np.nonzero((cosine >= 0.2) & (share >= containment))
+        r, c, kept, _ = _top((r, c, share[r, c], c), by=0, limit=CANDIDATES_PER_CLAUSE)
+        for row, col, value in zip(r.tolist(), c.tolist(), kept.tolist(), strict=True):
+            found.append((parts[start + row], wholes[col], value))
     return found

@@ -42,6 +42,8 @@ NULL_SAMPLE = 256
 """At most this many clauses a side are scored to estimate that null distribution."""
 NULL_MINIMUM = 100
 """Below this many pairs, too few to tell the null distribution, the floor alone holds."""
+EXACT_GROUP = 4096
+"""Clauses times rows of one repeated text above which the exact pass pairs them in order."""
 CONTAINMENT = 0.8
 """Share of a clause's words that must lie inside its counterpart to call a split or merge."""
 PAIR_CONTAINMENT = 0.5
@@ -170,16 +172,7 @@ class _Builder:
 
     def _pass_exact(self, members: list[int], placed: list[int], taken: dict[int, int]) -> None:
         """Clauses whose folded text equals a row member's; ties go to the better full score."""
-        by_text: dict[str, set[int]] = {}
-        for p in placed:
-            if self.row_of[p] not in taken:
-                by_text.setdefault(normalise(self.refs[p].clause.text), set()).add(self.row_of[p])
-        pairs = [
-            (i, row)
-            for i in members
-            if i not in self.row_of
-            for row in sorted(by_text.get(normalise(self.refs[i].clause.text), ()))
-        ]
+        pairs = self._exact_candidates(members, placed, taken)
         if not pairs:
             return
         # Score each (clause, row) by its best member, to break ties (number, position).
@@ -204,6 +197,42 @@ class _Builder:
         for r, c in chosen:
             _, member = best[(clauses[r], rows[c])]
             self._join(clauses[r], member, "exact", 1.0, "match", taken)
+
+    def _exact_candidates(
+        self, members: list[int], placed: list[int], taken: dict[int, int]
+    ) -> list[tuple[int, int]]:
+        """The (clause, row) pairs of equal folded text the exact pass scores.
+
+        A text repeated so often that its clauses times its rows exceed `EXACT_GROUP` (a plan
+        of thousands of "Reserved." points) is paired here in document order instead: scoring
+        every copy against every copy would grow with the square of the copies.
+        """
+        by_text: dict[str, set[int]] = {}
+        for p in placed:
+            if self.row_of[p] not in taken:
+                by_text.setdefault(normalise(self.refs[p].clause.text), set()).add(self.row_of[p])
+        text_of = {
+            i: text
+            for i in members
+            if i not in self.row_of
+            for text in [normalise(self.refs[i].clause.text)]
+            if text in by_text
+        }
+        groups: dict[str, list[int]] = {}
+        for i, text in text_of.items():
+            groups.setdefault(text, []).append(i)
+        for text, clauses in groups.items():
+            rows = sorted(by_text[text])
+            if len(clauses) * len(rows) > EXACT_GROUP:
+                for i, row in zip(clauses, [r for r in rows if r not in taken], strict=False):
+                    self._join(i, self.rows[row][-1], "exact", 1.0, "match", taken)
+        return [
+            (i, row)
+            for i, text in text_of.items()
+            if i not in self.row_of
+            for row in sorted(by_text[text])
+            if row not in taken
+        ]
 
     def _pass_similar(self, members: list[int], taken: dict[int, int]) -> None:
         open_members = [i for i in members if i not in self.row_of]

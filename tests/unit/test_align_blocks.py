@@ -95,3 +95,34 @@ def test_term_counts_number_terms_by_first_use() -> None:
     rows, cols, counts, size = term_counts([["war", "peace", "war"], [], ["aid", "war"]])
     assert (rows, cols, counts, size) == ([0, 0, 2, 2], [0, 1, 0, 2], [2, 1, 1, 1], 3)
     assert term_counts([]) == ([], [], [], 0)
+
+
+def test_a_text_repeated_thousands_of_times_pairs_in_order_without_scoring_every_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def plan(plan_id: str) -> PlanFile:
+        info = Plan(
+            id=plan_id,
+            title=plan_id,
+            date=dt.date(2025, 1, 1),
+            kind="plan",
+            status="reconstructed",
+            fidelity="paraphrase",
+        )
+        clause = Clause(id="1", text="Reserved.", confidence="confirmed")
+        return PlanFile(
+            plan=info, clause=[clause.model_copy(update={"id": str(n)}) for n in range(1, 1501)]
+        )
+
+    scored: list[int] = []
+    pair_scores = Features.pair_scores
+
+    def counting(self: Features, left: list[int], right: list[int]) -> object:
+        scored.append(len(left))
+        return pair_scores(self, left, right)
+
+    monkeypatch.setattr(Features, "pair_scores", counting)
+    alignment = align([plan("a"), plan("b")])
+    assert all(row.ids("a") == row.ids("b") for row in alignment.rows)
+    assert len(alignment.rows) == 1500
+    assert sum(scored) < 10 * 1500  # not 1,500 × 1,500
