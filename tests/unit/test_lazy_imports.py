@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 
@@ -103,3 +104,20 @@ def test_a_text_diff_builds_no_comparison_schema() -> None:
     models, built = done.stdout.strip().splitlines()[-1].split(" ", 1)
     assert int(models) >= 8
     assert built == "[]"
+
+
+def _blas_threads(env_value: str | None) -> str:
+    """OPENBLAS_NUM_THREADS as the CLI's process sees it once `planlens.cli` is imported."""
+    env = {key: value for key, value in os.environ.items() if key != "OPENBLAS_NUM_THREADS"}
+    if env_value is not None:
+        env["OPENBLAS_NUM_THREADS"] = env_value
+    code = "import os, planlens.cli\nprint(os.environ.get('OPENBLAS_NUM_THREADS'))\n"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    return done.stdout.strip()
+
+
+def test_the_cli_runs_blas_on_one_thread_unless_told_otherwise() -> None:
+    assert _blas_threads(None) == "1"
+    assert _blas_threads("4") == "4"
