@@ -11,34 +11,47 @@ from numpy.typing import NDArray
 
 FloatMatrix = NDArray[np.float64]
 IntMatrix = NDArray[np.int64]
+IntArray = NDArray[np.int64]
+FloatArray = NDArray[np.float64]
 
 SMALL_MATCHING = 64
 """Up to this many rows, the matching is solved in numpy without importing scipy."""
 
 
 def best_matching(weights: FloatMatrix) -> list[tuple[int, int]]:
-    """The one-to-one (row, column) pairs of greatest total weight; 0 means "no edge".
+    """The one-to-one (row, column) pairs of greatest total weight; 0 means "no edge"."""
+    rows, cols = np.nonzero(weights > 0)
+    return edge_matching(rows, cols, weights[rows, cols], weights.shape)
 
+
+def edge_matching(
+    rows: IntArray, cols: IntArray, weights: FloatArray, shape: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """The one-to-one (row, column) pairs of greatest total weight among the given edges.
+
+    The edges are (rows[k], cols[k]) of positive weight `weights[k]` in a `shape` matrix; the
+    rest of the matrix has no edge, so a large sparse problem never needs the dense matrix.
     Solved as a full minimum-cost matching in which every row may also take a private dummy
     column at a cost above every real edge's, so leaving a row unmatched is allowed. (scipy's
     sparse matching is used rather than `scipy.optimize.linear_sum_assignment`, whose package
     costs a third of a second more to import on every comparison.)
     """
-    rows, cols = np.nonzero(weights > 0)
     if not len(rows):
         return []
-    count, width = weights.shape
+    count, width = shape
     # Equal scores, to rounding, go to the pair earliest in both versions, whichever side the
     # versions are given on.
-    order = np.add.outer(np.arange(count), np.arange(width)) / (count + width)
-    weights = np.where(weights > 0, np.round(weights, 6) + 1e-7 * (1.0 - order), 0.0)
+    order = (np.asarray(rows) + np.asarray(cols)) / (count + width)
+    weights = np.round(weights, 6) + 1e-7 * (1.0 - order)
     ceiling = float(weights.max()) + 1.0
     if count <= SMALL_MATCHING:
-        return _small_matching(np.where(weights > 0, ceiling - weights, np.inf), ceiling)
+        costs = np.full(shape, np.inf)
+        costs[rows, cols] = ceiling - weights
+        return _small_matching(costs, ceiling)
     from scipy import sparse
     from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-    costs = np.concatenate([ceiling - weights[rows, cols], np.full(count, ceiling)])
+    costs = np.concatenate([ceiling - weights, np.full(count, ceiling)])
     graph = sparse.csr_matrix(
         (
             costs,
@@ -108,9 +121,9 @@ def best_per_row(block: FloatMatrix, row_ids: list[int]) -> tuple[FloatMatrix, I
     starts = np.flatnonzero(np.r_[True, sorted_rows[1:] != sorted_rows[:-1]])
     ordered = block[:, order]
     best = np.maximum.reduceat(ordered, starts, axis=1)
-    best_member = np.empty(best.shape, dtype=np.int64)
-    bounds = [*starts.tolist(), ordered.shape[1]]
-    for group in range(len(starts)):
-        segment = ordered[:, bounds[group] : bounds[group + 1]]
-        best_member[:, group] = order[bounds[group] + np.argmax(segment, axis=1)]
-    return best, best_member
+    # The first candidate of each group reaching its best, as `argmax` would pick it.
+    sizes = np.diff(np.r_[starts, ordered.shape[1]])
+    position = np.arange(ordered.shape[1])
+    at_best = np.where(ordered == np.repeat(best, sizes, axis=1), position, ordered.shape[1])
+    best_member = order[np.minimum.reduceat(at_best, starts, axis=1)]
+    return best, best_member.astype(np.int64)

@@ -24,10 +24,11 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from planlens.align.matching import best_matching, best_per_row
+from planlens.align.candidates import BLOCK_CELLS, Edges, threshold_edges
+from planlens.align.matching import edge_matching
 from planlens.align.model import AlignedRow, Alignment, Link, LinkKind, PassName
 from planlens.align.order import in_order_share
-from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, FloatMatrix, Weights
+from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
 from planlens.align.tokens import content_words, named_tokens, normalise
 from planlens.corpus.lineage import ancestors
 from planlens.corpus.model import PlanFile
@@ -45,9 +46,11 @@ NULL_MINIMUM = 100
 """Below this many pairs, too few to tell the null distribution, the floor alone holds."""
 CONFIDENT_MARGIN = 0.2
 """A score this far above the no-counterpart threshold pairs on its own; a weaker one only when
-the two clauses are each other's best (see `_Builder.usable`)."""
+the two clauses are each other's best (see `_Builder.usable_edges`)."""
 MUTUAL_TOLERANCE = 1e-6
 """Scores this close count as equal when testing for each other's best."""
+EXACT_GROUP = 4096
+"""Clauses times rows of one repeated text above which the exact pass pairs them in order."""
 CONTAINMENT = 0.8
 """Share of a clause's words that must lie inside its counterpart to call a split or merge."""
 PAIR_CONTAINMENT = 0.5
@@ -189,16 +192,7 @@ class _Builder:
 
     def _pass_exact(self, members: list[int], placed: list[int], taken: dict[int, int]) -> None:
         """Clauses whose folded text equals a row member's; ties go to the better full score."""
-        by_text: dict[str, set[int]] = {}
-        for p in placed:
-            if self.row_of[p] not in taken:
-                by_text.setdefault(normalise(self.refs[p].clause.text), set()).add(self.row_of[p])
-        pairs = [
-            (i, row)
-            for i in members
-            if i not in self.row_of
-            for row in sorted(by_text.get(normalise(self.refs[i].clause.text), ()))
-        ]
+        pairs = self._exact_candidates(members, placed, taken)
         if not pairs:
             return
         # Score each (clause, row) by its best member, to break ties (number, position).
@@ -213,12 +207,52 @@ class _Builder:
         rows = sorted({row for _, row in pairs})
         at_clause = {i: n for n, i in enumerate(clauses)}
         at_row = {row: n for n, row in enumerate(rows)}
-        matrix = np.zeros((len(clauses), len(rows)))
-        for (i, row), (score, _) in best.items():
-            matrix[at_clause[i], at_row[row]] = 1.0 + score
-        for r, c in best_matching(matrix):
+        keys = list(best)
+        chosen = edge_matching(
+            np.array([at_clause[i] for i, _ in keys], dtype=np.int64),
+            np.array([at_row[row] for _, row in keys], dtype=np.int64),
+            np.array([1.0 + best[key][0] for key in keys]),
+            (len(clauses), len(rows)),
+        )
+        for r, c in chosen:
             _, member = best[(clauses[r], rows[c])]
             self._join(clauses[r], member, "exact", 1.0, "match", taken)
+
+    def _exact_candidates(
+        self, members: list[int], placed: list[int], taken: dict[int, int]
+    ) -> list[tuple[int, int]]:
+        """The (clause, row) pairs of equal folded text the exact pass scores.
+
+        A text repeated so often that its clauses times its rows exceed `EXACT_GROUP` (a plan
+        of thousands of "Reserved." points) is paired here in document order instead: scoring
+        every copy against every copy would grow with the square of the copies.
+        """
+        by_text: dict[str, set[int]] = {}
+        for p in placed:
+            if self.row_of[p] not in taken:
+                by_text.setdefault(normalise(self.refs[p].clause.text), set()).add(self.row_of[p])
+        text_of = {
+            i: text
+            for i in members
+            if i not in self.row_of
+            for text in [normalise(self.refs[i].clause.text)]
+            if text in by_text
+        }
+        groups: dict[str, list[int]] = {}
+        for i, text in text_of.items():
+            groups.setdefault(text, []).append(i)
+        for text, clauses in groups.items():
+            rows = sorted(by_text[text])
+            if len(clauses) * len(rows) > EXACT_GROUP:
+                for i, row in zip(clauses, [r for r in rows if r not in taken], strict=False):
+                    self._join(i, self.rows[row][-1], "exact", 1.0, "match", taken)
+        return [
+            (i, row)
+            for i, text in text_of.items()
+            if i not in self.row_of
+            for row in sorted(by_text[text])
+            if row not in taken
+        ]
 
     def _pass_similar(self, members: list[int], taken: dict[int, int]) -> None:
         open_members = [i for i in members if i not in self.row_of]
@@ -231,31 +265,39 @@ class _Builder:
         if not open_members or not candidates:
             return
         threshold = self._version_threshold = self.null_threshold(members)
-        block = self.features.scores(open_members, candidates)
-        best_score, best_member = best_per_row(block, [self.row_of[p] for p in candidates])
-        usable = self.usable(best_score, threshold)
-        keep_i = np.nonzero(usable.any(axis=1))[0]
-        keep_r = np.nonzero(usable.any(axis=0))[0]
-        if not len(keep_i) or not len(keep_r):
+        groups = [self.row_of[p] for p in candidates]
+        edges = threshold_edges(self.features, open_members, candidates, groups, threshold)
+        usable = self.usable_edges(edges, threshold)
+        rows_e, cols_e = edges.rows[usable], edges.cols[usable]
+        scores_e, members_e = edges.scores[usable], edges.members[usable]
+        if not len(scores_e):
             return
-        sub = np.where(usable[np.ix_(keep_i, keep_r)], best_score[np.ix_(keep_i, keep_r)], 0.0)
-        for r, c in best_matching(sub):
-            i, group = keep_i[r], keep_r[c]
-            member = candidates[best_member[i, group]]
-            self._join(open_members[i], member, "similar", float(sub[r, c]), "match", taken)
+        # The matching is solved over the clauses and rows that have a usable candidate.
+        keep_i, rows = np.unique(rows_e, return_inverse=True)
+        keep_r, cols = np.unique(cols_e, return_inverse=True)
+        shape = (len(keep_i), len(keep_r))
+        chosen = edge_matching(rows.ravel(), cols.ravel(), scores_e, shape)
+        pairs = zip(rows.ravel().tolist(), cols.ravel().tolist(), strict=True)
+        at = {pair: k for k, pair in enumerate(pairs)}
+        for r, c in chosen:
+            k = at[(r, c)]
+            member = candidates[int(members_e[k])]
+            self._join(
+                open_members[keep_i[r]], member, "similar", float(scores_e[k]), "match", taken
+            )
 
-    def usable(self, block: FloatMatrix, threshold: float) -> NDArray[np.bool_]:
-        """Which (clause, row) scores of a block may pair: at or above the threshold, and, for
-        a weak score (less than `CONFIDENT_MARGIN` above it), the best of both the clause and
-        the row (a clause whose best row went to a better clause does not fall back on a weak
-        second choice: with a shared vocabulary, that second choice is chance)."""
-        above: NDArray[np.bool_] = block >= threshold
-        if not block.size:
-            return above
-        mutual = (block >= block.max(axis=1, keepdims=True) - MUTUAL_TOLERANCE) & (
-            block >= block.max(axis=0, keepdims=True) - MUTUAL_TOLERANCE
+    def usable_edges(self, edges: Edges, threshold: float) -> NDArray[np.bool_]:
+        """Which scored pairs may pair: at or above the threshold, and, for a weak score (less
+        than `CONFIDENT_MARGIN` above it), the best of both its clause and its row over every
+        pair scored, kept or not (`Edges.row_best`, `Edges.col_best`): a clause whose best row
+        went to a better clause does not fall back on a weak second choice, since with a shared
+        vocabulary that second choice is chance."""
+        scores = edges.scores
+        mutual = (scores >= edges.row_best[edges.rows] - MUTUAL_TOLERANCE) & (
+            scores >= edges.col_best[edges.cols] - MUTUAL_TOLERANCE
         )
-        return np.asarray(above & ((block >= threshold + CONFIDENT_MARGIN) | mutual))
+        confident = scores >= threshold + CONFIDENT_MARGIN
+        return np.asarray((scores >= threshold) & (confident | mutual))
 
     def null_threshold(self, members: list[int]) -> float:
         """The no-counterpart threshold for this version against the rows so far.
@@ -369,11 +411,15 @@ class _Builder:
         loose = sorted({c[1] for c in candidates if c[3] >= SIBLING_LOOSE_THRESHOLD})
         if not loose or not free:
             return candidates
-        block = self.features.scores(free, pool)
         at = {clause: column for column, clause in enumerate(pool)}
-        scores = block[:, [at[sub] for sub in loose]]
-        best = block.max(axis=1, keepdims=True) - MUTUAL_TOLERANCE
-        owned = ((scores >= self._version_threshold) & (scores >= best)).any(axis=0)
+        columns = [at[sub] for sub in loose]
+        owned = np.zeros(len(loose), dtype=bool)
+        step = max(1, BLOCK_CELLS // max(1, len(pool)))  # blocks of free clauses: bounded memory
+        for start in range(0, len(free), step):
+            block = self.features.scores(free[start : start + step], pool)
+            scores = block[:, columns]
+            best = block.max(axis=1, keepdims=True) - MUTUAL_TOLERANCE
+            owned |= ((scores >= self._version_threshold) & (scores >= best)).any(axis=0)
         kept = {sub for sub, own in zip(loose, owned.tolist(), strict=True) if not own}
         return [c for c in candidates if c[3] < SIBLING_LOOSE_THRESHOLD or c[1] in kept]
 
@@ -425,6 +471,26 @@ class _Builder:
         """
         if not parts or not wholes:
             return []
+        step = max(1, BLOCK_CELLS // len(wholes))
+        candidates: list[tuple[int, int, float, bool]] = []
+        for start in range(0, len(parts), step):
+            candidates += self._contained_block(parts[start : start + step], wholes)
+        if not candidates:
+            return []
+        scores = self.features.pair_scores([c[0] for c in candidates], [c[1] for c in candidates])
+        ranked: list[tuple[bool, float, float, int, int]] = []
+        for (part, whole, share, kept), score in zip(candidates, scores.tolist(), strict=True):
+            if kept or self._in_order_enough(part, whole, score):
+                ranked.append((self._beside(part, whole), share, score, part, whole))
+        # The most contained first; among equals, the whole whose counterpart the part sits
+        # beside (a template's half lies inside each of its siblings), then the best scored.
+        ranked.sort(key=lambda item: (-item[1], not item[0], -item[2], item[3], item[4]))
+        return [(part, whole, share) for _, share, _, part, whole in ranked]
+
+    def _contained_block(
+        self, parts: list[int], wholes: list[int]
+    ) -> list[tuple[int, int, float, bool]]:
+        """(part, whole, share, strict) candidates of one block of parts (see `_contained`)."""
         cosine = self.features.text_cosine(parts, wholes)
         shares, pair_shares = self.features.containment(parts, wholes)
         near = (cosine >= 0.2) & (shares >= LOOSE_CONTAINMENT)
@@ -442,17 +508,7 @@ class _Builder:
             for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
             if self._same_names(parts[r], wholes[c])
         ]
-        if not candidates:
-            return []
-        scores = self.features.pair_scores([c[0] for c in candidates], [c[1] for c in candidates])
-        ranked: list[tuple[bool, float, float, int, int]] = []
-        for (part, whole, share, kept), score in zip(candidates, scores.tolist(), strict=True):
-            if kept or self._in_order_enough(part, whole, score):
-                ranked.append((self._beside(part, whole), share, score, part, whole))
-        # The most contained first; among equals, the whole whose counterpart the part sits
-        # beside (a template's half lies inside each of its siblings), then the best scored.
-        ranked.sort(key=lambda item: (-item[1], not item[0], -item[2], item[3], item[4]))
-        return [(part, whole, share) for _, share, _, part, whole in ranked]
+        return candidates
 
     def _in_order_enough(self, part: int, whole: int, score: float) -> bool:
         """Whether a reworded part keeps enough of its words in the whole's order."""

@@ -82,19 +82,9 @@ class ClauseRef:
 
 def _tfidf(docs: Sequence[Sequence[str]]) -> Matrix:
     """Row-normalised TF-IDF with sublinear term frequency and smoothed IDF."""
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[float] = []
-    for row, words in enumerate(docs):
-        counts: dict[int, int] = {}
-        for word in words:
-            index = vocabulary.setdefault(word, len(vocabulary))
-            counts[index] = counts.get(index, 0) + 1
-        rows.extend([row] * len(counts))
-        cols.extend(counts)
-        values.extend(1.0 + math.log(c) for c in counts.values())
-    matrix = vectors.build(rows, cols, values, (len(docs), max(len(vocabulary), 1)))
+    rows, cols, counts, size = vectors.term_counts(docs)
+    logs = {count: 1.0 + math.log(count) for count in set(counts)}
+    matrix = vectors.build(rows, cols, [logs[c] for c in counts], (len(docs), max(size, 1)))
     idf = np.log((1 + len(docs)) / (1 + vectors.column_counts(matrix))) + 1.0
     weighted = vectors.scale(matrix, idf, None)
     norms = vectors.row_norms(weighted)

@@ -6,6 +6,8 @@ imported only when the clauses times the vocabulary would not, so a small diff s
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -33,6 +35,18 @@ def build(rows: list[int], cols: list[int], values: list[float], shape: tuple[in
     return sparse.csr_matrix(
         (np.asarray(values, dtype=np.float64), (rows, cols)), shape=shape
     ).tocsr()
+
+
+def term_counts(docs: Sequence[Collection[str]]) -> tuple[list[int], list[int], list[int], int]:
+    """How often each document uses each term: (rows, columns, counts) of the non-zero
+    entries, and the number of distinct terms. Terms are numbered in order of first use."""
+    flat = list(chain.from_iterable(docs))
+    vocabulary = {term: code for code, term in enumerate(dict.fromkeys(flat))}
+    codes = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+    size = max(len(vocabulary), 1)
+    rows = np.repeat(np.arange(len(docs), dtype=np.int64), [len(terms) for terms in docs])
+    keys, counts = np.unique(rows * size + codes, return_counts=True)
+    return (keys // size).tolist(), (keys % size).tolist(), counts.tolist(), len(vocabulary)
 
 
 def is_sparse(matrix: Matrix) -> bool:

@@ -51,7 +51,7 @@ def compare(
     clause_of = {format_address(p.id, c.id): c for p in plans for c in p.clauses}
     omissions = _omissions(plans, alignment, clause_of, source)
     rows = _rows(plans, alignment, pairs, clause_of, omissions)
-    comparison = Comparison(
+    comparison = Comparison.model_construct(
         generator=f"planlens {__version__}",
         plans=[plan.plan for plan in plans],
         pairs=pairs,
@@ -63,7 +63,7 @@ def compare(
         summary=[summarise(rows, a, b) for a, b in pairs],
         clause_counts={plan.id: len(plan.clauses) for plan in plans},
         topic_labels=_topic_labels(source, rows),
-        options=Options(ignore_links=ignore_links),
+        options=Options.model_construct(ignore_links=ignore_links),
     )
     return filtered(comparison, RowFilter.of(topic, classes, changed_only))
 
@@ -97,7 +97,7 @@ def _rows(
         addresses = row_addresses(aligned.clauses)
         members = [clause_of[a] for a in addresses]
         rows.append(
-            Row(
+            Row.model_construct(
                 index=index,
                 anchor=addresses[0],
                 title=next((c.title for c in members if c.title), _first_words(members[0])),
@@ -149,7 +149,7 @@ def _omissions(
                         row = alignment.row_of(address)
                         break
             out.append(
-                OmissionInfo(
+                OmissionInfo.model_construct(
                     plan=plan.id,
                     ref=omission.ref,
                     note=omission.note,

@@ -115,7 +115,7 @@ def _alternatives(
         address = f"{plan_id}:{clause.id}"
         before, after = (old, [clause]) if side == "b" else ([clause], new)
         text = _compare_texts(before, after, alternative=address)
-        info = AlternativeDiff(
+        info = AlternativeDiff.model_construct(
             address=address,
             side="b" if side == "b" else "a",
             title=clause.title,
@@ -165,7 +165,7 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
         change = min((info.change for info in alternatives), key=_TEXT_ORDER.index)
     change = _structure_change(ctx, a, b, ids_a, ids_b, side is not None) or change
     addresses = {f"{a}:{i}" for i in ids_a} | {f"{b}:{i}" for i in ids_b}
-    return PairDiff(
+    return PairDiff.model_construct(
         a=a,
         b=b,
         a_clauses=ids_a,
@@ -223,7 +223,7 @@ def _one_sided(
         )
     else:
         change = "removed" if in_reference else "added"
-    return PairDiff(
+    return PairDiff.model_construct(
         a=a, b=b, a_clauses=ids_a, b_clauses=ids_b, change=change, note=note, links=links
     )
 
@@ -285,7 +285,9 @@ def _bracket_note(old: Sequence[Clause], new: Sequence[Clause], side: str | None
 
 def link_info(link: Link) -> LinkInfo:
     """The Comparison's record of an alignment link."""
-    return LinkInfo(a=link.a, b=link.b, via=link.pass_name, score=link.score, kind=link.kind)
+    return LinkInfo.model_construct(
+        a=link.a, b=link.b, via=link.pass_name, score=link.score, kind=link.kind
+    )
 
 
 def moved_addresses(

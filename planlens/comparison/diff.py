@@ -23,24 +23,22 @@ _SURROGATES = range(0xD800, 0xE000)
 
 
 def _encode(words: list[str], table: dict[str, str], alphabet: list[str]) -> str:
-    out: list[str] = []
-    for word in words:
-        code = table.get(word)
-        if code is None:
+    """`words` as one character each: a word seen before keeps its character, a new one takes
+    the next free one (in order of first use)."""
+    for word in dict.fromkeys(words):
+        if word not in table:
             number = _FIRST_CODE + len(alphabet)
             if number >= _SURROGATES.start:
                 number += len(_SURROGATES)
-            code = chr(number)
-            table[word] = code
+            table[word] = chr(number)
             alphabet.append(word)
-        out.append(code)
-    return "".join(out)
+    return "".join(map(table.__getitem__, words))
 
 
 def word_diff(old: str, new: str) -> list[SpanInfo]:
     """The word-level difference between `old` and `new`, adjacent spans of one op merged."""
     if old == new:
-        return [SpanInfo(op="equal", text=old)] if old else []
+        return [SpanInfo.model_construct(op="equal", text=old)] if old else []
     table: dict[str, str] = {}
     alphabet: list[str] = []
     encoded_old = _encode(tokens(old), table, alphabet)
@@ -61,9 +59,9 @@ def word_diff(old: str, new: str) -> list[SpanInfo]:
             continue
         kind = _OPS[op]
         if spans and spans[-1].op == kind:
-            spans[-1] = SpanInfo(op=kind, text=spans[-1].text + text)
+            spans[-1] = SpanInfo.model_construct(op=kind, text=spans[-1].text + text)
         else:
-            spans.append(SpanInfo(op=kind, text=text))
+            spans.append(SpanInfo.model_construct(op=kind, text=text))
     return spans
 
 
@@ -81,7 +79,7 @@ def change_ratio(spans: list[SpanInfo]) -> float:
     """Share of words touched by the change: 0 for equal texts, 1 for nothing in common."""
     changed = total = 0
     for span in spans:
-        count = sum(1 for t in tokens(span.text) if t.strip() and t[0].isalnum())
+        count = sum(1 for t in tokens(span.text) if t[0].isalnum())
         total += count
         if span.op != "equal":
             changed += count

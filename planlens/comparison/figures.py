@@ -93,7 +93,7 @@ def term_changes(old: dict[str, TermValue], new: dict[str, TermValue]) -> list[F
         if before == after and type(before) is type(after):
             continue
         changes.append(
-            FigureInfo(
+            FigureInfo.model_construct(
                 name=name,
                 old=show_term(before, name) if before is not None else None,
                 new=show_term(after, name) if after is not None else None,
@@ -214,7 +214,7 @@ def text_changes(
         old_shown = ", ".join(old_left) if old_q else _short(old_part)
         new_shown = ", ".join(new_left) if new_q else _short(new_part)
         changes.append(
-            FigureInfo(
+            FigureInfo.model_construct(
                 name=label,
                 old=old_shown,
                 new=new_shown,

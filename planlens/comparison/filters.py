@@ -114,6 +114,6 @@ def summarise(rows: Sequence[Row], a: str, b: str) -> PairSummary:
             for topic in row.topics:
                 per_topic = topics.setdefault(topic, {})
                 per_topic[diff.change] = per_topic.get(diff.change, 0) + 1
-    return PairSummary(
+    return PairSummary.model_construct(
         a=a, b=b, changes=changes, topics=dict(sorted(topics.items())), figures=figures
     )

@@ -40,7 +40,13 @@ SpanOp = Literal["equal", "delete", "insert"]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    """Immutable, and built without validation by `compare()` (`model_construct`): its inputs
+    are the validated corpus and the aligner's own results. Schemas, validators and serialisers
+    are built the first time one is needed (`defer_build`): a text diff needs none of them."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", use_attribute_docstrings=True, defer_build=True
+    )
 
 
 class LinkInfo(_Frozen):

@@ -2,18 +2,22 @@
 
 `FORMATS` is the one registry of report formats: the CLI's `--format` choices, the terminal
 UI's export dialog and the golden tests all iterate it. Each renderer only reads the
-`Comparison`; none recomputes alignment or diffs.
+`Comparison`; none recomputes alignment or diffs. A format names its renderer by module path,
+imported on first use: `planlens diff` loads the text renderer only, `list` and `show` none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
-from planlens.comparison.model import Comparison
 from planlens.files import write_text
+
+if TYPE_CHECKING:
+    from planlens.comparison.model import Comparison
 
 Layout = Literal["redline", "side-by-side"]
 LAYOUTS: tuple[Layout, ...] = ("redline", "side-by-side")
@@ -44,18 +48,63 @@ class ReportFormat:
     """File extension, with the dot."""
     description: str
     """One line for help texts and the export dialog."""
-    render: Callable[[Comparison, RenderOptions], str]
-    """Turns a comparison into the report's text."""
+    renderer: str
+    """The function that turns a comparison into the report's text, as `module:function`;
+    imported the first time the format renders."""
+
+    def render(self, comparison: Comparison, options: RenderOptions) -> str:
+        """The report's text for `comparison`."""
+        module, _, function = self.renderer.partition(":")
+        renderer = cast(RenderFunction, getattr(import_module(module), function))
+        return renderer(comparison, options)
+
+
+RenderFunction = Callable[["Comparison", RenderOptions], str]
+"""What a format's renderer is: a comparison and options in, the report's text out."""
 
 
 FORMATS: dict[str, ReportFormat] = {}
-"""Format name → format. Filled by `register` in each renderer module (imported below)."""
+"""Format name → format, in the order the formats are offered."""
 
 
 def register(fmt: ReportFormat) -> ReportFormat:
     """Add a format to `FORMATS`."""
     FORMATS[fmt.name] = fmt
     return fmt
+
+
+register(
+    ReportFormat(
+        name="html",
+        extension=".html",
+        description="One self-contained HTML page (offline, printable, light and dark)",
+        renderer="planlens.report.html:render_html",
+    )
+)
+register(
+    ReportFormat(
+        name="json",
+        extension=".json",
+        description="The comparison as JSON (canonical; schema: `planlens schema report`)",
+        renderer="planlens.report.json_report:render_json",
+    )
+)
+register(
+    ReportFormat(
+        name="md",
+        extension=".md",
+        description="Markdown (GitHub-flavoured) to read on a code host, paste or cite",
+        renderer="planlens.report.markdown:render_markdown",
+    )
+)
+register(
+    ReportFormat(
+        name="text",
+        extension=".txt",
+        description="A terminal rendering: redline or side by side, coloured on a terminal",
+        renderer="planlens.report.text_report:render_text",
+    )
+)
 
 
 def render(comparison: Comparison, fmt: str, options: RenderOptions | None = None) -> str:
@@ -79,11 +128,3 @@ def write_report(
     content = render(comparison, fmt, options)
     write_text(Path(path), content, force=force)
     return Path(path)
-
-
-# The formats register themselves on import; importing them here fills `FORMATS` for every
-# user of `planlens.report`. They import the names above, so these imports come last.
-from planlens.report import html as html  # noqa: E402
-from planlens.report import json_report as json_report  # noqa: E402
-from planlens.report import markdown as markdown  # noqa: E402
-from planlens.report import text_report as text_report  # noqa: E402

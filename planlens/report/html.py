@@ -9,7 +9,7 @@ through `html_parts.esc`; only http(s) sources become links.
 from __future__ import annotations
 
 from planlens.comparison.model import CHANGE_CLASSES, Comparison, PairSummary
-from planlens.report import RenderOptions, ReportFormat, register
+from planlens.report import RenderOptions
 from planlens.report import common as c
 from planlens.report.html_css import CONTENT_SECURITY_POLICY, CSS, SCRIPT
 from planlens.report.html_parts import Anchors, badge, esc, link, tag
@@ -269,13 +269,3 @@ def render_html(comparison: Comparison, options: RenderOptions) -> str:
         "<code>#plan:clause</code> in this page.</footer>\n"
         f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )
-
-
-HTML = register(
-    ReportFormat(
-        name="html",
-        extension=".html",
-        description="One self-contained HTML page (offline, printable, light and dark)",
-        render=render_html,
-    )
-)

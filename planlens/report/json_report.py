@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planlens.comparison.model import Comparison
-from planlens.report import RenderOptions, ReportFormat, register
+from planlens.report import RenderOptions
 from planlens.safe import json_text
 
 
@@ -15,13 +15,3 @@ def render_json(comparison: Comparison, options: RenderOptions) -> str:
     version of the format this is.
     """
     return json_text(comparison.model_dump_json(indent=2)) + "\n"
-
-
-JSON = register(
-    ReportFormat(
-        name="json",
-        extension=".json",
-        description="The comparison as JSON (canonical; schema: `planlens schema report`)",
-        render=render_json,
-    )
-)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from planlens.comparison.model import AlternativeDiff, ChangeClass, Comparison, PairDiff, Row
-from planlens.report import RenderOptions, ReportFormat, register
+from planlens.report import RenderOptions
 from planlens.report import common as c
 from planlens.report.labels import LABELS, completeness, glyph, label
 from planlens.report.leading import by_topic_markdown, key_changes_markdown
@@ -266,13 +266,3 @@ def render_markdown(comparison: Comparison, options: RenderOptions) -> str:
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"
-
-
-MARKDOWN = register(
-    ReportFormat(
-        name="md",
-        extension=".md",
-        description="Markdown (GitHub-flavoured) to read on a code host, paste or cite",
-        render=render_markdown,
-    )
-)

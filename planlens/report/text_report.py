@@ -25,7 +25,7 @@ from planlens.comparison.model import (
     Row,
     SpanInfo,
 )
-from planlens.report import Layout, RenderOptions, ReportFormat, register
+from planlens.report import Layout, RenderOptions
 from planlens.report import common as c
 from planlens.report.labels import DELETE_MARKS, INSERT_MARKS, LABELS, glyph, label
 from planlens.report.leading import by_topic_text, key_changes_text
@@ -328,13 +328,3 @@ def render_text(comparison: Comparison, options: RenderOptions) -> str:
     if options.color:
         return buffer.getvalue()
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
-
-
-TEXT = register(
-    ReportFormat(
-        name="text",
-        extension=".txt",
-        description="A terminal rendering: redline or side by side, coloured on a terminal",
-        render=render_text,
-    )
-)

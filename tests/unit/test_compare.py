@@ -205,3 +205,22 @@ def test_library_use_as_documented() -> None:
     comparison = compare(load([MINI]), ["alpha", "beta"])
     assert comparison.plans[0].id == "alpha"
     assert comparison.generator == f"planlens {planlens.__version__}"
+
+
+@pytest.mark.parametrize(
+    ("plan_ids", "options"),
+    [
+        (["us-28", "e3-28"], {}),
+        (["us-28", "ua-20", "eu-24"], {}),
+        (["us-28", "e3-28", "ua-20"], {"ignore_links": True, "changed_only": True}),
+        (["us-28", "eu-24"], {"topic": "territory"}),
+    ],
+)
+def test_a_comparison_built_without_validation_is_what_validation_gives(
+    plan_ids: list[str], options: dict[str, object]
+) -> None:
+    # compare() builds the frozen models with model_construct (trusted data, no validation):
+    # every value must already have the type and form validation would give it.
+    comparison = compare(load_corpus(), plan_ids, **options)  # type: ignore[arg-type]
+    assert Comparison.model_validate(comparison.model_dump()) == comparison
+    assert Comparison.model_validate_json(comparison.model_dump_json()) == comparison

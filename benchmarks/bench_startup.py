@@ -1,0 +1,107 @@
+"""How fast planlens starts: CLI commands against their floor, and the terminal UI's first rows.
+
+A script that prints figures, not a test:
+
+    python benchmarks/bench_startup.py [--runs 7] [--skip-tui]
+
+1. Whole-process wall time of `planlens diff us-28 e3-28`, `planlens list`, `planlens show
+   us-28:1` and `planlens --help` (the console script, on the bundled plans, output to a pipe)
+   against the floor `python -c "import pydantic, click, rich"` (the libraries any such CLI
+   loads), runs alternating, after one warm-up run each; medians and the ratio to the floor
+   (issue 12.4's goal for `diff`: at most 3×).
+2. Bare `planlens` on a pseudo-terminal: process start to the first rows of the bundled plans,
+   against a minimal Textual app's first frame, as `bench_tui.py` measures them (goal: at most
+   1.5×).
+3. Where the time of `diff` goes: `-X importtime`'s largest imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import bench_tui  # noqa: E402
+
+FLOOR = [sys.executable, "-c", "import pydantic, click, rich"]
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ}
+    env.pop("PLANLENS_PLANS", None)
+    return env
+
+
+def wall(command: list[str]) -> float:
+    """Seconds one run of `command` takes, output to a pipe that is read and dropped."""
+    started = time.perf_counter()
+    subprocess.run(command, capture_output=True, env=_env(), cwd=ROOT, check=True)
+    return time.perf_counter() - started
+
+
+def bench_cli(runs: int) -> None:
+    planlens = bench_tui.planlens_command()
+    cases = {
+        "floor: import pydantic, click, rich": FLOOR,
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "planlens diff us-28 e3-28": [*planlens, "diff", "us-28", "e3-28"],
+        "planlens list": [*planlens, "list"],
+        "planlens show us-28:1": [*planlens, "show", "us-28:1"],
+        "planlens --help": [*planlens, "--help"],
+    }
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    for run in range(runs + 1):
+        for name, command in cases.items():
+            seconds = wall(command)
+            if run:  # the first run of each only warms caches
+                samples[name].append(seconds)
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    floor = medians["floor: import pydantic, click, rich"]
+    print(f"CLI start-up, whole process, median of {runs} alternating runs")
+    for name, seconds in medians.items():
+        print(f"  {name:<38} {seconds * 1000:7.0f} ms   {seconds / floor:5.2f} × floor")
+    ratio = medians["planlens diff us-28 e3-28"] / floor
+    print(f"  goal for diff: <= 3 × floor: {'ok' if ratio <= 3 else 'MISSED'} ({ratio:.2f})")
+
+
+def bench_imports() -> None:
+    command = [*bench_tui.planlens_command()[:1], "diff", "us-28", "e3-28"]
+    script = Path(command[0])
+    if script.name == "planlens":
+        command = [sys.executable, "-X", "importtime", "-m", "planlens", *command[1:]]
+    done = subprocess.run(command, capture_output=True, text=True, env=_env(), cwd=ROOT)
+    rows: list[tuple[int, int, str]] = []
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line and "self" not in line:
+            own, total, name = line.removeprefix("import time:").split("|")
+            rows.append((int(total), int(own), name.rstrip()))
+    top = [row for row in rows if not row[2].startswith("   ")]
+    print("\nplanlens diff us-28 e3-28: top-level imports (-X importtime, one run, ms)")
+    for cumulative, _, module in sorted(top, reverse=True)[:12]:
+        print(f"  {cumulative / 1000:7.1f}  {module.strip()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per command")
+    parser.add_argument("--skip-tui", action="store_true", help="only the CLI figures")
+    args = parser.parse_args(argv)
+    bench_cli(args.runs)
+    if not args.skip_tui:
+        print()
+        bench_tui.bench_startup(args.runs, bytecode_cache=True)
+    bench_imports()
+    print(f"\n(load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
