@@ -200,3 +200,20 @@ async def test_the_new_keys_are_in_help_and_palette(mini: Corpus) -> None:
             assert f"{key}" in text and words in text
     actions = {action for _, _, action in ACTIONS}
     assert {"search", "figures", "history", "toggle_by_topic"} <= actions
+
+
+@pilot_test
+async def test_a_query_that_looks_like_markup_and_matches_nothing_is_shown_literally(
+    mini: Corpus,
+) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "[/]zzz")  # was a MarkupError that closed the app
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, CorpusSearchScreen)
+        [note] = list(app._notifications)
+        assert note.message == "Nothing matches “[/]zzz”."
+        assert note.markup is False

@@ -115,7 +115,10 @@ class CorpusSearchScreen(ModalScreen[SearchChoice | None]):
         if self.hits:
             self.dismiss(SearchChoice(self.hits[0], self.text))
         else:
-            self.notify(f"Nothing matches “{self.text}”.", severity="warning")
+            # The query is typed by the user: never markup (`[/]` would raise MarkupError).
+            self.notify(
+                f"Nothing matches “{visible(self.text)}”.", severity="warning", markup=False
+            )
 
     @on(OptionList.OptionSelected, "#corpus-search-hits")
     def chosen_hit(self, event: OptionList.OptionSelected) -> None:
