@@ -70,7 +70,11 @@ def history(address: str, ignore_links: bool, plans: tuple[Path, ...], fmt: str)
 @click.command()
 @click.argument("query")
 @click.option(
-    "--plan", "plan_ids", multiple=True, metavar="ID", help="Only this version (repeatable)."
+    "--plan",
+    "plan_ids",
+    multiple=True,
+    metavar="ID",
+    help="Only this version, by id or label (repeatable).",
 )
 @click.option("--topic", metavar="TOPIC", help="Only clauses about this topic.")
 @plans_option
@@ -88,15 +92,10 @@ def search(
     (`planlens search zaporizhzhia`).
     """
     from planlens.comparison.search import search as corpus_search
-    from planlens.errors import PlanlensError
 
     if not query.strip():
         raise click.UsageError("the query is empty")
     corpus = open_corpus(plans)
-    for plan_id in plan_ids:
-        corpus.plan(plan_id)
-    if topic is not None and topic not in corpus.topics:
-        raise PlanlensError(f"unknown topic {topic!r} (known: {', '.join(sorted(corpus.topics))})")
     hits = corpus_search(corpus, query, plans=list(plan_ids) or None, topic=topic)
     if fmt == "json":
         payload = {"query": query, "hits": [hit.to_json() for hit in hits]}

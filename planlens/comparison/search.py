@@ -18,6 +18,7 @@ from typing import Literal
 from planlens.comparison.figures import show_term
 from planlens.corpus.load import Corpus
 from planlens.corpus.model import Clause, PlanFile
+from planlens.corpus.names import UnknownTopicError
 
 Field = Literal["title", "text", "note", "terms", "omission"]
 FIELDS: tuple[Field, ...] = ("title", "text", "note", "terms", "omission")
@@ -230,10 +231,14 @@ def search(
 ) -> list[SearchHit]:
     """Every field of the corpus that matches `query`, in date order, then document order.
 
-    `plans` keeps only those versions; `topic` only clauses about it (and omissions of a
-    provision about it).
+    `plans` keeps only those versions (named by id or label, `corpus.resolve`); `topic` only
+    clauses about it (and omissions of a provision about it). An unknown version or topic is
+    an error that names the closest ones.
     """
-    return SearchIndex(corpus).search(query, plans=plans, topic=topic)
+    ids = [corpus.resolve(name) for name in plans] if plans is not None else None
+    if topic is not None and topic not in corpus.topics:
+        raise UnknownTopicError(topic, {t: corpus.topics[t].label for t in corpus.topics})
+    return SearchIndex(corpus).search(query, plans=ids, topic=topic)
 
 
 def ranked(hits: Sequence[SearchHit], first: Sequence[str]) -> list[SearchHit]:

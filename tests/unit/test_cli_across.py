@@ -96,3 +96,18 @@ def test_search_output_never_carries_markup_or_escapes(run_cli: Run, mini_dir: P
     result = run_cli("search", "ceasefire", "--plans", mini_dir)
     assert result.code == 0, result.err
     assert "[bold]x[/]" in result.out and "\x1b" not in result.out and "\\x1b" in result.out
+
+
+def test_search_takes_a_version_by_its_label_in_any_case(run_cli: Run) -> None:
+    by_id = run_cli("search", "amnesty", "--plans", MINI, "--plan", "beta", "-f", "json")
+    by_label = run_cli("search", "amnesty", "--plans", MINI, "--plan", "Beta", "-f", "json")
+    assert by_label.code == 0, by_label.err
+    hits = json.loads(by_label.out)["hits"]
+    assert hits and hits == json.loads(by_id.out)["hits"]  # the label found nothing before
+
+
+def test_search_with_a_mistyped_topic_suggests_the_closest(run_cli: Run) -> None:
+    result = run_cli("search", "army", "--plans", BUNDLED, "--topic", "zaporizhzia")
+    assert result.code == 1
+    assert "did you mean zaporizhzhia-npp?" in result.err
+    assert "accountability" not in result.err  # not the whole list
