@@ -111,3 +111,20 @@ def test_search_with_a_mistyped_topic_suggests_the_closest(run_cli: Run) -> None
     assert result.code == 1
     assert "did you mean zaporizhzhia-npp?" in result.err
     assert "accountability" not in result.err  # not the whole list
+
+
+def test_figures_and_history_show_a_label_and_figure_escapes_literally(
+    run_cli: Run, mini_dir: Path
+) -> None:
+    beta = mini_dir / "beta.toml"
+    text = beta.read_text(encoding="utf-8")
+    text = text.replace('short = "BETA"', 'short = "BETA\\u001b[2J"')
+    text = text.replace("army_cap = 800000", 'army_cap = "800k \\u001b[31m\\u202e"')
+    beta.write_text(text, encoding="utf-8")
+    for args in (("figures", "army_cap"), ("history", "alpha:1")):
+        result = run_cli(*args, "--plans", mini_dir)
+        assert result.code == 0, result.err
+        assert "\x1b" not in result.out and "\u202e" not in result.out, args
+        assert "BETA\\x1b[2J" in result.out, args
+    history = run_cli("history", "alpha:1", "--plans", mini_dir).out
+    assert "army_cap 800k \\x1b[31m\\u202e" in history
