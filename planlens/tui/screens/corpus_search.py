@@ -72,7 +72,7 @@ class CorpusSearchScreen(ModalScreen[SearchChoice | None]):
         """The hits of the current query, in the order listed."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
+        with Vertical(classes="dialog wide", id="corpus-search-dialog"):
             yield Static(Content("Search every version"), classes="dialog-title")
             yield Input(
                 value=self.text,
