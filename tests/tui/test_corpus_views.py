@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Static
 
 from planlens.comparison.key_changes import topic_groups
+from planlens.comparison.model import SpanInfo
 from planlens.corpus.load import Corpus, load_corpus
 from planlens.tui import make_app
 from planlens.tui.app import PlanlensApp
@@ -17,7 +18,7 @@ from planlens.tui.screens.compare import CompareScreen
 from planlens.tui.screens.corpus_search import CorpusSearchScreen
 from planlens.tui.screens.figures import FiguresScreen
 from planlens.tui.screens.help import HelpScreen
-from planlens.tui.screens.history import HistoryScreen
+from planlens.tui.screens.history import HistoryScreen, diff_parts
 from tests.tui.conftest import SIZE, pilot_test, settle
 
 
@@ -217,3 +218,16 @@ async def test_a_query_that_looks_like_markup_and_matches_nothing_is_shown_liter
         [note] = list(app._notifications)
         assert note.message == "Nothing matches “[/]zzz”."
         assert note.markup is False
+
+
+def test_a_history_diff_never_runs_a_deletion_into_an_insertion() -> None:
+    spans = [
+        SpanInfo(op="equal", text="limited to "),
+        SpanInfo(op="delete", text="600,000"),
+        SpanInfo(op="insert", text="800,000"),
+        SpanInfo(op="equal", text=" personnel "),
+        SpanInfo(op="delete", text="at all times "),
+        SpanInfo(op="insert", text="in peacetime"),
+    ]
+    plain = "".join(part if isinstance(part, str) else part[0] for part in diff_parts(spans))
+    assert plain == "limited to 600,000 800,000 personnel at all times in peacetime"
