@@ -10,12 +10,13 @@ from textual.widgets import DataTable, OptionList, Static
 
 from planlens.comparison.key_changes import topic_groups
 from planlens.comparison.model import SpanInfo
+from planlens.comparison.search import search
 from planlens.corpus.load import Corpus, load_corpus
 from planlens.tui import make_app
 from planlens.tui.app import PlanlensApp
 from planlens.tui.commands import ACTIONS
 from planlens.tui.screens.compare import CompareScreen
-from planlens.tui.screens.corpus_search import CorpusSearchScreen
+from planlens.tui.screens.corpus_search import CorpusSearchScreen, hit_content
 from planlens.tui.screens.figures import FiguresScreen
 from planlens.tui.screens.help import HelpScreen
 from planlens.tui.screens.history import HistoryScreen, diff_parts
@@ -231,3 +232,9 @@ def test_a_history_diff_never_runs_a_deletion_into_an_insertion() -> None:
     ]
     plain = "".join(part if isinstance(part, str) else part[0] for part in diff_parts(spans))
     assert plain == "limited to 600,000 800,000 personnel at all times in peacetime"
+
+
+def test_an_omission_hit_names_the_version_that_reports_it(mini: Corpus) -> None:
+    [hit] = search(mini, "amnesty is reported")  # beta's omission of alpha:3
+    assert (hit.plan, hit.clause, hit.field) == ("beta", "alpha:3", "omission")
+    assert hit_content(hit).plain.startswith("alpha:3  omission in beta  ")

@@ -43,9 +43,11 @@ def hit_content(hit: SearchHit) -> Content:
 
     The core has already put the snippet on one line; `visible` shows any control character.
     """
+    # An omission's address is the dropped provision's: say which version reports it.
+    field = f"omission in {visible(hit.plan)}" if hit.field == "omission" else hit.field
     return Content.assemble(
         (f"{visible(hit.clause)}", "bold"),
-        (f"  {hit.field}  ", palette.MUTED),
+        (f"  {field}  ", palette.MUTED),
         visible(hit.snippet.before),
         (visible(hit.snippet.match), palette.SEARCH_HIT),
         visible(hit.snippet.after),
