@@ -3,11 +3,30 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
+from rich.console import Console
 
 from planlens.commands.common import format_option, open_corpus, plans_option, print_table, stdout
+
+
+@contextmanager
+def piped(console: Console) -> Iterator[None]:
+    """Print through `console`; when piped, without the padding that ends each line in spaces.
+
+    Rich pads every line of a table or a wrapped text to the console's width: on a terminal
+    that is invisible, in a file or a pipe it is trailing whitespace on every line.
+    """
+    if console.is_terminal:
+        yield
+        return
+    with console.capture() as captured:
+        yield
+    for line in captured.get().splitlines():
+        click.echo(line.rstrip())
 
 
 @click.command()
@@ -36,9 +55,10 @@ def figures(terms: tuple[str, ...], plans: tuple[Path, ...], fmt: str) -> None:
     from planlens.report.corpus_views import figures_tables
 
     console = stdout()
-    for table in figures_tables(timeline):
-        print_table(console, table)
-        console.print()
+    with piped(console):
+        for table in figures_tables(timeline):
+            print_table(console, table)
+            console.print()
 
 
 @click.command()
@@ -64,7 +84,8 @@ def history(address: str, ignore_links: bool, plans: tuple[Path, ...], fmt: str)
     from planlens.report.corpus_views import history_text
 
     console = stdout()
-    console.print(history_text(story, console.is_terminal))
+    with piped(console):
+        console.print(history_text(story, console.is_terminal))
 
 
 @click.command()
@@ -107,5 +128,6 @@ def search(
     if not hits:
         click.echo(f"No clause matches {query!r}.", err=True)
         return
-    print_table(console, search_table(hits, console.is_terminal))
+    with piped(console):
+        print_table(console, search_table(hits, console.is_terminal))
     click.echo(f"{len(hits)} hits.", err=True)

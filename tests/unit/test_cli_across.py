@@ -128,3 +128,12 @@ def test_figures_and_history_show_a_label_and_figure_escapes_literally(
         assert "BETA\\x1b[2J" in result.out, args
     history = run_cli("history", "alpha:1", "--plans", mini_dir).out
     assert "army_cap 800k \\x1b[31m\\u202e" in history
+
+
+def test_piped_output_has_no_trailing_spaces(run_cli: Run) -> None:
+    for args in (("figures", "army_cap"), ("history", "alpha:1"), ("search", "army")):
+        result = run_cli(*args, "--plans", MINI)
+        assert result.code == 0, result.err
+        lines = result.out.splitlines()
+        assert len(lines) > 3, args
+        assert [line for line in lines if line != line.rstrip()] == [], args
