@@ -54,6 +54,9 @@ def figures(terms: tuple[str, ...], plans: tuple[Path, ...], fmt: str) -> None:
         return
     from planlens.report.corpus_views import figures_tables
 
+    if not timeline:
+        click.echo("No version has typed figures (terms).", err=True)
+        return
     console = stdout()
     with piped(console):
         for table in figures_tables(timeline):
@@ -130,4 +133,4 @@ def search(
         return
     with piped(console):
         print_table(console, search_table(hits, console.is_terminal))
-    click.echo(f"{len(hits)} hits.", err=True)
+    click.echo(f"{len(hits)} hit{'' if len(hits) == 1 else 's'}.", err=True)

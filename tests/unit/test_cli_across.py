@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import BUNDLED, MINI, CliResult
+from tests.helpers import plan_text
 
 Run = Callable[..., CliResult]
 
@@ -137,3 +138,16 @@ def test_piped_output_has_no_trailing_spaces(run_cli: Run) -> None:
         lines = result.out.splitlines()
         assert len(lines) > 3, args
         assert [line for line in lines if line != line.rstrip()] == [], args
+
+
+def test_figures_of_a_corpus_without_any_say_so(run_cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "solo.toml").write_text(plan_text("solo"), encoding="utf-8")
+    result = run_cli("figures", "--plans", tmp_path)
+    assert result.code == 0 and result.out == ""
+    assert "No version has typed figures" in result.err
+
+
+def test_one_search_hit_is_one_hit(run_cli: Run) -> None:
+    result = run_cli("search", "amnesty is reported", "--plans", MINI)
+    assert result.code == 0, result.err
+    assert result.err.splitlines()[-1] == "1 hit."
