@@ -7,12 +7,13 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from planlens.corpus.load import Corpus
+from planlens.corpus.load import Corpus, load_corpus
 from planlens.tui import make_app
 from planlens.tui.app import PlanlensApp
 from planlens.tui.screens.choice import ChoiceScreen
 from planlens.tui.screens.compare import CompareScreen
 from planlens.tui.screens.export import ExportScreen
+from planlens.tui.screens.pickers import version_prompt
 from planlens.tui.status import status_content
 from tests.tui.conftest import SIZE, pilot_test, settle
 
@@ -130,3 +131,16 @@ async def test_a_filtered_export_keeps_the_chosen_reference(mini: Corpus, tmp_pa
         report = json.loads(target.read_text(encoding="utf-8"))
         assert report["options"]["changed_only"] is True
         assert report["pairs"] == [["gamma", "alpha"], ["gamma", "beta"]]
+
+
+def test_a_long_label_stays_apart_from_the_date_in_the_reference_picker(
+    mini_copy: Path,
+) -> None:
+    beta = mini_copy / "beta.toml"
+    beta.write_text(
+        beta.read_text(encoding="utf-8").replace('short = "BETA"', 'short = "BETA-REVISED"'),
+        encoding="utf-8",
+    )
+    corpus = load_corpus([mini_copy])
+    assert version_prompt(corpus, "beta").plain.startswith("BETA-REVISED 2025-02-01")
+    assert version_prompt(corpus, "alpha").plain.startswith("ALPHA      2025-01-10")
