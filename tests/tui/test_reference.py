@@ -60,7 +60,9 @@ async def test_the_reference_survives_a_change_of_versions_it_is_among(mini: Cor
         await settle(pilot)
         screen.show_versions(("alpha", "gamma"))
         await settle(pilot)
-        assert screen.view.reference == "gamma"
+        # Side by side the reference is the left version: GAMMA moves there. Left on the right,
+        # the column headed ALPHA showed gamma's words and the one headed GAMMA alpha's.
+        assert screen.view.plan_ids == ("gamma", "alpha") and screen.view.reference is None
         assert screen.comparison is not None and screen.comparison.pairs == [("gamma", "alpha")]
         screen.show_versions(("alpha", "beta"))
         await settle(pilot)

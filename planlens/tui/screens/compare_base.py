@@ -69,9 +69,14 @@ class CompareBase(Screen[None]):
     def show_versions(self, plan_ids: tuple[str, ...]) -> None:
         """Show `plan_ids`: at once from the cache, or after a worker has compared them.
 
-        The reference version is kept while it is among them.
+        The matrix's reference version is kept while it is among them. Side by side, the left
+        version is the reference: a chosen one moves there (compared with the version on its
+        right, a reference on the right would put each version's words under the other's name).
         """
         reference = self.view.reference if self.view.reference in plan_ids else None
+        if reference is not None and len(plan_ids) == 2:
+            plan_ids = (reference, *(pid for pid in plan_ids if pid != reference))
+            reference = None
         self.view = replace(self.view, plan_ids=plan_ids, reference=reference)
         cached = self.planlens.comparisons.get(plan_ids)
         if cached is not None and cached.pairs != self._expected_pairs():
