@@ -2,7 +2,8 @@
 
 Matching is case- and accent-insensitive: both the query and the text are folded character by
 character (Unicode NFKD, combining marks dropped, casefold, and Ukrainian/Russian Cyrillic
-transliterated to Latin as Ukraine's national standard does), so `zaporizhzhia` finds
+transliterated to Latin as Ukraine's national standard does; a run of whitespace, a line break
+too, as one space), so `zaporizhzhia` finds
 "Zaporizhzhia", "ZAPORIZHZHIA" and "Запоріжжя". Each fold keeps the index of the character it
 came from, so a hit's snippet is cut from the original text with the match located exactly.
 """
@@ -46,15 +47,24 @@ def _fold_char(char: str) -> str:
 
 
 def fold(text: str) -> str:
-    """`text` folded for matching: no case, no accents, Cyrillic in Latin letters."""
-    return "".join(_fold_char(char) for char in text)
+    """`text` folded for matching: no case, no accents, Cyrillic in Latin letters, and each
+    run of whitespace (a line break too) as one space."""
+    return fold_with_positions(text)[0]
 
 
 def fold_with_positions(text: str) -> tuple[str, list[int]]:
     """`fold(text)` and, for each folded character, the index of the original it came from."""
     folded: list[str] = []
     origin: list[int] = []
+    space = False
     for index, char in enumerate(text):
+        if char.isspace():
+            if not space:  # a phrase matches across a line break or a double space
+                folded.append(" ")
+                origin.append(index)
+            space = True
+            continue
+        space = False
         part = _fold_char(char)
         folded.append(part)
         origin.extend([index] * len(part))

@@ -258,3 +258,11 @@ def test_a_snippet_always_holds_what_it_matched(text: str, data: st.DataObject) 
     assert snippet is not None
     assert fold(query) in fold(snippet.match)
     assert snippet.match in text
+
+
+def test_a_phrase_matches_across_a_line_break_or_a_double_space() -> None:
+    snippet = find_in("The line\nof  contact is frozen.", "line of contact")
+    assert snippet is not None and snippet.match == "line of contact"  # flattened as shown
+    corpus = Corpus.from_plans([plan("a", 1, [("1", "Troops  stay on the line\nof contact.", {})])])
+    [hit] = search(corpus, "stay on the line of contact")
+    assert hit.snippet.text == "Troops stay on the line of contact."
