@@ -105,10 +105,23 @@ def _snippet(
 ) -> Snippet:
     """The snippet of `text` around the folded match at `start` (`length` folded characters)."""
     first, last = origin[start], origin[start + length - 1] + 1
-    left, right = max(0, first - context), min(len(text), last + context)
+    left, right = _word_bounds(text, max(0, first - context), min(len(text), last + context))
+    left, right = min(left, first), max(right, last)
     before = ("…" if left > 0 else "") + text[left:first]
     after = text[last:right] + ("…" if right < len(text) else "")
     return Snippet(_flat(before), _flat(text[first:last]), _flat(after))
+
+
+def _word_bounds(text: str, left: int, right: int) -> tuple[int, int]:
+    """`left` and `right` moved inwards to whitespace, so that a snippet never starts or ends
+    inside a word ("…ork contains" read as a word of its own)."""
+    if 0 < left < len(text) and not text[left - 1].isspace():
+        space = next((i for i in range(left, right) if text[i].isspace()), None)
+        left = space + 1 if space is not None else left
+    if 0 < right < len(text) and not text[right].isspace():
+        space = next((i for i in range(right - 1, left - 1, -1) if text[i].isspace()), None)
+        right = space if space is not None else right
+    return left, right
 
 
 def _flat(text: str) -> str:

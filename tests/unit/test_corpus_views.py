@@ -266,3 +266,13 @@ def test_a_phrase_matches_across_a_line_break_or_a_double_space() -> None:
     corpus = Corpus.from_plans([plan("a", 1, [("1", "Troops  stay on the line\nof contact.", {})])])
     [hit] = search(corpus, "stay on the line of contact")
     assert hit.snippet.text == "Troops stay on the line of contact."
+
+
+def test_a_snippet_is_cut_between_words() -> None:
+    text = "The framework contains an agreed provision on the Zaporizhzhia nuclear power plant."
+    snippet = find_in(text, "zaporizhzhia", context=12)
+    assert snippet is not None
+    assert snippet.before == "…on the "  # not "…ision on the "
+    assert snippet.after == " nuclear…"  # not " nuclear pow…"
+    word = find_in("Pneumonoultramicroscopicsilicovolcanoconiosis", "silico", context=3)
+    assert word is not None and word.text == "…picsilicovol…"  # one long word: cut inside it
