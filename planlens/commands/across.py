@@ -3,11 +3,30 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
+from rich.console import Console
 
 from planlens.commands.common import format_option, open_corpus, plans_option, print_table, stdout
+
+
+@contextmanager
+def piped(console: Console) -> Iterator[None]:
+    """Print through `console`; when piped, without the padding that ends each line in spaces.
+
+    Rich pads every line of a table or a wrapped text to the console's width: on a terminal
+    that is invisible, in a file or a pipe it is trailing whitespace on every line.
+    """
+    if console.is_terminal:
+        yield
+        return
+    with console.capture() as captured:
+        yield
+    for line in captured.get().splitlines():
+        click.echo(line.rstrip())
 
 
 @click.command()
@@ -35,10 +54,14 @@ def figures(terms: tuple[str, ...], plans: tuple[Path, ...], fmt: str) -> None:
         return
     from planlens.report.corpus_views import figures_tables
 
+    if not timeline:
+        click.echo("No version has typed figures (terms).", err=True)
+        return
     console = stdout()
-    for table in figures_tables(timeline):
-        print_table(console, table)
-        console.print()
+    with piped(console):
+        for table in figures_tables(timeline):
+            print_table(console, table)
+            console.print()
 
 
 @click.command()
@@ -64,13 +87,18 @@ def history(address: str, ignore_links: bool, plans: tuple[Path, ...], fmt: str)
     from planlens.report.corpus_views import history_text
 
     console = stdout()
-    console.print(history_text(story, console.is_terminal))
+    with piped(console):
+        console.print(history_text(story, console.is_terminal))
 
 
 @click.command()
 @click.argument("query")
 @click.option(
-    "--plan", "plan_ids", multiple=True, metavar="ID", help="Only this version (repeatable)."
+    "--plan",
+    "plan_ids",
+    multiple=True,
+    metavar="ID",
+    help="Only this version, by id or label (repeatable).",
 )
 @click.option("--topic", metavar="TOPIC", help="Only clauses about this topic.")
 @plans_option
@@ -88,15 +116,10 @@ def search(
     (`planlens search zaporizhzhia`).
     """
     from planlens.comparison.search import search as corpus_search
-    from planlens.errors import PlanlensError
 
     if not query.strip():
         raise click.UsageError("the query is empty")
     corpus = open_corpus(plans)
-    for plan_id in plan_ids:
-        corpus.plan(plan_id)
-    if topic is not None and topic not in corpus.topics:
-        raise PlanlensError(f"unknown topic {topic!r} (known: {', '.join(sorted(corpus.topics))})")
     hits = corpus_search(corpus, query, plans=list(plan_ids) or None, topic=topic)
     if fmt == "json":
         payload = {"query": query, "hits": [hit.to_json() for hit in hits]}
@@ -108,5 +131,6 @@ def search(
     if not hits:
         click.echo(f"No clause matches {query!r}.", err=True)
         return
-    print_table(console, search_table(hits, console.is_terminal))
-    click.echo(f"{len(hits)} hits.", err=True)
+    with piped(console):
+        print_table(console, search_table(hits, console.is_terminal))
+    click.echo(f"{len(hits)} hit{'' if len(hits) == 1 else 's'}.", err=True)

@@ -89,7 +89,7 @@ class History(_Frozen):
     address: str
     """The clause asked about."""
     title: str
-    """The provision's title."""
+    """The title of the clause asked about (the row's title when it is not in the row)."""
     topics: list[str]
     """Its topics."""
     versions: list[HistoryEntry]
@@ -103,8 +103,12 @@ def provision_row(comparison: Comparison, address: str) -> Row | None:
 
 
 def history(corpus: Corpus, address: str, *, ignore_links: bool = False) -> History:
-    """The provision that holds `address`, through every version of `corpus` in date order."""
-    corpus.clause(address)  # a clear error for an unknown plan or clause
+    """The provision that holds `address`, through every version of `corpus` in date order.
+
+    The version may be named by its label (`GEN-19:p1`); the history gives the address by id.
+    """
+    plan, clause = corpus.clause(address)  # a clear error for an unknown plan or clause
+    address = plan.address(clause)
     comparison = compare(corpus, ignore_links=ignore_links)
     row = provision_row(comparison, address)
     if row is None:  # cannot happen: every clause is in a row
@@ -154,7 +158,8 @@ def history_of_row(comparison: Comparison, row: Row, address: str) -> History:
             continue
         state: HistoryState = "absent" if plan.complete else "unknown"
         versions.append(HistoryEntry(**base, state=state, clauses=[], compared_with=None))
-    return History(address=address, title=row.title, topics=row.topics, versions=versions)
+    title = comparison.clauses[address].title if address in comparison.clauses else row.title
+    return History(address=address, title=title, topics=row.topics, versions=versions)
 
 
 def _clause(plan_id: str, clause: Clause, before: list[Clause] | None) -> HistoryClause:

@@ -2,7 +2,8 @@
 
 Matching is case- and accent-insensitive: both the query and the text are folded character by
 character (Unicode NFKD, combining marks dropped, casefold, and Ukrainian/Russian Cyrillic
-transliterated to Latin as Ukraine's national standard does), so `zaporizhzhia` finds
+transliterated to Latin as Ukraine's national standard does; a run of whitespace, a line break
+too, as one space), so `zaporizhzhia` finds
 "Zaporizhzhia", "ZAPORIZHZHIA" and "Запоріжжя". Each fold keeps the index of the character it
 came from, so a hit's snippet is cut from the original text with the match located exactly.
 """
@@ -18,6 +19,7 @@ from typing import Literal
 from planlens.comparison.figures import show_term
 from planlens.corpus.load import Corpus
 from planlens.corpus.model import Clause, PlanFile
+from planlens.corpus.names import UnknownTopicError
 
 Field = Literal["title", "text", "note", "terms", "omission"]
 FIELDS: tuple[Field, ...] = ("title", "text", "note", "terms", "omission")
@@ -45,15 +47,24 @@ def _fold_char(char: str) -> str:
 
 
 def fold(text: str) -> str:
-    """`text` folded for matching: no case, no accents, Cyrillic in Latin letters."""
-    return "".join(_fold_char(char) for char in text)
+    """`text` folded for matching: no case, no accents, Cyrillic in Latin letters, and each
+    run of whitespace (a line break too) as one space."""
+    return fold_with_positions(text)[0]
 
 
 def fold_with_positions(text: str) -> tuple[str, list[int]]:
     """`fold(text)` and, for each folded character, the index of the original it came from."""
     folded: list[str] = []
     origin: list[int] = []
+    space = False
     for index, char in enumerate(text):
+        if char.isspace():
+            if not space:  # a phrase matches across a line break or a double space
+                folded.append(" ")
+                origin.append(index)
+            space = True
+            continue
+        space = False
         part = _fold_char(char)
         folded.append(part)
         origin.extend([index] * len(part))
@@ -94,10 +105,23 @@ def _snippet(
 ) -> Snippet:
     """The snippet of `text` around the folded match at `start` (`length` folded characters)."""
     first, last = origin[start], origin[start + length - 1] + 1
-    left, right = max(0, first - context), min(len(text), last + context)
+    left, right = _word_bounds(text, max(0, first - context), min(len(text), last + context))
+    left, right = min(left, first), max(right, last)
     before = ("…" if left > 0 else "") + text[left:first]
     after = text[last:right] + ("…" if right < len(text) else "")
     return Snippet(_flat(before), _flat(text[first:last]), _flat(after))
+
+
+def _word_bounds(text: str, left: int, right: int) -> tuple[int, int]:
+    """`left` and `right` moved inwards to whitespace, so that a snippet never starts or ends
+    inside a word ("…ork contains" read as a word of its own)."""
+    if 0 < left < len(text) and not text[left - 1].isspace():
+        space = next((i for i in range(left, right) if text[i].isspace()), None)
+        left = space + 1 if space is not None else left
+    if 0 < right < len(text) and not text[right].isspace():
+        space = next((i for i in range(right - 1, left - 1, -1) if text[i].isspace()), None)
+        right = space if space is not None else right
+    return left, right
 
 
 def _flat(text: str) -> str:
@@ -230,10 +254,14 @@ def search(
 ) -> list[SearchHit]:
     """Every field of the corpus that matches `query`, in date order, then document order.
 
-    `plans` keeps only those versions; `topic` only clauses about it (and omissions of a
-    provision about it).
+    `plans` keeps only those versions (named by id or label, `corpus.resolve`); `topic` only
+    clauses about it (and omissions of a provision about it). An unknown version or topic is
+    an error that names the closest ones.
     """
-    return SearchIndex(corpus).search(query, plans=plans, topic=topic)
+    ids = [corpus.resolve(name) for name in plans] if plans is not None else None
+    if topic is not None and topic not in corpus.topics:
+        raise UnknownTopicError(topic, {t: corpus.topics[t].label for t in corpus.topics})
+    return SearchIndex(corpus).search(query, plans=ids, topic=topic)
 
 
 def ranked(hits: Sequence[SearchHit], first: Sequence[str]) -> list[SearchHit]:

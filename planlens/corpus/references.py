@@ -136,6 +136,50 @@ def check_references(
                     )
                 )
     problems += _cycle_problems(loaded)
+    problems += _label_problems(loaded, texts)
+    return problems
+
+
+def _label_problems(loaded: Loaded, texts: Mapping[Path, str]) -> list[Problem]:
+    """A warning for each label that names another version too, in any case.
+
+    A version may be named by its label wherever an id is taken (`planlens.corpus.names`): a
+    label that is another version's id never reaches its own version, and a label two versions
+    share names neither. Both read as one column header for two versions.
+    """
+    ids = {pid.casefold(): pid for pid in loaded}
+    labels: dict[str, list[str]] = {}
+    for pid, (plan, _) in loaded.items():
+        labels.setdefault(plan.plan.label.casefold(), []).append(pid)
+    problems: list[Problem] = []
+    for pid, (plan, path) in loaded.items():
+        label = plan.plan.label
+        other_id = ids.get(label.casefold())
+        # A label that is this version's own id: the others that share it are warned instead.
+        own = label.casefold() == pid.casefold()
+        sharing = [] if own else [other for other in labels[label.casefold()] if other != pid]
+        if other_id is not None and other_id != pid:
+            message = (
+                f"the label {label!r} is the id of {other_id} (in any case): the name means "
+                f"{other_id}, never this version"
+            )
+        elif sharing:
+            message = f"the label {label!r} is also the label of {', '.join(sorted(sharing))}"
+        else:
+            continue
+        text = texts.get(path, "") if path is not None else ""
+        locator = Locator(text) if text else None
+        problems.append(
+            Problem(
+                path,
+                message,
+                severity="warning",
+                line=(locator.line(("plan", "short")) or locator.line(("plan",)))
+                if locator
+                else None,
+                expected="a short label no other version has as its id or label",
+            )
+        )
     return problems
 
 

@@ -40,10 +40,10 @@ def plan_label(comparison: Comparison, plan_id: str) -> str:
 
 
 def title(comparison: Comparison) -> str:
-    """The report's title: the versions compared, in order."""
+    """The report's title: the pair compared, reference first; more versions in order."""
     labels = [plan.label for plan in comparison.plans]
-    if len(labels) == 2:
-        return f"{labels[0]} → {labels[1]}"
+    if len(labels) == 2 and len(comparison.pairs) == 1:
+        return pair_title(comparison, *comparison.pairs[0])  # `--reference` may be the second
     return " · ".join(labels)
 
 

@@ -60,7 +60,7 @@ def figures_tables(timeline: Mapping[str, Sequence[FigureEntry]]) -> list[Table]
         table.add_column("note", overflow="fold", min_width=20)
         for entry in entries:
             table.add_row(
-                Text(entry.label),
+                Text(visible(entry.label)),
                 Text(entry.date),
                 Text(entry.clause or "·"),
                 figure_value(entry),
@@ -77,7 +77,7 @@ def figures_tables(timeline: Mapping[str, Sequence[FigureEntry]]) -> list[Table]
 
 def history_entry(entry: HistoryEntry, color: bool) -> list[RenderableType]:
     """One version's part of a provision's history."""
-    head = Text(f"{entry.label} ({entry.plan}) · {entry.date}", style="bold")
+    head = Text(f"{visible(entry.label)} ({entry.plan}) · {entry.date}", style="bold")
     if entry.state != "present":
         head.append(f" · {HISTORY_STATES[entry.state]}", style="yellow")
         out: list[RenderableType] = [head]
@@ -107,7 +107,8 @@ def history_entry(entry: HistoryEntry, color: bool) -> list[RenderableType]:
         else:
             body.append(Text(visible(clause.text)))
         if clause.terms:
-            body.append(Text("figures: " + "; ".join(f"{k} {v}" for k, v in clause.terms.items())))
+            figures = "; ".join(f"{k} {v}" for k, v in clause.terms.items())
+            body.append(Text("figures: " + visible(figures)))
         if clause.note:
             body.append(Text(f"note: {visible(clause.note)}", style="italic"))
         out.append(Padding(Group(*body), (0, 0, 0, 4)))

@@ -9,15 +9,17 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Static
 
 from planlens.comparison.key_changes import topic_groups
+from planlens.comparison.model import SpanInfo
+from planlens.comparison.search import search
 from planlens.corpus.load import Corpus, load_corpus
 from planlens.tui import make_app
 from planlens.tui.app import PlanlensApp
 from planlens.tui.commands import ACTIONS
 from planlens.tui.screens.compare import CompareScreen
-from planlens.tui.screens.corpus_search import CorpusSearchScreen
+from planlens.tui.screens.corpus_search import CorpusSearchScreen, hit_content
 from planlens.tui.screens.figures import FiguresScreen
 from planlens.tui.screens.help import HelpScreen
-from planlens.tui.screens.history import HistoryScreen
+from planlens.tui.screens.history import HistoryScreen, diff_parts
 from tests.tui.conftest import SIZE, pilot_test, settle
 
 
@@ -200,3 +202,39 @@ async def test_the_new_keys_are_in_help_and_palette(mini: Corpus) -> None:
             assert f"{key}" in text and words in text
     actions = {action for _, _, action in ACTIONS}
     assert {"search", "figures", "history", "toggle_by_topic"} <= actions
+
+
+@pilot_test
+async def test_a_query_that_looks_like_markup_and_matches_nothing_is_shown_literally(
+    mini: Corpus,
+) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "[/]zzz")  # was a MarkupError that closed the app
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, CorpusSearchScreen)
+        [note] = list(app._notifications)
+        assert note.message == "Nothing matches “[/]zzz”."
+        assert note.markup is False
+
+
+def test_a_history_diff_never_runs_a_deletion_into_an_insertion() -> None:
+    spans = [
+        SpanInfo(op="equal", text="limited to "),
+        SpanInfo(op="delete", text="600,000"),
+        SpanInfo(op="insert", text="800,000"),
+        SpanInfo(op="equal", text=" personnel "),
+        SpanInfo(op="delete", text="at all times "),
+        SpanInfo(op="insert", text="in peacetime"),
+    ]
+    plain = "".join(part if isinstance(part, str) else part[0] for part in diff_parts(spans))
+    assert plain == "limited to 600,000 800,000 personnel at all times in peacetime"
+
+
+def test_an_omission_hit_names_the_version_that_reports_it(mini: Corpus) -> None:
+    [hit] = search(mini, "amnesty is reported")  # beta's omission of alpha:3
+    assert (hit.plan, hit.clause, hit.field) == ("beta", "alpha:3", "omission")
+    assert hit_content(hit).plain.startswith("alpha:3  omission in beta  ")

@@ -29,8 +29,9 @@ def similar(known: int, unknown: int, shared: int | None = None) -> Similarity:
     [
         (MIN_KNOWN - 1, 0, True),  # too few provisions of known fate
         (MIN_KNOWN, 0, False),
-        (5, 16, True),  # 5 of 21 is under a quarter
-        (5, 15, False),  # 5 of 20 is a quarter
+        (5, 6, True),  # 5 of 11 is under half
+        (5, 5, False),  # 5 of 10 is half
+        (12, 29, True),  # e3-28 and eu-24: 12 of 41
         (0, 0, True),
     ],
 )
@@ -61,6 +62,16 @@ def test_two_texts_sharing_one_provision_are_not_100_percent_alike(bundled: Corp
     drawn = heatmap_content(ids, labels, {("ep-res", "prosperity"): similarity}).plain
     assert "100%" not in drawn
     assert drawn.splitlines()[1].split()[-2:] == ["──", "few"]
+
+
+def test_two_partial_texts_are_not_100_percent_alike_on_what_both_have(bundled: Corpus) -> None:
+    similarity = pair_similarity(compare(bundled, ["e3-28", "eu-24"]))
+    # Both are known in part: most provisions' fate is unknown, and what is known is nearly
+    # all shared (by construction), so a share would read as near-total likeness.
+    assert similarity.shared >= similarity.known - 1 and similarity.share > 0.9
+    assert similarity.unknown > similarity.known and similarity.too_little
+    us_e3 = pair_similarity(compare(bundled, ["us-28", "e3-28"]))
+    assert not us_e3.too_little and 0.5 < (us_e3.measured_share or 0) < 1
 
 
 @pilot_test

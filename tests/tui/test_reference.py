@@ -7,12 +7,13 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from planlens.corpus.load import Corpus
+from planlens.corpus.load import Corpus, load_corpus
 from planlens.tui import make_app
 from planlens.tui.app import PlanlensApp
 from planlens.tui.screens.choice import ChoiceScreen
 from planlens.tui.screens.compare import CompareScreen
 from planlens.tui.screens.export import ExportScreen
+from planlens.tui.screens.pickers import version_prompt
 from planlens.tui.status import status_content
 from tests.tui.conftest import SIZE, pilot_test, settle
 
@@ -59,7 +60,9 @@ async def test_the_reference_survives_a_change_of_versions_it_is_among(mini: Cor
         await settle(pilot)
         screen.show_versions(("alpha", "gamma"))
         await settle(pilot)
-        assert screen.view.reference == "gamma"
+        # Side by side the reference is the left version: GAMMA moves there. Left on the right,
+        # the column headed ALPHA showed gamma's words and the one headed GAMMA alpha's.
+        assert screen.view.plan_ids == ("gamma", "alpha") and screen.view.reference is None
         assert screen.comparison is not None and screen.comparison.pairs == [("gamma", "alpha")]
         screen.show_versions(("alpha", "beta"))
         await settle(pilot)
@@ -130,3 +133,16 @@ async def test_a_filtered_export_keeps_the_chosen_reference(mini: Corpus, tmp_pa
         report = json.loads(target.read_text(encoding="utf-8"))
         assert report["options"]["changed_only"] is True
         assert report["pairs"] == [["gamma", "alpha"], ["gamma", "beta"]]
+
+
+def test_a_long_label_stays_apart_from_the_date_in_the_reference_picker(
+    mini_copy: Path,
+) -> None:
+    beta = mini_copy / "beta.toml"
+    beta.write_text(
+        beta.read_text(encoding="utf-8").replace('short = "BETA"', 'short = "BETA-REVISED"'),
+        encoding="utf-8",
+    )
+    corpus = load_corpus([mini_copy])
+    assert version_prompt(corpus, "beta").plain.startswith("BETA-REVISED 2025-02-01")
+    assert version_prompt(corpus, "alpha").plain.startswith("ALPHA      2025-01-10")

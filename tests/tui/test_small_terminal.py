@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -141,3 +142,32 @@ async def test_a_long_list_of_problems_keeps_its_hint_in_view(mini_copy: Path) -
         assert isinstance(dialog, ProblemsScreen)
         assert dialog.query_one(DataTable).max_scroll_y > 0
         assert in_view(dialog.query_one(".dialog-hint", Static))
+
+
+def drawn_in_full(widget: Widget) -> bool:
+    """True when the whole widget is on screen and drawn where it is (not clipped or covered)."""
+    region, (width, height) = widget.region, widget.screen.size
+    if not region or region.bottom > height or region.right > width:
+        return False
+    visible = widget.screen.find_widget(widget).region
+    if visible.height < region.height:
+        return False
+    x, y = region.center
+    found, _ = widget.screen.get_widget_at(int(x), int(y))
+    return found is widget or widget in found.ancestors
+
+
+@pytest.mark.parametrize("size", [SMALL, SIZE])
+@pytest.mark.parametrize("key", ["f", "h", "slash"])
+@pilot_test
+async def test_the_corpus_views_keep_their_hint_in_view(key: str, size: tuple[int, int]) -> None:
+    app = make_app(load_corpus([BUNDLED]))  # every version: long lists and a long history
+    async with app.run_test(size=size) as pilot:
+        await open_dialog(pilot, key)
+        if key == "slash":
+            await pilot.press("t", "h", "e")  # hundreds of hits
+            await settle(pilot)
+        dialog = app.screen
+        assert not isinstance(dialog, CompareScreen)
+        hint = dialog.query_one(".dialog-hint", Static)
+        assert drawn_in_full(hint), (key, size, hint.region)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import BUNDLED, MINI, CliResult
+from tests.helpers import plan_text
 
 Run = Callable[..., CliResult]
 
@@ -96,3 +97,57 @@ def test_search_output_never_carries_markup_or_escapes(run_cli: Run, mini_dir: P
     result = run_cli("search", "ceasefire", "--plans", mini_dir)
     assert result.code == 0, result.err
     assert "[bold]x[/]" in result.out and "\x1b" not in result.out and "\\x1b" in result.out
+
+
+def test_search_takes_a_version_by_its_label_in_any_case(run_cli: Run) -> None:
+    by_id = run_cli("search", "amnesty", "--plans", MINI, "--plan", "beta", "-f", "json")
+    by_label = run_cli("search", "amnesty", "--plans", MINI, "--plan", "Beta", "-f", "json")
+    assert by_label.code == 0, by_label.err
+    hits = json.loads(by_label.out)["hits"]
+    assert hits and hits == json.loads(by_id.out)["hits"]  # the label found nothing before
+
+
+def test_search_with_a_mistyped_topic_suggests_the_closest(run_cli: Run) -> None:
+    result = run_cli("search", "army", "--plans", BUNDLED, "--topic", "zaporizhzia")
+    assert result.code == 1
+    assert "did you mean zaporizhzhia-npp?" in result.err
+    assert "accountability" not in result.err  # not the whole list
+
+
+def test_figures_and_history_show_a_label_and_figure_escapes_literally(
+    run_cli: Run, mini_dir: Path
+) -> None:
+    beta = mini_dir / "beta.toml"
+    text = beta.read_text(encoding="utf-8")
+    text = text.replace('short = "BETA"', 'short = "BETA\\u001b[2J"')
+    text = text.replace("army_cap = 800000", 'army_cap = "800k \\u001b[31m\\u202e"')
+    beta.write_text(text, encoding="utf-8")
+    for args in (("figures", "army_cap"), ("history", "alpha:1")):
+        result = run_cli(*args, "--plans", mini_dir)
+        assert result.code == 0, result.err
+        assert "\x1b" not in result.out and "\u202e" not in result.out, args
+        assert "BETA\\x1b[2J" in result.out, args
+    history = run_cli("history", "alpha:1", "--plans", mini_dir).out
+    assert "army_cap 800k \\x1b[31m\\u202e" in history
+
+
+def test_piped_output_has_no_trailing_spaces(run_cli: Run) -> None:
+    for args in (("figures", "army_cap"), ("history", "alpha:1"), ("search", "army")):
+        result = run_cli(*args, "--plans", MINI)
+        assert result.code == 0, result.err
+        lines = result.out.splitlines()
+        assert len(lines) > 3, args
+        assert [line for line in lines if line != line.rstrip()] == [], args
+
+
+def test_figures_of_a_corpus_without_any_say_so(run_cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "solo.toml").write_text(plan_text("solo"), encoding="utf-8")
+    result = run_cli("figures", "--plans", tmp_path)
+    assert result.code == 0 and result.out == ""
+    assert "No version has typed figures" in result.err
+
+
+def test_one_search_hit_is_one_hit(run_cli: Run) -> None:
+    result = run_cli("search", "amnesty is reported", "--plans", MINI)
+    assert result.code == 0, result.err
+    assert result.err.splitlines()[-1] == "1 hit."

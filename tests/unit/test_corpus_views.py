@@ -160,6 +160,22 @@ def test_history_of_an_unknown_clause_is_a_clear_error() -> None:
         history(load_corpus([MINI]), "alpha:99")
 
 
+def test_history_of_a_version_named_by_its_label_gives_the_address_by_id() -> None:
+    corpus = load_corpus([BUNDLED])
+    by_label = history(corpus, "GEN-19:p1")  # was an internal AssertionError
+    assert by_label.address == "geneva-19:p1"
+    assert by_label == history(corpus, "geneva-19:p1")
+    assert history(corpus, "us-28:19").versions == history(corpus, "US-28:19").versions
+
+
+def test_history_is_titled_by_the_clause_asked_about_not_the_rows_first_clause() -> None:
+    corpus = load_corpus([BUNDLED])
+    _, clause = corpus.clause("us-28:19")
+    assert history(corpus, "us-28:19").title == clause.title
+    assert history(corpus, "ua-20:12.alt-a").title == corpus.clause("ua-20:12.alt-a")[1].title
+    assert clause.title != corpus.clause("london-apr:p11")[1].title  # the row's first clause
+
+
 def test_fold_ignores_case_accents_and_script() -> None:
     assert fold("Zaporìzhzhia") == fold("ZAPORIZHZHIA") == "zaporizhzhia"
     assert fold("Запоріжжя") == "zaporizhzhia"
@@ -242,3 +258,21 @@ def test_a_snippet_always_holds_what_it_matched(text: str, data: st.DataObject) 
     assert snippet is not None
     assert fold(query) in fold(snippet.match)
     assert snippet.match in text
+
+
+def test_a_phrase_matches_across_a_line_break_or_a_double_space() -> None:
+    snippet = find_in("The line\nof  contact is frozen.", "line of contact")
+    assert snippet is not None and snippet.match == "line of contact"  # flattened as shown
+    corpus = Corpus.from_plans([plan("a", 1, [("1", "Troops  stay on the line\nof contact.", {})])])
+    [hit] = search(corpus, "stay on the line of contact")
+    assert hit.snippet.text == "Troops stay on the line of contact."
+
+
+def test_a_snippet_is_cut_between_words() -> None:
+    text = "The framework contains an agreed provision on the Zaporizhzhia nuclear power plant."
+    snippet = find_in(text, "zaporizhzhia", context=12)
+    assert snippet is not None
+    assert snippet.before == "…on the "  # not "…ision on the "
+    assert snippet.after == " nuclear…"  # not " nuclear pow…"
+    word = find_in("Pneumonoultramicroscopicsilicovolcanoconiosis", "silico", context=3)
+    assert word is not None and word.text == "…picsilicovol…"  # one long word: cut inside it

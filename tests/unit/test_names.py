@@ -90,3 +90,18 @@ def test_the_known_list_gives_labels_too(bundled: Corpus) -> None:
     with pytest.raises(UnknownPlanError) as caught:
         bundled.resolve("zzzz")
     assert "geneva-19 (GEN-19)" in str(caught.value) and "us-28," in str(caught.value)
+
+
+def test_validation_warns_of_a_label_that_names_another_version(tmp_path: Path) -> None:
+    _plan_with_short(tmp_path, "alpha", "ALPHA")
+    _plan_with_short(tmp_path, "beta", "Alpha")  # another version's id, in another case
+    _plan_with_short(tmp_path, "gamma", "DRAFT")
+    _plan_with_short(tmp_path, "delta", "draft")  # the same label, in another case
+    corpus = load_corpus([tmp_path])
+    assert corpus.errors == ()  # every version still loads
+    warned = {p.path.stem: p.message for p in corpus.problems if p.path and "label" in p.message}
+    assert set(warned) == {"beta", "gamma", "delta"}  # alpha's own label is not the fault
+    assert "'Alpha' is the id of alpha" in warned["beta"]
+    assert "also the label of delta" in warned["gamma"]
+    assert "also the label of gamma" in warned["delta"]
+    assert next(p for p in corpus.problems if p.path and p.path.stem == "beta").line == 4

@@ -61,3 +61,15 @@ def test_report_and_align_take_a_reference(run_cli: Run) -> None:
     outside = run_cli("align", "alpha", "beta", "--reference", "gamma", "--plans", MINI)
     assert outside.code == 1
     assert "the reference 'gamma' is not among the versions compared (alpha, beta)" in outside.err
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_a_pairs_title_names_the_chosen_reference_first(run_cli: Run, fmt: str) -> None:
+    report = run_cli("report", "alpha", "beta", "--reference", "beta", "-f", fmt, "--plans", MINI)
+    assert report.code == 0, report.err
+    # beta → alpha is what the report compares (army cap 800,000 → 600,000); the title said
+    # "ALPHA → BETA".
+    assert "planlens report: BETA → ALPHA" in report.out
+    assert "ALPHA → BETA" not in report.out
+    default = run_cli("report", "alpha", "beta", "-f", fmt, "--plans", MINI)
+    assert "planlens report: ALPHA → BETA" in default.out

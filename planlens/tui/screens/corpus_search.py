@@ -44,9 +44,11 @@ def hit_content(hit: SearchHit) -> Content:
 
     The core has already put the snippet on one line; `visible` shows any control character.
     """
+    # An omission's address is the dropped provision's: say which version reports it.
+    field = f"omission in {visible(hit.plan)}" if hit.field == "omission" else hit.field
     return Content.assemble(
         (f"{visible(hit.clause)}", "bold"),
-        (f"  {hit.field}  ", palette.MUTED),
+        (f"  {field}  ", palette.MUTED),
         visible(hit.snippet.before),
         (visible(hit.snippet.match), palette.SEARCH_HIT),
         visible(hit.snippet.after),
@@ -73,7 +75,7 @@ class CorpusSearchScreen(ModalScreen[SearchChoice | None]):
         """The hits of the current query, in the order listed."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
+        with Vertical(classes="dialog wide", id="corpus-search-dialog"):
             yield Static(Content("Search every version"), classes="dialog-title")
             yield Input(
                 value=self.text,

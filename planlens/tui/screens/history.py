@@ -7,6 +7,7 @@ with the word diff against the previous version that has the provision, or why i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -24,6 +25,7 @@ from planlens.tui.messages import HistoryFailed, HistoryReady
 
 if TYPE_CHECKING:
     from planlens.comparison.history import History, HistoryClause, HistoryEntry
+    from planlens.comparison.model import SpanInfo
     from planlens.corpus.load import Corpus
 
 Parts = list[str | tuple[str, str]]
@@ -33,6 +35,27 @@ ABSENT_WORDS = {
     "unknown": ("? unknown: this version is known only in part", palette.CLASS_STYLES["unknown"]),
     "removed-reported": ("-? removed (reported)", palette.CLASS_STYLES["removed-reported"]),
 }
+
+
+def diff_parts(spans: Sequence[SpanInfo]) -> Parts:
+    """A word diff in one text: deletions struck, insertions underlined, as the compare view.
+
+    A deletion that runs straight into an insertion ("600,000" then "800,000") gets a space
+    between them, so that the two never read as one word ("600,000800,000").
+    """
+    parts: Parts = []
+    previous: SpanInfo | None = None
+    for span in spans:
+        if (
+            previous is not None
+            and {previous.op, span.op} == {"delete", "insert"}
+            and previous.text[-1:].strip()
+            and span.text[:1].strip()
+        ):
+            parts.append(" ")
+        parts.append((visible(span.text), palette.SPAN_STYLES[span.op]))
+        previous = span
+    return parts
 
 
 def clause_parts(entry: HistoryEntry, clause: HistoryClause) -> Parts:
@@ -46,7 +69,7 @@ def clause_parts(entry: HistoryEntry, clause: HistoryClause) -> Parts:
     parts.append("\n    ")
     if clause.spans and any(span.op != "equal" for span in clause.spans):
         parts.append((f"changes from {entry.compared_with}: ", palette.MUTED))
-        parts += [(visible(s.text), palette.SPAN_STYLES[s.op]) for s in clause.spans]
+        parts += diff_parts(clause.spans)
     else:
         if clause.spans:
             parts.append((f"unchanged from {entry.compared_with}: ", palette.MUTED))

@@ -24,7 +24,7 @@ def version_prompt(corpus: Corpus, plan_id: str) -> Content:
     plan_file = corpus.plan(plan_id)
     plan = plan_file.plan
     parts: list[str | tuple[str, str]] = [
-        (f"{visible(plan.label):<11}", "bold"),
+        (f"{visible(plan.label):<10} ", "bold"),  # a space even after a long label
         (f"{plan.date.isoformat()}  ", palette.MUTED),
     ]
     for (badge, style), width in zip(palette.badges(plan), (10, 11, 9), strict=False):

@@ -96,8 +96,16 @@ class ProvisionView(Vertical):
 
     def show_versions(self, plan_ids: tuple[str, ...], reference: str | None = None) -> None:
         """Show `plan_ids` compared with `reference` (None: each with its nearest ancestor):
-        at once from the cache, or after a worker has compared them."""
+        at once from the cache, or after a worker has compared them.
+
+        Side by side, the left version is the reference: a chosen one moves there (compared
+        with the version on its right, a reference on the right would put each version's words
+        under the other's name).
+        """
         reference = reference if reference in plan_ids else None
+        if reference is not None and len(plan_ids) == 2:
+            plan_ids = (reference, *(pid for pid in plan_ids if pid != reference))
+            reference = None
         self.view = replace(self.view, plan_ids=plan_ids, reference=reference)
         cached = self.planlens.comparisons.get(plan_ids)
         if cached is not None and cached.pairs != self._expected_pairs():
