@@ -14,10 +14,7 @@ directory is the repository's `plans/`: it is edited only when it was chosen (`-
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import os
-import tempfile
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +25,7 @@ from planlens.corpus.load import Corpus, load_corpus, parse_plan, text_digest
 from planlens.corpus.problems import Problem
 from planlens.corpus.references import check_references, duplicate_clause_problems
 from planlens.errors import PlanlensError
+from planlens.files import write_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 """The installed package: files below it are never written."""
@@ -188,7 +186,7 @@ def apply(corpus: Corpus, changes: Sequence[Change]) -> list[Applied]:
                 new_text, change.clause, change.key, change.address, change.add
             )
         _check(corpus, plan_id, path, text, new_text)
-        atomic_write(path, bom + new_text)
+        write_text(path, bom + new_text, force=True, regular_only=True)
         applied += [Applied(change, corpus.paths[plan_id]) for change in mine]
     return applied
 
@@ -241,30 +239,6 @@ def _errors(corpus: Corpus, plan_id: str, path: Path, text: str) -> list[Problem
     loaded[plan_id] = (plan, path)
     problems += [p for p in check_references(loaded, corpus.topics, {path: text}) if p.path == path]
     return [p for p in problems if p.severity == "error"]
-
-
-def atomic_write(target: Path, text: str) -> None:
-    """Replace `target` by a file holding `text`: a temporary file beside it, then a rename.
-
-    Readers see the old file or the new one, never a part; the file's mode is kept.
-    """
-    mode = target.stat().st_mode & 0o777
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise PlanlensError(f"cannot write in {target.parent}: {exc.strerror or exc}") from exc
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temporary.chmod(mode)
-        temporary.replace(target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise PlanlensError(f"cannot write {target}: {exc.strerror or exc}") from exc
 
 
 def reload_corpus(corpus: Corpus) -> Corpus:
