@@ -178,10 +178,11 @@ def details_content(
     if row.omissions:
         parts.append(("\nReported omissions\n", palette.HEADING))
         for omission in row.omissions:
+            label = visible(comparison.plan(omission.plan).label)
             parts += [
                 ("  ", ""),
                 (
-                    f"{comparison.plan(omission.plan).label} dropped {omission.ref}: ",
+                    f"{label} dropped {visible(omission.ref)}: ",
                     palette.CLASS_STYLES["removed-reported"],
                 ),
                 visible(omission.note),
