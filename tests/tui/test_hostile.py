@@ -32,7 +32,7 @@ from planlens.tui.app import PlanlensApp
 from planlens.tui.plain import literal
 from planlens.tui.screens.compare import CompareScreen
 from planlens.tui.widgets.details import details_content
-from tests.conftest import DATA
+from tests.conftest import DATA, MINI
 from tests.tui.conftest import LOAD_ROUNDS, SIZE, pilot_test, settle
 
 HOSTILE = DATA / "hostile"
@@ -270,3 +270,16 @@ def test_details_show_control_characters_of_a_label_in_reported_omissions(
     omissions = shown[shown.index("Reported omissions") :]
     assert f"{visible(label)} dropped calm:2: " in omissions
     assert "\x1b" not in omissions and "\u202e" not in omissions
+
+
+def test_details_show_control_characters_of_a_label_a_clause_is_added_in(tmp_path: Path) -> None:
+    shutil.copytree(MINI, tmp_path, dirs_exist_ok=True)
+    beta = tmp_path / "beta.toml"
+    beta.write_text(
+        beta.read_text(encoding="utf-8").replace('short = "BETA"', 'short = "B\\u001bETA"'),
+        encoding="utf-8",
+    )
+    comparison = compare(load_corpus([tmp_path]), ["alpha", "beta"])
+    (added,) = [i for i, row in enumerate(comparison.rows) if row.pairs[0].change == "added"]
+    shown = details_content(comparison, added, {}).plain
+    assert "not in this version (added in B\\x1bETA)" in shown and "\x1b" not in shown

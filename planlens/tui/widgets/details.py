@@ -143,7 +143,7 @@ def _absence(comparison: Comparison, row: Row, plan_id: str) -> list[Part]:
         if pair.a == plan_id and pair.change == "unknown":
             return [(palette.word("unknown"), palette.CLASS_STYLES["unknown"])]
         if pair.a == plan_id:
-            later = comparison.plan(pair.b).label
+            later = visible(comparison.plan(pair.b).label)
             return [
                 (f"not in this version ({palette.word(pair.change)} in {later})", palette.MUTED)
             ]
