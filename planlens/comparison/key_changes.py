@@ -45,8 +45,11 @@ def _addresses(plan_id: str, clause_ids: list[str]) -> tuple[str, ...]:
 
 
 def _note(comparison: Comparison, addresses: tuple[str, ...]) -> str | None:
-    notes = [comparison.clauses[a].note for a in addresses if comparison.clauses[a].note]
-    return " ".join(n for n in notes if n) or None
+    """The clauses' notes; each after its clause's address when several clauses have one."""
+    notes = [(a, comparison.clauses[a].note) for a in addresses if comparison.clauses[a].note]
+    if len(notes) > 1:
+        return " ".join(f"{address}: {note}" for address, note in notes)
+    return notes[0][1] if notes else None
 
 
 def _pair_changes(comparison: Comparison, row: Row, diff: PairDiff) -> list[KeyChange]:

@@ -83,23 +83,40 @@ def _entries(plan: PlanFile, term: str) -> list[FigureEntry]:
     return [FigureEntry(**base, clause=None, value=None, shown=None, state=state, confidence=None)]
 
 
+def _resolve(name: str, known: list[str]) -> str:
+    """The known term `name` means: exact, else the one that matches ignoring case.
+
+    An unknown name is an error that suggests the closest names, compared ignoring case.
+    """
+    if name in known:
+        return name
+    folded: dict[str, list[str]] = {}
+    for term in known:
+        folded.setdefault(term.casefold(), []).append(term)
+    same = folded.get(name.casefold(), [])
+    if len(same) == 1:
+        return same[0]
+    close = same or [
+        term
+        for key in difflib.get_close_matches(name.casefold(), list(folded), n=3)
+        for term in folded[key]
+    ]
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    raise PlanlensError(
+        f"no version has a figure named {name!r}{hint} (`planlens figures` lists them all)"
+    )
+
+
 def figure_timeline(
     corpus: Corpus, terms: Sequence[str] | None = None
 ) -> dict[str, list[FigureEntry]]:
     """Term name → one or more entries per version, in the corpus's date order.
 
     Without `terms`, every term of the corpus. An unknown term name is an error that suggests
-    the closest names.
+    the closest names; a name that matches one term ignoring case means that term.
     """
     known = term_names(corpus)
-    wanted = list(terms) if terms else known
-    for name in wanted:
-        if name not in known:
-            close = difflib.get_close_matches(name, known, n=3)
-            hint = f"; did you mean {' or '.join(close)}?" if close else ""
-            raise PlanlensError(
-                f"no version has a figure named {name!r}{hint} (`planlens figures` lists them all)"
-            )
+    wanted = [_resolve(name, known) for name in terms] if terms else known
     return {name: [e for plan in corpus.plans for e in _entries(plan, name)] for name in wanted}
 
 

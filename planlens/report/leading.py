@@ -49,6 +49,8 @@ class _Item:
     """The figure changes, `army_cap 600,000 → 800,000 (+33%); …`; empty for the others."""
     note: str | None
     """The clause's or the omission's note."""
+    bracketed: str = ""
+    """`(bracketed alternative)` or `(bracketed alternatives)` when the clauses are; else empty."""
 
 
 def _by_kind(comparison: Comparison) -> list[tuple[KeyKind, list[_Item]]]:
@@ -62,7 +64,8 @@ def _by_kind(comparison: Comparison) -> list[tuple[KeyKind, list[_Item]]]:
             group = list(same)
             figures = "; ".join(_figure(k.figure) for k in group if k.figure is not None)
             title = _title(comparison, group[0])
-            items.append(_Item(group[0].addresses, title, figures, group[0].note))
+            bracketed = _bracketed(comparison, group[0].addresses)
+            items.append(_Item(group[0].addresses, title, figures, group[0].note, bracketed))
         if items:
             out.append((kind, items))
     return out
@@ -75,9 +78,24 @@ def _title(comparison: Comparison, change: KeyChange) -> str:
     return change.title
 
 
+def _bracketed(comparison: Comparison, addresses: tuple[str, ...]) -> str:
+    """The label of bracketed (unagreed) clauses among `addresses`; empty when none is."""
+    count = sum(1 for a in addresses if a in comparison.clauses and comparison.clauses[a].bracketed)
+    if not count:
+        return ""
+    return "(bracketed alternatives)" if count > 1 else "(bracketed alternative)"
+
+
+def _clause_label(comparison: Comparison, plan_id: str, clause_id: str) -> str:
+    """` (bracketed alternative)` after a bracketed clause's address in the by-topic lists."""
+    return " (bracketed alternative)" if comparison.clause(plan_id, clause_id).bracketed else ""
+
+
 def _figure(figure: FigureInfo) -> str:
-    """`army_cap 600,000 → 800,000 (+33%)`."""
+    """`army_cap 600,000 → 800,000 (+33%)`, after its alternative's address when it has one."""
     line = f"{figure.name} {c.figure_value(figure.old)} → {c.figure_value(figure.new)}"
+    if figure.alternative:
+        line = f"{figure.alternative}: {line}"
     change = c.relative_change(figure)
     return f"{line} ({change})" if change else line
 
@@ -95,6 +113,8 @@ def key_changes_html(comparison: Comparison) -> str:
         items = []
         for item in changes:
             where = " ".join(address_link(a) for a in item.addresses)
+            if item.bracketed:
+                where += f' <span class="muted">{esc(item.bracketed)}</span>'
             figures = f" — {esc(item.figures)}" if item.figures else ""
             note = f'<br><span class="muted">{esc(item.note)}</span>' if item.note else ""
             items.append(f"<li>{where} <strong>{esc(item.title)}</strong>{figures}{note}</li>")
@@ -114,7 +134,8 @@ def by_topic_html(comparison: Comparison) -> str:
             for plan in comparison.plans:
                 ids = row.clauses.get(plan.id, [])
                 texts = [
-                    f"{esc(f'{plan.id}:{cid}')} {esc(comparison.clause(plan.id, cid).text)}"
+                    f"{esc(f'{plan.id}:{cid}')}{esc(_clause_label(comparison, plan.id, cid))} "
+                    f"{esc(comparison.clause(plan.id, cid).text)}"
                     for cid in ids
                 ]
                 cells.append(f"<td>{'<br>'.join(texts) or '—'}</td>")
@@ -140,6 +161,8 @@ def key_changes_markdown(comparison: Comparison) -> list[str]:
         lines += [f"### {escape(KIND_HEADINGS[kind])}", ""]
         for item in changes:
             where = ", ".join(code(a) for a in item.addresses)
+            if item.bracketed:
+                where += f" *{escape(item.bracketed)}*"
             figures = f" — {escape(item.figures)}" if item.figures else ""
             note = f" — *{escape(item.note)}*" if item.note else ""
             lines.append(f"- {where} **{escape(item.title)}**{figures}{note}")
@@ -158,7 +181,8 @@ def by_topic_markdown(comparison: Comparison) -> list[str]:
             for plan in comparison.plans:
                 for cid in row.clauses.get(plan.id, []):
                     text = comparison.clause(plan.id, cid).text
-                    lines.append(f"  - {code(f'{plan.id}:{cid}')} {escape(text)}")
+                    label = escape(_clause_label(comparison, plan.id, cid))
+                    lines.append(f"  - {code(f'{plan.id}:{cid}')}{label} {escape(text)}")
         lines.append("")
     return lines
 
@@ -177,6 +201,8 @@ def key_changes_text(comparison: Comparison) -> list[RenderableType]:
         for item in changes:
             line = Text("- ")
             line.append(c.fold(", ".join(item.addresses)), style="cyan")
+            if item.bracketed:
+                line.append(f" {item.bracketed}", style="dim")
             line.append(" " + c.fold(item.title), style="bold")
             if item.figures:
                 line.append(" — " + c.fold(item.figures))
@@ -196,7 +222,8 @@ def by_topic_text(comparison: Comparison) -> list[RenderableType]:
             out.append(Padding(Text(c.fold(row.title), style="italic"), (0, 0, 0, 2)))
             for plan in comparison.plans:
                 for cid in row.clauses.get(plan.id, []):
-                    line = Text(f"{plan.id}:{cid} ", style="cyan")
+                    line = Text(f"{plan.id}:{cid}", style="cyan")
+                    line.append(_clause_label(comparison, plan.id, cid) + " ", style="dim")
                     line.append(c.fold(comparison.clause(plan.id, cid).text))
                     out.append(Padding(line, (0, 0, 0, 4)))
     return out

@@ -24,13 +24,15 @@ from textual.widget import Widget
 from textual.widgets._toast import Toast
 
 import planlens.tui
+from planlens.comparison.build import compare
 from planlens.corpus.load import load_corpus
 from planlens.safe import visible
 from planlens.tui import make_app
 from planlens.tui.app import PlanlensApp
 from planlens.tui.plain import literal
 from planlens.tui.screens.compare import CompareScreen
-from tests.conftest import DATA
+from planlens.tui.widgets.details import details_content
+from tests.conftest import DATA, MINI
 from tests.tui.conftest import LOAD_ROUNDS, SIZE, pilot_test, settle
 
 HOSTILE = DATA / "hostile"
@@ -249,3 +251,35 @@ async def test_problems_screen_shows_messages_literally(tmp_path: Path) -> None:
         await settle(pilot)
         assert "unknown topic '[@click=app.quit]x[/]'" in screen_text(app)
         assert_inert(app)
+
+
+def test_details_show_control_characters_of_a_label_in_reported_omissions(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(HOSTILE, tmp_path, dirs_exist_ok=True)
+    hostile = tmp_path / "hostile.toml"
+    label = "\x1b[31mHOST\u202eILE"
+    text = hostile.read_text(encoding="utf-8")
+    hostile.write_text(
+        text.replace('short = "HOST|ILE</th>"', 'short = "\\u001b[31mHOST\\u202eILE"'),
+        encoding="utf-8",
+    )
+    comparison = compare(load_corpus([tmp_path]), ["calm", "hostile"])
+    (index,) = [i for i, row in enumerate(comparison.rows) if row.omissions]
+    shown = details_content(comparison, index, {}).plain
+    omissions = shown[shown.index("Reported omissions") :]
+    assert f"{visible(label)} dropped calm:2: " in omissions
+    assert "\x1b" not in omissions and "\u202e" not in omissions
+
+
+def test_details_show_control_characters_of_a_label_a_clause_is_added_in(tmp_path: Path) -> None:
+    shutil.copytree(MINI, tmp_path, dirs_exist_ok=True)
+    beta = tmp_path / "beta.toml"
+    beta.write_text(
+        beta.read_text(encoding="utf-8").replace('short = "BETA"', 'short = "B\\u001bETA"'),
+        encoding="utf-8",
+    )
+    comparison = compare(load_corpus([tmp_path]), ["alpha", "beta"])
+    (added,) = [i for i, row in enumerate(comparison.rows) if row.pairs[0].change == "added"]
+    shown = details_content(comparison, added, {}).plain
+    assert "not in this version (added in B\\x1bETA)" in shown and "\x1b" not in shown

@@ -7,6 +7,7 @@ reads `few`, never a share such as 100 % between texts that share almost nothing
 from __future__ import annotations
 
 import pytest
+from textual.containers import HorizontalScroll
 from textual.widgets import DataTable, Static
 
 from planlens.comparison.build import compare
@@ -14,7 +15,7 @@ from planlens.corpus.load import Corpus, load_corpus
 from planlens.tui import make_app
 from planlens.tui.screens.compare import CompareScreen
 from planlens.tui.screens.overview import OverviewScreen
-from planlens.tui.stats import MIN_KNOWN, Similarity, pair_similarity
+from planlens.tui.stats import MIN_KNOWN, Similarity, pair_similarity, similarity_pairs
 from planlens.tui.widgets.heatmap import cell, heatmap_content
 from tests.conftest import BUNDLED
 from tests.tui.conftest import SIZE, pilot_test, settle
@@ -68,7 +69,7 @@ def test_two_partial_texts_are_not_100_percent_alike_on_what_both_have(bundled: 
     similarity = pair_similarity(compare(bundled, ["e3-28", "eu-24"]))
     # Both are known in part: most provisions' fate is unknown, and what is known is nearly
     # all shared (by construction), so a share would read as near-total likeness.
-    assert similarity.shared >= similarity.known - 1 and similarity.share > 0.9
+    assert similarity.shared >= similarity.known - 1 and (similarity.share or 0) > 0.9
     assert similarity.unknown > similarity.known and similarity.too_little
     us_e3 = pair_similarity(compare(bundled, ["us-28", "e3-28"]))
     assert not us_e3.too_little and 0.5 < (us_e3.measured_share or 0) < 1
@@ -134,3 +135,26 @@ async def test_the_overview_stacks_its_middle_on_a_narrow_terminal(mini: Corpus)
         lineage = screen.query_one("#lineage-box").region
         heatmap = screen.query_one("#heatmap-box").region
         assert heatmap.y > lineage.y and heatmap.x == lineage.x
+
+
+@pytest.mark.parametrize(("size", "scrolls"), [(SIZE, False), ((80, 24), True)])
+@pilot_test
+async def test_the_heat_map_of_every_bundled_version_keeps_its_rows_whole(
+    bundled: Corpus, size: tuple[int, int], scrolls: bool
+) -> None:
+    app = make_app(bundled)
+    app.similarities.update(
+        {pair: similar(10, 0) for pair in similarity_pairs(bundled.ids)}
+    )  # no worker: the map is drawn at once, every cell a share
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        heatmap = app.screen.query_one("#heatmap", Static)
+        lines = str(heatmap.content).splitlines()
+        assert len(lines) == len(bundled.ids) + 1 == 17
+        assert heatmap.size == (max(len(line) for line in lines), len(lines))
+        scroll = app.screen.query_one("#heatmap-scroll", HorizontalScroll)
+        assert (scroll.max_scroll_x > 0) is scrolls
+        if not scrolls:
+            assert heatmap.region.right <= size[0]

@@ -41,6 +41,12 @@ def test_figures_of_an_unknown_term_suggest_one(run_cli: Run) -> None:
     assert "Traceback" not in result.err
 
 
+def test_figures_match_a_term_name_in_any_case(run_cli: Run) -> None:
+    result = run_cli("figures", "ARMY_CAP", "--plans", MINI)
+    assert result.code == 0, result.err
+    assert "army_cap" in result.out and "ARMY_CAP" not in result.out
+
+
 def test_history_json_keeps_alternatives_apart(run_cli: Run) -> None:
     result = run_cli("history", "us-28:19", "--plans", BUNDLED, "-f", "json")
     assert result.code == 0, result.err

@@ -93,6 +93,13 @@ def test_every_term_without_names_and_a_close_name_suggested(four_states: Corpus
         figure_timeline(four_states, ["army_cpa"])
 
 
+def test_a_term_name_matches_ignoring_case(four_states: Corpus) -> None:
+    assert list(figure_timeline(four_states, ["ARMY_CAP"])) == ["army_cap"]
+    assert list(figure_timeline(four_states, ["Army_Cap"])) == ["army_cap"]
+    with pytest.raises(PlanlensError, match="did you mean army_cap"):
+        figure_timeline(four_states, ["ARMY_CPA"])
+
+
 def test_the_bundled_army_cap_timeline_reads_eu_24_as_explicitly_none() -> None:
     entries = figure_timeline(load_corpus([BUNDLED]), ["army_cap"])["army_cap"]
     by_plan = {e.plan: e for e in entries}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -11,7 +12,7 @@ from planlens.comparison.build import compare
 from planlens.comparison.model import Comparison
 from planlens.corpus.load import load_corpus
 from planlens.report import RenderOptions, render
-from tests.conftest import DATA, MINI, CliResult
+from tests.conftest import BUNDLED, DATA, MINI, CliResult
 from tests.unit.report_checks import HTML_TAGS, SGR, parse_html
 
 NOTE = "The amnesty is reported to have been dropped."
@@ -83,3 +84,47 @@ def test_report_by_topic_on_the_command_line(run_cli: Callable[..., CliResult]) 
     assert result.code == 0, result.err
     assert "## Provisions by topic" in result.out
     assert result.out.index("## Key changes") < result.out.index("## Provisions by topic")
+
+
+@pytest.fixture(scope="module")
+def us_ua() -> Comparison:
+    return compare(load_corpus([BUNDLED]), ["us-28", "ua-20"])
+
+
+def _html_text(page: str) -> str:
+    """An HTML page's text: tags dropped, entities undone."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def _key_line(report: str, address: str) -> str:
+    """The key changes' line (or Rich-wrapped paragraph) that opens with `address`."""
+    key = report[report.index("Key changes") : report.index("Summary")]
+    start = key.index(address)
+    return " ".join(key[start : key.index("\n\n", start)].split())
+
+
+@pytest.mark.parametrize("fmt", ["md", "text", "html"])
+def test_key_changes_label_bracketed_alternatives_and_their_figures(
+    us_ua: Comparison, fmt: str
+) -> None:
+    report = render(us_ua, fmt, RenderOptions(width=200))
+    if fmt == "html":
+        report = _html_text(body(report).replace("</li>", "\n\n"))
+    znpp = _key_line(report, "ua-20:12.alt-a")
+    assert "(bracketed alternatives)" in znpp
+    assert "ua-20:12.alt-a: znpp_power_split 50:50 → equal thirds" in znpp
+    assert "ua-20:12.alt-b: znpp_power_split 50:50 → 50:50 Ukraine, US" in znpp
+    assert "ua-20:12.alt-b: Kyiv's counter-proposal" in znpp
+    assert "(bracketed alternative)" in _key_line(report, "ua-20:14.alt-b")
+    fund = _key_line(report, "ua-20:9")
+    assert "$800 billion" in fund and "800,000,000,000" not in fund
+
+
+@pytest.mark.parametrize("fmt", ["md", "text", "html"])
+def test_by_topic_labels_bracketed_alternatives(us_ua: Comparison, fmt: str) -> None:
+    report = render(us_ua, fmt, RenderOptions(width=200, by_topic=True))
+    report = _html_text(body(report)) if fmt == "html" else report.replace("`", "")
+    section = report[report.index("Provisions by topic") :]
+    for address in ("ua-20:12.alt-a", "ua-20:12.alt-b", "ua-20:14.alt-a"):
+        assert f"{address} (bracketed alternative) " in section, address
+    assert "us-28:19 (bracketed" not in section

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -32,7 +32,7 @@ from planlens.tui.stats import (
     similarity_pairs,
     topic_coverage,
 )
-from planlens.tui.widgets.heatmap import heatmap_content
+from planlens.tui.widgets.heatmap import heatmap_content, heatmap_legend
 
 if TYPE_CHECKING:
     from planlens.tui.app import PlanlensApp
@@ -83,7 +83,9 @@ class OverviewScreen(Screen[None]):
                     yield Static(lineage_content(self.planlens.corpus), id="lineage")
                 with Vertical(id="heatmap-box"):
                     yield Static(Content("Similarity"), classes="section-title")
-                    yield Static(id="heatmap")
+                    with HorizontalScroll(id="heatmap-scroll"):
+                        yield Static(id="heatmap")
+                    yield Static(heatmap_legend(), id="heatmap-legend")
                     yield Static(id="heatmap-progress")
             yield Static(Content("Topic coverage: clauses per topic"), classes="section-title")
             yield DataTable(id="coverage", zebra_stripes=True)

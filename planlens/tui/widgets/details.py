@@ -143,7 +143,7 @@ def _absence(comparison: Comparison, row: Row, plan_id: str) -> list[Part]:
         if pair.a == plan_id and pair.change == "unknown":
             return [(palette.word("unknown"), palette.CLASS_STYLES["unknown"])]
         if pair.a == plan_id:
-            later = comparison.plan(pair.b).label
+            later = visible(comparison.plan(pair.b).label)
             return [
                 (f"not in this version ({palette.word(pair.change)} in {later})", palette.MUTED)
             ]
@@ -178,10 +178,11 @@ def details_content(
     if row.omissions:
         parts.append(("\nReported omissions\n", palette.HEADING))
         for omission in row.omissions:
+            label = visible(comparison.plan(omission.plan).label)
             parts += [
                 ("  ", ""),
                 (
-                    f"{comparison.plan(omission.plan).label} dropped {omission.ref}: ",
+                    f"{label} dropped {visible(omission.ref)}: ",
                     palette.CLASS_STYLES["removed-reported"],
                 ),
                 visible(omission.note),

@@ -49,8 +49,8 @@ def heatmap_content(
     parts: list[str | tuple[str, str]] = [" " * (width + 4)]
     for column, _ in enumerate(plan_ids):
         parts.append((f"{column + 1:>{CELL - 1}} ", palette.MUTED))
-    parts.append("\n")
     for row, a in enumerate(plan_ids):
+        parts.append("\n")
         parts.append((f"{visible(labels[a]):<{width}} ", "bold"))
         parts.append((f"{row + 1:>2} ", palette.MUTED))
         for b in plan_ids:
@@ -59,15 +59,16 @@ def heatmap_content(
                 continue
             similarity = similarities.get((a, b)) or similarities.get((b, a))
             parts.append(cell(similarity, pending))
-        parts.append("\n")
-    parts.append(
-        (
-            "\nProvisions in common: of the provisions either version has (leaving out those "
-            "whose fate is unknown), the share both have, reworded or not. "
-            f"few: too little known to measure (fewer than {MIN_KNOWN} provisions, or under "
-            f"{MIN_KNOWN_PART:.0%} of the pair's, have a known fate). n/a: nothing known to "
-            "compare (a version known only from reports).",
-            palette.MUTED,
-        )
-    )
     return Content.assemble(*parts)
+
+
+def heatmap_legend() -> Content:
+    """What the heat map's cells mean (drawn under the map, wrapped to the width)."""
+    return Content.styled(
+        "Provisions in common: of the provisions either version has (leaving out those "
+        "whose fate is unknown), the share both have, reworded or not. "
+        f"few: too little known to measure (fewer than {MIN_KNOWN} provisions, or under "
+        f"{MIN_KNOWN_PART:.0%} of the pair's, have a known fate). n/a: nothing known to "
+        "compare (a version known only from reports).",
+        palette.MUTED,
+    )
