@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from planlens.corpus.address import format_address
+
 PassName = Literal["asserted", "exact", "similar", "split", "merged"]
 """The alignment pass that made a link."""
 LinkKind = Literal["match", "split", "merge"]
@@ -61,7 +63,7 @@ class Alignment:
         for index, row in enumerate(self.rows):
             for plan_id, ids in row.clauses.items():
                 for clause_id in ids:
-                    self._row_index[f"{plan_id}:{clause_id}"] = index
+                    self._row_index[format_address(plan_id, clause_id)] = index
         for index, link in enumerate(self.links):
             self._link_index.setdefault(link.a, []).append(index)
             self._link_index.setdefault(link.b, []).append(index)

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from planlens.align.model import LinkKind, PassName
+from planlens.corpus.address import format_address
 from planlens.corpus.model import Clause, Confidence, Plan
 
 SCHEMA_VERSION = "1.1"
@@ -248,4 +249,4 @@ class Comparison(_Frozen):
 
     def clause(self, plan_id: str, clause_id: str) -> Clause:
         """One clause of a row."""
-        return self.clauses[f"{plan_id}:{clause_id}"]
+        return self.clauses[format_address(plan_id, clause_id)]

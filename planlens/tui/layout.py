@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planlens.comparison.model import ChangeClass, Comparison, PairDiff, Row
+from planlens.corpus.address import parse_address
 from planlens.corpus.model import Plan
 from planlens.safe import one_line, visible
 from planlens.tui import palette
@@ -183,7 +184,7 @@ def _alternative_pieces(pair: PairDiff, side: str) -> list[Piece]:
     for alt in pair.alternatives:
         if pieces:
             pieces.append(("\n\n", ""))
-        clause_id = visible(alt.address.partition(":")[2])
+        clause_id = visible(parse_address(alt.address).clause)
         pieces.append((f"⟦alternative {clause_id}⟧ ", palette.BRACKETED))
         if alt.title:
             pieces.append((one_line(alt.title) + ". ", palette.TITLE))

@@ -17,6 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from planlens.comparison.model import Comparison, FigureInfo, PairDiff, Row
+from planlens.corpus.address import format_address
 from planlens.report.terminal import format_term
 from planlens.safe import one_line, visible
 from planlens.tui import palette
@@ -111,7 +112,7 @@ def _version_parts(
     parts: list[Part] = [*head, "\n"]
     for clause_id in ids:
         clause = comparison.clause(plan_id, clause_id)
-        parts += [("  ", ""), (f"{plan_id}:{clause_id}", "bold"), "  "]
+        parts += [("  ", ""), (format_address(plan_id, clause_id), "bold"), "  "]
         parts.append((one_line(clause.title), palette.TITLE) if clause.title else "")
         parts.append(
             (
