@@ -19,6 +19,7 @@ from planlens.comparison.model import (
     PairDiff,
     Row,
 )
+from planlens.comparison.wording import provenance
 from planlens.corpus.address import addresses as address_list
 from planlens.corpus.address import format_address
 from planlens.corpus.model import Plan
@@ -253,12 +254,9 @@ def topic_columns(comparison: Comparison, a: str, b: str) -> list[ChangeClass]:
 
 def link_line(diff: PairDiff) -> str:
     """How the aligner connected the two sides (pass and score), when it did directly."""
-    parts = [f"{link.via} {link.score:.2f}" for link in diff.links]
-    if diff.moved:
-        parts.append("moved")
-    if diff.renumbered:
-        parts.append("renumbered")
-    return ", ".join(parts)
+    parts = [provenance(link) for link in diff.links]
+    flags = [flag for flag, on in (("moved", diff.moved), ("renumbered", diff.renumbered)) if on]
+    return "; ".join([*parts, ", ".join(flags)] if flags else parts)
 
 
 def partial_versions(comparison: Comparison) -> list[Plan]:
