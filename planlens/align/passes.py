@@ -539,12 +539,12 @@ class _Builder:
         self, earlier: int, later: int, pass_name: PassName, score: float, kind: LinkKind
     ) -> None:
         self.links.append(
-            Link(
-                self.refs[earlier].address,
-                self.refs[later].address,
-                pass_name,
-                round(min(score, 1.0), 4),
-                kind,
+            Link.model_construct(
+                a=self.refs[earlier].address,
+                b=self.refs[later].address,
+                via=pass_name,
+                score=round(min(score, 1.0), 4),
+                kind=kind,
             )
         )
 

@@ -27,7 +27,6 @@ from planlens.comparison.model import (
     AlternativeDiff,
     ChangeClass,
     FigureInfo,
-    LinkInfo,
     OmissionInfo,
     PairDiff,
     SpanInfo,
@@ -176,9 +175,7 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
         renumbered=renumbered,
         similarity=similarity,
         links=[
-            link_info(link)
-            for link in ctx.alignment.links_touching(ends)
-            if link.a in ends and link.b in ends
+            link for link in ctx.alignment.links_touching(ends) if link.a in ends and link.b in ends
         ],
         spans=spans,
         figures=figures,
@@ -196,7 +193,7 @@ def _one_sided(
     ours = set(addresses(present, ids_a or ids_b))
     change: ChangeClass
     note: str | None = None
-    links: list[LinkInfo] = []
+    links: list[Link] = []
     omission = next(
         (o for o in ctx.omissions if in_reference and o.plan == b and o.row == row_index), None
     )
@@ -215,7 +212,7 @@ def _one_sided(
         change, note = (
             ("merged", f"merged into {other}") if in_reference else ("split", f"split from {other}")
         )
-        links = [link_info(secondary)]
+        links = [secondary]
     elif not ctx.plans[absent].plan.complete:
         verb = "keeps" if in_reference else "had"
         change, note = (
@@ -282,13 +279,6 @@ def _bracket_note(old: Sequence[Clause], new: Sequence[Clause], side: str | None
     if was and now:
         return "both texts are bracketed alternatives"
     return None
-
-
-def link_info(link: Link) -> LinkInfo:
-    """The Comparison's record of an alignment link."""
-    return LinkInfo.model_construct(
-        a=link.a, b=link.b, via=link.pass_name, score=link.score, kind=link.kind
-    )
 
 
 def moved_addresses(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from planlens.comparison.model import ChangeClass, LinkInfo, PairDiff
+from planlens.align.model import Link
+from planlens.comparison.model import ChangeClass, PairDiff
 from planlens.corpus.address import plan_of
 
 
@@ -39,7 +40,7 @@ def absent_ends(diff: PairDiff, plan_id: str) -> list[str]:
     return list(dict.fromkeys(ends))
 
 
-def provenance(link: LinkInfo) -> str:
+def provenance(link: Link) -> str:
     """How the aligner found a link: `asserted in the files, score 1.00`, or `matched by the
     similar pass, score 0.62, split` (the kind named unless it is a plain match)."""
     how = "asserted in the files" if link.via == "asserted" else f"matched by the {link.via} pass"

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from planlens.align.model import Link
 from planlens.comparison.build import compare
-from planlens.comparison.model import Comparison, LinkInfo
+from planlens.comparison.model import Comparison
 from planlens.comparison.wording import absence, absent_ends, provenance
 from planlens.corpus.load import load_corpus
 from planlens.report import common as c
@@ -40,9 +41,9 @@ def test_each_absence_in_its_own_words() -> None:
 
 
 def test_provenance_says_how_a_link_was_found() -> None:
-    asserted = LinkInfo(a="a:1", b="b:1", via="asserted", score=1.0, kind="match")
+    asserted = Link(a="a:1", b="b:1", via="asserted", score=1.0, kind="match")
     assert provenance(asserted) == "asserted in the files, score 1.00"
-    found = LinkInfo(a="a:1", b="b:2", via="similar", score=0.623, kind="split")
+    found = Link(a="a:1", b="b:2", via="similar", score=0.623, kind="split")
     assert provenance(found) == "matched by the similar pass, score 0.62, split"
 
 
