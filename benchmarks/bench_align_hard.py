@@ -111,7 +111,7 @@ def _errors(
     lines = []
     for pair in sorted(predicted - truth.pairs, key=sorted):
         link = links.get(pair)
-        how = f"{link.pass_name} {link.score:.3f}" if link else "row"
+        how = f"{link.via} {link.score:.3f}" if link else "row"
         lines.append(f"wrong  [{how}] " + " ~ ".join(fate(a) for a in sorted(pair)))
     for pair in sorted(truth.pairs - predicted, key=sorted):
         lines.append("missed " + " ~ ".join(fate(a) for a in sorted(pair)))

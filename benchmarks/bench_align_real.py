@@ -111,7 +111,7 @@ def _measure(corpus: Corpus, first: str, second: str, links: set[Pair], tally: T
         if link.kind in ("split", "merge")
         and {link.a.partition(":")[0], link.b.partition(":")[0]} == {first, second}
     }
-    passes = {frozenset((link.a, link.b)): link.pass_name for link in alignment.links}
+    passes = {frozenset((link.a, link.b)): link.via for link in alignment.links}
     hits = links & predicted
     offered = {
         frozenset((suggestion.address, candidate.address))

@@ -1,6 +1,7 @@
 """What an alignment is: provision rows, and the links that built them with the pass that
-made each. Plain frozen data with no numeric dependencies, so the Comparison model and the
-views can name these types without loading the aligner."""
+made each. Frozen data with no numeric dependencies, so the Comparison model and the views
+can name these types without loading the aligner; the Comparison carries the links as they
+are (`Link` is a pydantic model, built without validation by the aligner)."""
 
 from __future__ import annotations
 
@@ -8,26 +9,33 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict
+
+from planlens.corpus.address import format_address
+
 PassName = Literal["asserted", "exact", "similar", "split", "merged"]
 """The alignment pass that made a link."""
 LinkKind = Literal["match", "split", "merge"]
 """match: one-to-one; split: a further part; merge: an absorbed provision."""
 
 
-@dataclass(frozen=True)
-class Link:
-    """Two clauses of different versions found to correspond, and how that was found."""
+class Link(BaseModel):
+    """A correspondence between two clauses, with how the aligner found it."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", use_attribute_docstrings=True, defer_build=True
+    )
 
     a: str
-    """Address in the version that comes first in the alignment order."""
+    """Address in the earlier version of the alignment order."""
     b: str
     """Address in the later version."""
-    pass_name: PassName
-    """The pass that made the link."""
+    via: PassName
+    """The pass that made the link: asserted, exact, similar, split or merged."""
     score: float
-    """The similarity score of the two clauses (0–1 scale, reported for every pass)."""
-    kind: LinkKind = "match"
-    """match: one-to-one; split: `b` is a further part of `a`; merge: `b` also absorbs `a`."""
+    """Similarity score of the two clauses, 0–1 (reported for every pass)."""
+    kind: LinkKind
+    """match (one-to-one), split (b is a further part of a), merge (b also absorbs a)."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,7 @@ class Alignment:
         for index, row in enumerate(self.rows):
             for plan_id, ids in row.clauses.items():
                 for clause_id in ids:
-                    self._row_index[f"{plan_id}:{clause_id}"] = index
+                    self._row_index[format_address(plan_id, clause_id)] = index
         for index, link in enumerate(self.links):
             self._link_index.setdefault(link.a, []).append(index)
             self._link_index.setdefault(link.b, []).append(index)

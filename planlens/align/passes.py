@@ -30,6 +30,7 @@ from planlens.align.model import AlignedRow, Alignment, Link, LinkKind, PassName
 from planlens.align.order import in_order_share
 from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
 from planlens.align.tokens import content_words, named_tokens, normalise
+from planlens.corpus.address import format_address, plan_of
 from planlens.corpus.lineage import ancestors
 from planlens.corpus.model import PlanFile
 from planlens.errors import PlanlensError
@@ -538,12 +539,12 @@ class _Builder:
         self, earlier: int, later: int, pass_name: PassName, score: float, kind: LinkKind
     ) -> None:
         self.links.append(
-            Link(
-                self.refs[earlier].address,
-                self.refs[later].address,
-                pass_name,
-                round(min(score, 1.0), 4),
-                kind,
+            Link.model_construct(
+                a=self.refs[earlier].address,
+                b=self.refs[later].address,
+                via=pass_name,
+                score=round(min(score, 1.0), 4),
+                kind=kind,
             )
         )
 
@@ -654,11 +655,11 @@ def pairs_of(alignment: Alignment, a: str, b: str) -> set[frozenset[str]]:
     """Unordered clause-address pairs linking versions `a` and `b` (tests and benchmarks)."""
     out: set[frozenset[str]] = set()
     for link in alignment.links:
-        plans = {link.a.partition(":")[0], link.b.partition(":")[0]}
+        plans = {plan_of(link.a), plan_of(link.b)}
         if plans == {a, b}:
             out.add(frozenset((link.a, link.b)))
     for row in alignment.rows:
         for x in row.ids(a):
             for y in row.ids(b):
-                out.add(frozenset((f"{a}:{x}", f"{b}:{y}")))
+                out.add(frozenset((format_address(a, x), format_address(b, y))))
     return out

@@ -20,6 +20,7 @@ from planlens.align import vectors
 from planlens.align.concepts import concepts
 from planlens.align.tokens import content_words, named_slots, named_tokens, word_pairs
 from planlens.align.vectors import Matrix
+from planlens.corpus.address import format_address
 from planlens.corpus.model import Clause
 
 FloatMatrix = NDArray[np.float64]
@@ -77,7 +78,7 @@ class ClauseRef:
     @property
     def address(self) -> str:
         """`plan:clause`."""
-        return f"{self.plan}:{self.clause.id}"
+        return format_address(self.plan, self.clause.id)
 
 
 def _tfidf(docs: Sequence[Sequence[str]]) -> Matrix:

@@ -19,6 +19,7 @@ from planlens.authoring.links import LinkProposer, propose_links
 from planlens.authoring.parse import ParsedText, parse_text
 from planlens.authoring.terms import propose_terms
 from planlens.authoring.topics import propose_topics
+from planlens.corpus.address import format_address
 from planlens.corpus.model import PLAN_ID_PATTERN, Clause, Kind, Plan, PlanFile, Status
 from planlens.errors import PlanlensError
 
@@ -100,7 +101,7 @@ def import_draft(
     if based_on is not None:
         links = propose_links(based_on, plan_file, proposer)
         plan_file = _with_links(
-            plan_file, {cid: [f"{based_on.id}:{bid}"] for cid, bid in links.items()}
+            plan_file, {cid: [format_address(based_on.id, bid)] for cid, bid in links.items()}
         )
         key_comments |= {(cid, "links"): PROPOSED_LINKS for cid in links}
     warnings = (*notes, *parsed.warnings)

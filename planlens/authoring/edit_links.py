@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planlens.authoring.toml_edit import ListKey, edit_address_list
+from planlens.corpus.address import format_address, plan_of, split_address
 from planlens.corpus.load import Corpus, load_corpus, parse_plan, text_digest
 from planlens.corpus.problems import Problem
 from planlens.corpus.references import check_references, duplicate_clause_problems
@@ -57,7 +58,7 @@ class Change:
             ("not_links", True): "rejection recorded",
             ("not_links", False): "rejection withdrawn",
         }[(self.key, self.add)]
-        return f"{self.plan}:{self.clause}: {verb} → {self.address} ({self.key})"
+        return f"{format_address(self.plan, self.clause)}: {verb} → {self.address} ({self.key})"
 
 
 @dataclass(frozen=True)
@@ -102,14 +103,14 @@ def _ends(corpus: Corpus, a: str, b: str) -> tuple[str, str]:
     """(owner, other): the address in the later version, and the other one; both checked."""
     corpus.clause(a)
     corpus.clause(b)
-    plan_a, plan_b = a.partition(":")[0], b.partition(":")[0]
+    plan_a, plan_b = plan_of(a), plan_of(b)
     if plan_a == plan_b:
         raise PlanlensError(f"{a} and {b} are in the same version; links join two versions")
     return (a, b) if later(corpus, plan_a, plan_b) == plan_a else (b, a)
 
 
 def _change(owner: str, key: ListKey, other: str, add: bool) -> Change:
-    plan_id, _, clause_id = owner.partition(":")
+    plan_id, clause_id = split_address(owner)
     return Change(plan_id, clause_id, key, other, add)
 
 

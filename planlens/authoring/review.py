@@ -26,6 +26,7 @@ from planlens.authoring.edit_links import (
 from planlens.comparison.build import compare
 from planlens.comparison.model import Comparison
 from planlens.comparison.suggest import Candidate, Suggestion, suggest
+from planlens.corpus.address import row_addresses
 from planlens.corpus.load import Corpus
 from planlens.errors import PlanlensError
 
@@ -131,7 +132,7 @@ def row_items(
         for pair in row.pairs
         for link in pair.links
     ]
-    addresses = {f"{pid}:{cid}" for pid, ids in row.clauses.items() for cid in ids}
+    addresses = set(row_addresses(row.clauses))
     for suggestion in suggestions:
         if suggestion.address in addresses:
             items += [

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from planlens import __version__
-from planlens.align.model import Alignment
+from planlens.align.model import Alignment, Link
 from planlens.align.passes import align
-from planlens.comparison.changes import PairContext, classify_pair, link_info, moved_addresses
+from planlens.comparison.changes import PairContext, classify_pair, moved_addresses
 from planlens.comparison.filters import RowFilter, filtered, summarise
 from planlens.comparison.model import (
     ChangeClass,
     Comparison,
-    LinkInfo,
     OmissionInfo,
     Options,
     PairDiff,
@@ -184,10 +183,10 @@ def _dropped_topics(
     return []
 
 
-def _secondary(alignment: Alignment, addresses: set[str]) -> list[LinkInfo]:
+def _secondary(alignment: Alignment, addresses: set[str]) -> list[Link]:
     """Split and merge links with one end in this row and the other in another row."""
     return [
-        link_info(link)
+        link
         for link in alignment.links_touching(addresses)
         if link.kind != "match" and (link.a in addresses) != (link.b in addresses)
     ]

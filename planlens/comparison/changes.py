@@ -27,11 +27,11 @@ from planlens.comparison.model import (
     AlternativeDiff,
     ChangeClass,
     FigureInfo,
-    LinkInfo,
     OmissionInfo,
     PairDiff,
     SpanInfo,
 )
+from planlens.corpus.address import addresses, format_address
 from planlens.corpus.model import Clause, PlanFile, TermValue
 
 REWORD_LIMIT = 1 / 3
@@ -112,7 +112,7 @@ def _alternatives(
     out = []
     plan_id, options = (b, new) if side == "b" else (a, old)
     for clause in options:
-        address = f"{plan_id}:{clause.id}"
+        address = format_address(plan_id, clause.id)
         before, after = (old, [clause]) if side == "b" else ([clause], new)
         text = _compare_texts(before, after, alternative=address)
         info = AlternativeDiff.model_construct(
@@ -146,9 +146,9 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
     if not ids_a or not ids_b:
         return _one_sided(ctx, row_index, a, b, ids_a, ids_b)
 
-    old = [ctx.clauses[f"{a}:{i}"] for i in ids_a]
-    new = [ctx.clauses[f"{b}:{i}"] for i in ids_b]
-    is_moved = any(f"{a}:{i}" in moved for i in ids_a)
+    old = [ctx.clauses[address] for address in addresses(a, ids_a)]
+    new = [ctx.clauses[address] for address in addresses(b, ids_b)]
+    is_moved = any(address in moved for address in addresses(a, ids_a))
     renumbered = ids_a != ids_b
     side = _alternative_side(old, new)
     alternatives: list[AlternativeDiff] = []
@@ -164,7 +164,7 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
         figures = [figure for _, text in compared for figure in text.figures]
         change = min((info.change for info in alternatives), key=_TEXT_ORDER.index)
     change = _structure_change(ctx, a, b, ids_a, ids_b, side is not None) or change
-    addresses = {f"{a}:{i}" for i in ids_a} | {f"{b}:{i}" for i in ids_b}
+    ends = {*addresses(a, ids_a), *addresses(b, ids_b)}
     return PairDiff.model_construct(
         a=a,
         b=b,
@@ -175,9 +175,7 @@ def classify_pair(ctx: PairContext, row_index: int, a: str, b: str, moved: set[s
         renumbered=renumbered,
         similarity=similarity,
         links=[
-            link_info(link)
-            for link in ctx.alignment.links_touching(addresses)
-            if link.a in addresses and link.b in addresses
+            link for link in ctx.alignment.links_touching(ends) if link.a in ends and link.b in ends
         ],
         spans=spans,
         figures=figures,
@@ -192,10 +190,10 @@ def _one_sided(
     """Only one of the two versions has this provision: say why the other has none."""
     in_reference = bool(ids_a)
     present, absent = (a, b) if in_reference else (b, a)
-    ours = {f"{present}:{i}" for i in ids_a or ids_b}
+    ours = set(addresses(present, ids_a or ids_b))
     change: ChangeClass
     note: str | None = None
-    links: list[LinkInfo] = []
+    links: list[Link] = []
     omission = next(
         (o for o in ctx.omissions if in_reference and o.plan == b and o.row == row_index), None
     )
@@ -214,7 +212,7 @@ def _one_sided(
         change, note = (
             ("merged", f"merged into {other}") if in_reference else ("split", f"split from {other}")
         )
-        links = [link_info(secondary)]
+        links = [secondary]
     elif not ctx.plans[absent].plan.complete:
         verb = "keeps" if in_reference else "had"
         change, note = (
@@ -236,8 +234,8 @@ def _outside_links(
     ("a", link): a reference clause elsewhere was merged into this row's new clause;
     ("b", link): a new clause elsewhere was split off this row's reference clause.
     """
-    ours_a = {f"{a}:{i}" for i in ids_a}
-    ours_b = {f"{b}:{i}" for i in ids_b}
+    ours_a = set(addresses(a, ids_a))
+    ours_b = set(addresses(b, ids_b))
     found: list[tuple[str, Link]] = []
     for link in ctx.alignment.links_touching(ours_a | ours_b):
         if link.kind == "match":
@@ -283,13 +281,6 @@ def _bracket_note(old: Sequence[Clause], new: Sequence[Clause], side: str | None
     return None
 
 
-def link_info(link: Link) -> LinkInfo:
-    """The Comparison's record of an alignment link."""
-    return LinkInfo.model_construct(
-        a=link.a, b=link.b, via=link.pass_name, score=link.score, kind=link.kind
-    )
-
-
 def moved_addresses(
     alignment: Alignment, plans: Mapping[str, PlanFile], a: str, b: str
 ) -> set[str]:
@@ -309,7 +300,7 @@ def moved_addresses(
         address
         for n, (_, _, id_a, id_b) in enumerate(matched)
         if n not in keep
-        for address in (f"{a}:{id_a}", f"{b}:{id_b}")
+        for address in (format_address(a, id_a), format_address(b, id_b))
     }
 
 

@@ -18,6 +18,7 @@ from planlens.comparison.build import compare
 from planlens.comparison.diff import word_diff
 from planlens.comparison.figures import show_term
 from planlens.comparison.model import Comparison, Row, SpanInfo
+from planlens.corpus.address import format_address, split_address
 from planlens.corpus.load import Corpus
 from planlens.corpus.model import Clause, Confidence
 
@@ -98,7 +99,7 @@ class History(_Frozen):
 
 def provision_row(comparison: Comparison, address: str) -> Row | None:
     """The row of `comparison` that holds the clause at `address`."""
-    plan_id, _, clause_id = address.partition(":")
+    plan_id, clause_id = split_address(address)
     return next((row for row in comparison.rows if clause_id in row.clauses.get(plan_id, [])), None)
 
 
@@ -170,7 +171,7 @@ def _clause(plan_id: str, clause: Clause, before: list[Clause] | None) -> Histor
         spans = word_diff(old, clause.text)
     return HistoryClause(
         id=clause.id,
-        address=f"{plan_id}:{clause.id}",
+        address=format_address(plan_id, clause.id),
         title=clause.title,
         text=clause.text,
         confidence=clause.confidence,

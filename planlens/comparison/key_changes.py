@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planlens.comparison.model import Comparison, FigureInfo, PairDiff, Row
+from planlens.corpus.address import addresses
 
 KeyKind = Literal["figure", "added", "removed", "removed-reported"]
 KEY_KINDS: tuple[KeyKind, ...] = ("figure", "added", "removed", "removed-reported")
@@ -41,7 +42,7 @@ class KeyChange:
 
 
 def _addresses(plan_id: str, clause_ids: list[str]) -> tuple[str, ...]:
-    return tuple(f"{plan_id}:{cid}" for cid in clause_ids)
+    return tuple(addresses(plan_id, clause_ids))
 
 
 def _note(comparison: Comparison, addresses: tuple[str, ...]) -> str | None:

@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from planlens.align.model import LinkKind, PassName
+from planlens.align.model import Link
+from planlens.corpus.address import format_address
 from planlens.corpus.model import Clause, Confidence, Plan
 
 SCHEMA_VERSION = "1.1"
@@ -47,21 +48,6 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(
         frozen=True, extra="forbid", use_attribute_docstrings=True, defer_build=True
     )
-
-
-class LinkInfo(_Frozen):
-    """A correspondence between two clauses, with how the aligner found it."""
-
-    a: str
-    """Address in the earlier version of the alignment order."""
-    b: str
-    """Address in the later version."""
-    via: PassName
-    """The pass that made the link: asserted, exact, similar, split or merged."""
-    score: float
-    """Similarity score of the two clauses, 0–1 (reported for every pass)."""
-    kind: LinkKind
-    """match (one-to-one), split (b is a further part of a), merge (b also absorbs a)."""
 
 
 class SpanInfo(_Frozen):
@@ -151,7 +137,7 @@ class PairDiff(_Frozen):
     """The provision's number changed."""
     similarity: float | None = None
     """Share of words kept (1 − changed share), when both sides have text."""
-    links: list[LinkInfo] = []
+    links: list[Link] = []
     """The links that connect the two sides directly; empty when they meet via another version."""
     spans: list[SpanInfo] = []
     """Word-level diff of `a`'s text into `b`'s, when both sides have text and no alternatives."""
@@ -179,7 +165,7 @@ class Row(_Frozen):
     """Topics of the row's clauses, first seen first."""
     pairs: list[PairDiff]
     """One entry per compared pair in which at least one side has a clause here."""
-    secondary: list[LinkInfo] = []
+    secondary: list[Link] = []
     """Split and merge links that reach into this row from another row."""
     omissions: list[OmissionInfo] = []
     """Versions reported to have dropped this provision."""
@@ -248,4 +234,4 @@ class Comparison(_Frozen):
 
     def clause(self, plan_id: str, clause_id: str) -> Clause:
         """One clause of a row."""
-        return self.clauses[f"{plan_id}:{clause_id}"]
+        return self.clauses[format_address(plan_id, clause_id)]

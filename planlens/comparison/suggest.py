@@ -17,6 +17,7 @@ import numpy as np
 from planlens.align.passes import clause_refs, lineage_pairs
 from planlens.align.similarity import ClauseRef, Features
 from planlens.comparison.model import Comparison
+from planlens.corpus.address import addresses
 from planlens.corpus.model import PlanFile
 
 SUGGESTION_FLOOR = 0.1
@@ -58,7 +59,7 @@ def lone_clauses(comparison: Comparison) -> set[str]:
         present = [(plan_id, ids) for plan_id, ids in row.clauses.items() if ids]
         if len(present) == 1 and not row.secondary:
             plan_id, ids = present[0]
-            lone.update(f"{plan_id}:{clause_id}" for clause_id in ids)
+            lone.update(addresses(plan_id, ids))
     return lone
 
 

@@ -27,10 +27,13 @@ class Address(NamedTuple):
     @property
     def sort_key(self) -> tuple[str, tuple[tuple[int, str], ...]]:
         """Orders addresses as people read them: `us-28:2` before `us-28:10`."""
-        parts = _NUMBER.split(self.clause)
-        return self.plan, tuple(
-            (int(part), "") if part.isdigit() else (-1, part) for part in parts if part
-        )
+        return self.plan, natural_key(self.clause)
+
+
+def natural_key(clause_id: str) -> tuple[tuple[int, str], ...]:
+    """Orders clause ids as people read them: `2` before `10`, `p2` before `p10`."""
+    parts = _NUMBER.split(clause_id)
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in parts if part)
 
 
 def format_address(plan_id: str, clause_id: str) -> str:
@@ -40,15 +43,22 @@ def format_address(plan_id: str, clause_id: str) -> str:
 
 def parse_address(text: str) -> Address:
     """Split `PLAN:CLAUSE` into its parts; ValueError when `text` is not of that form."""
-    plan_id, colon, clause_id = text.partition(":")
-    if not colon or not plan_id or not clause_id:
+    plan_id, clause_id = split_address(text)
+    if ":" not in text or not plan_id or not clause_id:
         raise ValueError(f"{text!r} is not a clause address (expected PLAN:CLAUSE, e.g. us-28:6)")
+    return Address(plan_id, clause_id)
+
+
+def split_address(text: str) -> Address:
+    """`text` split at its first colon, unchecked: either part may be empty (typed input that
+    is checked later, with a message about what is wrong)."""
+    plan_id, _, clause_id = text.partition(":")
     return Address(plan_id, clause_id)
 
 
 def plan_of(address: str) -> str:
     """The plan id of an address (the text before its first colon)."""
-    return address.partition(":")[0]
+    return split_address(address).plan
 
 
 def addresses(plan_id: str, clause_ids: Iterable[str]) -> list[str]:

@@ -21,6 +21,7 @@ from typing import Any
 import tomli
 from pydantic import ValidationError
 
+from planlens.corpus.address import split_address
 from planlens.corpus.model import Clause, PlanFile, Topic, TopicsFile
 from planlens.corpus.names import AmbiguousPlanError as AmbiguousPlanError  # re-exported
 from planlens.corpus.names import UnknownPlanError as UnknownPlanError  # re-exported
@@ -111,7 +112,7 @@ class Corpus:
 
     def clause(self, address: str) -> tuple[PlanFile, Clause]:
         """The plan and clause at `plan:clause-id`, the plan named by its id or label."""
-        plan_name, _, clause_id = address.partition(":")
+        plan_name, clause_id = split_address(address)
         plan = self.plan(plan_name)
         plan_id = plan.id
         for clause in plan.clauses:

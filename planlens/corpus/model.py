@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from planlens.corpus.address import format_address
+
 PLAN_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 CLAUSE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 ADDRESS_PATTERN = r"^[a-z0-9][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -240,7 +242,7 @@ class PlanFile(_Strict):
 
     def address(self, clause: Clause) -> str:
         """The citable address of one of this plan's clauses."""
-        return f"{self.plan.id}:{clause.id}"
+        return format_address(self.plan.id, clause.id)
 
 
 def _fill_confidence(data: Any) -> tuple[Any, list[int]]:

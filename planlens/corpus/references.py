@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Mapping
 from pathlib import Path
 
+from planlens.corpus.address import addresses, natural_key, parse_address
 from planlens.corpus.locate import Locator
 from planlens.corpus.model import PlanFile, Topic
 from planlens.corpus.problems import Problem
@@ -211,7 +212,7 @@ def _address_problems(
 
 
 def _reference_problem(address: str, own: str, clause_ids: Mapping[str, set[str]]) -> str | None:
-    plan_id, _, clause_id = address.partition(":")
+    plan_id, clause_id = parse_address(address)
     if plan_id == own:
         return "points into the same plan; links and omissions name other versions"
     if plan_id not in clause_ids:
@@ -222,16 +223,16 @@ def _reference_problem(address: str, own: str, clause_ids: Mapping[str, set[str]
 
 
 def _address_hint(address: str, clause_ids: Mapping[str, set[str]]) -> str | None:
-    plan_id, _, clause_id = address.partition(":")
+    plan_id, clause_id = parse_address(address)
     if plan_id in clause_ids:
-        known = sorted(clause_ids[plan_id], key=_natural)
+        known = sorted(clause_ids[plan_id], key=natural_key)
         close = difflib.get_close_matches(clause_id, known, n=3)
         if close:
-            return "one of " + ", ".join(f"{plan_id}:{c}" for c in close)
+            return "one of " + ", ".join(addresses(plan_id, close))
         if not known:
             return None
         return f"an existing clause of {plan_id}, such as " + ", ".join(
-            f"{plan_id}:{c}" for c in known[:5]
+            addresses(plan_id, known[:5])
         )
     return _one_of(plan_id, clause_ids, what="a loaded plan") + (
         f"; if {plan_id} is in another directory, name that directory too: "
@@ -247,11 +248,6 @@ def _one_of(name: str, known: Mapping[str, object], what: str = "one of") -> str
     listing = sorted(known)
     shown = ", ".join(listing[:MAX_LISTED]) + (", …" if len(listing) > MAX_LISTED else "")
     return f"{what}: {shown}" if listing else "none is defined"
-
-
-def _natural(clause_id: str) -> tuple[tuple[int, str], ...]:
-    """Sort key that puts clause 2 before clause 10."""
-    return tuple((int(part), "") if part.isdigit() else (0, part) for part in clause_id.split("."))
 
 
 def _cycle_problems(loaded: Loaded) -> list[Problem]:

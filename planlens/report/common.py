@@ -19,6 +19,9 @@ from planlens.comparison.model import (
     PairDiff,
     Row,
 )
+from planlens.comparison.wording import provenance
+from planlens.corpus.address import addresses as address_list
+from planlens.corpus.address import format_address
 from planlens.corpus.model import Plan
 from planlens.report.labels import completeness, label
 from planlens.safe import visible
@@ -94,7 +97,7 @@ def pair_rows(comparison: Comparison, a: str, b: str) -> Iterator[tuple[Row, Pai
 
 def addresses(plan_id: str, clause_ids: list[str]) -> list[str]:
     """Clause addresses of one version's clauses."""
-    return [f"{plan_id}:{cid}" for cid in clause_ids]
+    return address_list(plan_id, clause_ids)
 
 
 def heading(diff: PairDiff) -> str:
@@ -178,7 +181,7 @@ def alternative_heading(alternative: AlternativeDiff) -> str:
 def clause_notes(comparison: Comparison, plan_id: str, clause_ids: list[str]) -> list[str]:
     """`ua-20:12.alt-a: note` for each of these clauses that carries an editor's note."""
     return [
-        f"{plan_id}:{cid}: {note}"
+        f"{format_address(plan_id, cid)}: {note}"
         for cid in clause_ids
         if (note := comparison.clause(plan_id, cid).note)
     ]
@@ -189,7 +192,7 @@ def pair_notes(comparison: Comparison, diff: PairDiff) -> list[str]:
     own = {alt.address for alt in diff.alternatives}
     notes = []
     for plan_id, ids in ((diff.a, diff.a_clauses), (diff.b, diff.b_clauses)):
-        kept = [cid for cid in ids if f"{plan_id}:{cid}" not in own]
+        kept = [cid for cid in ids if format_address(plan_id, cid) not in own]
         notes += clause_notes(comparison, plan_id, kept)
     return notes
 
@@ -203,7 +206,7 @@ def notes_elsewhere(comparison: Comparison, shown: Callable[[PairDiff], bool]) -
     """`address: note` for every clause with an editor's note that is on no side of a pair
     diff the report shows in detail (`shown`), so that every note reaches the reader."""
     seen = {
-        f"{plan_id}:{cid}"
+        format_address(plan_id, cid)
         for row in comparison.rows
         for diff in row.pairs
         if shown(diff)
@@ -251,12 +254,9 @@ def topic_columns(comparison: Comparison, a: str, b: str) -> list[ChangeClass]:
 
 def link_line(diff: PairDiff) -> str:
     """How the aligner connected the two sides (pass and score), when it did directly."""
-    parts = [f"{link.via} {link.score:.2f}" for link in diff.links]
-    if diff.moved:
-        parts.append("moved")
-    if diff.renumbered:
-        parts.append("renumbered")
-    return ", ".join(parts)
+    parts = [provenance(link) for link in diff.links]
+    flags = [flag for flag, on in (("moved", diff.moved), ("renumbered", diff.renumbered)) if on]
+    return "; ".join([*parts, ", ".join(flags)] if flags else parts)
 
 
 def partial_versions(comparison: Comparison) -> list[Plan]:

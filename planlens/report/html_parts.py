@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from planlens.comparison.model import ChangeClass, Comparison, PairDiff, SpanInfo
+from planlens.comparison.wording import absence, absent_ends
 from planlens.report import common as c
 from planlens.report.labels import LABELS
 from planlens.safe import is_safe_url
@@ -104,24 +105,8 @@ def spans_html(spans: Sequence[SpanInfo], which: str) -> str:
 
 def _absent(comparison: Comparison, diff: PairDiff, plan_id: str) -> str:
     label = esc(c.plan_label(comparison, plan_id))
-    if diff.change == "unknown":
-        text = f"Not known: {label} is known only in part."
-        kind = "unknown"
-    elif diff.change == "removed-reported":
-        text = f"Reported dropped from {label}."
-        kind = "removed-reported"
-    elif diff.change == "removed":
-        text = f"Not in {label}."
-        kind = "removed"
-    elif diff.change in ("merged", "split"):
-        ends = [
-            end for link in diff.links for end in (link.a, link.b) if end.startswith(f"{plan_id}:")
-        ]
-        where = ", ".join(address_link(end) for end in dict.fromkeys(ends)) or label
-        verb = "Merged into" if diff.change == "merged" else "Split from"
-        text = f"{verb} {where}: no separate clause in {label}."
-        kind = "merged"
-    else:
-        text = f"Not in {label}."
-        kind = "added"
-    return f'<p class="absent {kind}">{text}</p>'
+    where = [address_link(end) for end in absent_ends(diff, plan_id)]
+    text = absence(diff.change, label, where=where)
+    kinds = {"unknown": "unknown", "removed-reported": "removed-reported", "removed": "removed"}
+    kind = "merged" if diff.change in ("merged", "split") else kinds.get(diff.change, "added")
+    return f'<p class="absent {kind}">{text[:1].upper()}{text[1:]}.</p>'

@@ -22,6 +22,7 @@ from planlens.comparison.key_changes import (
     topic_groups,
 )
 from planlens.comparison.model import Comparison, FigureInfo
+from planlens.corpus.address import format_address
 from planlens.report import common as c
 from planlens.report.html_parts import address_link, esc
 from planlens.report.markdown_escape import code, escape
@@ -222,7 +223,7 @@ def by_topic_text(comparison: Comparison) -> list[RenderableType]:
             out.append(Padding(Text(c.fold(row.title), style="italic"), (0, 0, 0, 2)))
             for plan in comparison.plans:
                 for cid in row.clauses.get(plan.id, []):
-                    line = Text(f"{plan.id}:{cid}", style="cyan")
+                    line = Text(format_address(plan.id, cid), style="cyan")
                     line.append(_clause_label(comparison, plan.id, cid) + " ", style="dim")
                     line.append(c.fold(comparison.clause(plan.id, cid).text))
                     out.append(Padding(line, (0, 0, 0, 4)))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from planlens.comparison.figures import show_term
 from planlens.comparison.model import Comparison, Row
 from planlens.comparison.search import fold
+from planlens.corpus.address import format_address, split_address
 from planlens.tui.state import is_change
 
 
@@ -44,7 +45,12 @@ def row_text(comparison: Comparison, row: Row) -> str:
     for plan_id, clause_ids in row.clauses.items():
         for clause_id in clause_ids:
             clause = comparison.clause(plan_id, clause_id)
-            parts += [f"{plan_id}:{clause_id}", clause.title, clause.text, clause.note or ""]
+            parts += [
+                format_address(plan_id, clause_id),
+                clause.title,
+                clause.text,
+                clause.note or "",
+            ]
             parts += [f"{k} = {show_term(v, k)}" for k, v in clause.terms.items()]
     return fold("\n".join(parts))
 
@@ -74,18 +80,18 @@ class AddressMatch:
 def normalise_address(text: str, default_plan: str | None) -> str:
     """`us-28:21.a` as typed; a bare clause id (`21.a`) belongs to `default_plan`."""
     text = text.strip()
-    plan_id, colon, clause_id = text.partition(":")
-    if not colon:
-        return f"{default_plan}:{plan_id}" if default_plan else plan_id
-    return f"{plan_id.strip().lower()}:{clause_id.strip()}"
+    if ":" not in text:
+        return format_address(default_plan, text) if default_plan else text
+    plan_id, clause_id = split_address(text)
+    return format_address(plan_id.strip().lower(), clause_id.strip())
 
 
 def find_address(comparison: Comparison, address: str) -> AddressMatch:
     """The row that holds `address` (clause ids compared case-insensitively as a fallback)."""
-    plan_id, _, clause_id = address.partition(":")
+    plan_id, clause_id = split_address(address)
     for exact in (True, False):
         for row in comparison.rows:
             for cid in row.clauses.get(plan_id, []):
                 if cid == clause_id if exact else cid.casefold() == clause_id.casefold():
-                    return AddressMatch(f"{plan_id}:{cid}", row.index)
+                    return AddressMatch(format_address(plan_id, cid), row.index)
     return AddressMatch(address, None)

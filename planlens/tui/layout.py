@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from planlens.comparison.model import ChangeClass, Comparison, PairDiff, Row
+from planlens.comparison.model import Comparison, PairDiff, Row
+from planlens.comparison.wording import absence, absent_ends
+from planlens.corpus.address import parse_address
 from planlens.corpus.model import Plan
 from planlens.safe import one_line, visible
 from planlens.tui import palette
@@ -183,7 +185,7 @@ def _alternative_pieces(pair: PairDiff, side: str) -> list[Piece]:
     for alt in pair.alternatives:
         if pieces:
             pieces.append(("\n\n", ""))
-        clause_id = visible(alt.address.partition(":")[2])
+        clause_id = visible(parse_address(alt.address).clause)
         pieces.append((f"⟦alternative {clause_id}⟧ ", palette.BRACKETED))
         if alt.title:
             pieces.append((one_line(alt.title) + ". ", palette.TITLE))
@@ -198,19 +200,12 @@ def _alternative_pieces(pair: PairDiff, side: str) -> list[Piece]:
 def _missing(pair: PairDiff | None, other: Plan, plan: Plan) -> list[Piece]:
     """What stands in for a side that has no clause in the row."""
     if pair is None:
-        return [(f"not in {visible(plan.label)}", palette.MUTED)]
+        return [(visible(absence(None, plan.label)), palette.MUTED)]
     change = pair.change
     style = palette.PLACEHOLDER.get(change, palette.MUTED)
-    label = visible(plan.label)
-    texts: dict[ChangeClass, str] = {
-        "removed": f"removed: not in {label}",
-        "removed-reported": f"removed (reported): {pair.note or ''}",
-        "unknown": f"not known: {label} is known only in part",
-        "added": f"not in {label}",
-        "merged": f"merged: {pair.note or ''}",
-        "split": f"split: {pair.note or ''}",
-    }
-    return [(visible(texts.get(change, f"not in {label}")), style)]
+    note = pair.note if change == "removed-reported" else None
+    text = absence(change, plan.label, note, absent_ends(pair, plan.id))
+    return [(visible(text), style)]
 
 
 def _gutter(pair: PairDiff | None, compact: bool = False) -> list[Piece]:

@@ -336,7 +336,7 @@ async def test_unknown_and_removed_look_different(mini_copy: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = compare_screen(app)
-        removed = re.search(r"(.)\s+removed\s+│.*removed: not in BETA", screen_text(app))
+        removed = re.search(r"(.)\s+removed\s+│.*not in BETA", screen_text(app))
         assert removed is not None and removed.group(1) == "-"
         assert screen.table_layout is not None
         removed_marks = {

@@ -282,4 +282,4 @@ def test_details_show_control_characters_of_a_label_a_clause_is_added_in(tmp_pat
     comparison = compare(load_corpus([tmp_path]), ["alpha", "beta"])
     (added,) = [i for i, row in enumerate(comparison.rows) if row.pairs[0].change == "added"]
     shown = details_content(comparison, added, {}).plain
-    assert "not in this version (added in B\\x1bETA)" in shown and "\x1b" not in shown
+    assert "not in ALPHA (added in B\\x1bETA)" in shown and "\x1b" not in shown

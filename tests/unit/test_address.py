@@ -10,9 +10,11 @@ from planlens.corpus.address import (
     Address,
     addresses,
     format_address,
+    natural_key,
     parse_address,
     plan_of,
     row_addresses,
+    split_address,
 )
 
 plan_ids = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
@@ -42,3 +44,21 @@ def test_addresses_sort_as_people_read_them() -> None:
 def test_addresses_of_a_row() -> None:
     assert addresses("a", ["1", "2.b"]) == ["a:1", "a:2.b"]
     assert row_addresses({"a": ["1"], "b": [], "c": ["3", "4"]}) == ["a:1", "c:3", "c:4"]
+
+
+def test_clause_ids_sort_by_their_numbers_wherever_they_stand() -> None:
+    ids = ["p10", "p2", "10.b", "2", "10.a", "10"]
+    assert sorted(ids, key=natural_key) == ["p2", "p10", "2", "10", "10.a", "10.b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("us-28:6", ("us-28", "6")),
+        ("us-28", ("us-28", "")),
+        (":6", ("", "6")),
+        ("a:b:c", ("a", "b:c")),
+    ],
+)
+def test_split_address_never_refuses(text: str, parts: tuple[str, str]) -> None:
+    assert split_address(text) == Address(*parts)

@@ -111,7 +111,7 @@ def test_reworded_moved_inserted_and_deleted() -> None:
     alignment = align([base, new], ignore_links=True)
     pairs = {tuple(sorted(p)) for p in pairs_of(alignment, "a", "b")}
     assert pairs == {("a:1", "b:2"), ("a:2", "b:4"), ("a:4", "b:1")}
-    by_pass = {(link.a, link.b): link.pass_name for link in alignment.links}
+    by_pass = {(link.a, link.b): link.via for link in alignment.links}
     assert by_pass[("a:4", "b:1")] == "exact"
     assert by_pass[("a:1", "b:2")] == "similar"
     # Row order: the base order, with b's new clause 3 right after the row of b's previous
@@ -129,11 +129,11 @@ def test_reworded_moved_inserted_and_deleted() -> None:
 def test_asserted_links_win_and_are_recorded() -> None:
     corpus = load_corpus([MINI])
     alignment = align([corpus.plan("alpha"), corpus.plan("beta")])
-    passes = {(link.a, link.b): link.pass_name for link in alignment.links}
+    passes = {(link.a, link.b): link.via for link in alignment.links}
     assert passes[("alpha:1", "beta:1")] == "asserted"
     assert passes[("alpha:2", "beta:3")] == "asserted"
     ignored = align([corpus.plan("alpha"), corpus.plan("beta")], ignore_links=True)
-    assert "asserted" not in {link.pass_name for link in ignored.links}
+    assert "asserted" not in {link.via for link in ignored.links}
     assert ignored.ignore_links
 
 

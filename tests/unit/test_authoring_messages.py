@@ -161,3 +161,15 @@ def test_validate_prints_the_fix(tmp_path: Path, run_cli: Run) -> None:
 
 def test_the_mini_corpus_is_still_clean() -> None:
     assert load_corpus([MINI]).problems == ()
+
+
+def test_the_clauses_listed_run_in_reading_order(mini_dir: Path) -> None:
+    alpha = mini_dir / "alpha.toml"
+    text = alpha.read_text(encoding="utf-8")
+    alpha.write_text(text.replace('id = "1"', 'id = "p10"').replace('id = "2"', 'id = "p2"'))
+    beta = mini_dir / "beta.toml"
+    beta.write_text(beta.read_text(encoding="utf-8").replace('["alpha:1"]', '["alpha:77"]'))
+    problems = {p.message: p.expected for p in load_corpus([mini_dir]).errors}
+    assert problems["link 'alpha:77': plan 'alpha' has no clause '77'"] == (
+        "an existing clause of alpha, such as alpha:p2, alpha:p10, alpha:3, alpha:4, alpha:4.a"
+    )

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from planlens.corpus.address import format_address
 from planlens.errors import PlanlensError
 from planlens.tui.find import normalise_address
 from planlens.tui.plain import tell
@@ -279,7 +280,7 @@ class CompareScreen(Screen[None]):
         corpus = self.planlens.corpus
         addresses = [plan.address(clause) for plan in corpus.plans for clause in plan.clauses]
         addresses += [
-            f"{plan.plan.label}:{clause.id}"
+            format_address(plan.plan.label, clause.id)
             for plan in corpus.plans
             if plan.plan.label.casefold() != plan.id.casefold()
             for clause in plan.clauses

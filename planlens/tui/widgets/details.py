@@ -17,6 +17,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from planlens.comparison.model import Comparison, FigureInfo, PairDiff, Row
+from planlens.comparison.wording import absence, absent_ends, provenance
+from planlens.corpus.address import format_address
 from planlens.report.terminal import format_term
 from planlens.safe import one_line, visible
 from planlens.tui import palette
@@ -59,7 +61,7 @@ def _pair_parts(comparison: Comparison, pair: PairDiff) -> list[Part]:
         parts += [
             ("  link    ", palette.MUTED),
             f"{link.a} ↔ {link.b}  ",
-            (_provenance(link.via, link.score, link.kind), palette.MUTED),
+            (provenance(link), palette.MUTED),
             "\n",
         ]
     if pair.note:
@@ -92,12 +94,6 @@ def _figure_parts(figures: list[FigureInfo], indent: str = "  ") -> list[Part]:
     return parts
 
 
-def _provenance(via: str, score: float, kind: str) -> str:
-    how = "asserted in the files" if via == "asserted" else f"matched by the {via} pass"
-    kind_text = "" if kind == "match" else f", {kind}"
-    return f"{how}, score {score:.2f}{kind_text}"
-
-
 def _version_parts(
     comparison: Comparison, row: Row, plan_id: str, topics: Mapping[str, str]
 ) -> list[Part]:
@@ -111,7 +107,7 @@ def _version_parts(
     parts: list[Part] = [*head, "\n"]
     for clause_id in ids:
         clause = comparison.clause(plan_id, clause_id)
-        parts += [("  ", ""), (f"{plan_id}:{clause_id}", "bold"), "  "]
+        parts += [("  ", ""), (format_address(plan_id, clause_id), "bold"), "  "]
         parts.append((one_line(clause.title), palette.TITLE) if clause.title else "")
         parts.append(
             (
@@ -137,17 +133,17 @@ def _version_parts(
 
 def _absence(comparison: Comparison, row: Row, plan_id: str) -> list[Part]:
     """Why a version has no clause in the row: removed, reported removed, unknown, or absent."""
+    label = visible(comparison.plan(plan_id).label)
     for pair in row.pairs:
-        if pair.b == plan_id:
-            return [(palette.word(pair.change), palette.CLASS_STYLES[pair.change])]
-        if pair.a == plan_id and pair.change == "unknown":
-            return [(palette.word("unknown"), palette.CLASS_STYLES["unknown"])]
+        if pair.b == plan_id or (pair.a == plan_id and pair.change == "unknown"):
+            text = absence(pair.change, label, where=absent_ends(pair, plan_id))
+            return [(text, palette.CLASS_STYLES[pair.change])]
         if pair.a == plan_id:
             later = visible(comparison.plan(pair.b).label)
             return [
-                (f"not in this version ({palette.word(pair.change)} in {later})", palette.MUTED)
+                (f"{absence(None, label)} ({palette.word(pair.change)} in {later})", palette.MUTED)
             ]
-    return [("no clause in this row", palette.MUTED)]
+    return [(absence(None, label), palette.MUTED)]
 
 
 def _indent(text: str) -> str:
@@ -196,7 +192,7 @@ def details_content(
         for link in row.secondary:
             parts += [
                 f"  {link.a} → {link.b}  ",
-                (_provenance(link.via, link.score, link.kind), palette.MUTED),
+                (provenance(link), palette.MUTED),
                 "\n",
             ]
     parts += _sources(comparison, row)
