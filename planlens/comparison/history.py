@@ -14,7 +14,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from planlens.comparison.build import compare
 from planlens.comparison.diff import word_diff
 from planlens.comparison.figures import show_term
 from planlens.comparison.model import Comparison, Row, SpanInfo
@@ -110,6 +109,10 @@ def history(corpus: Corpus, address: str, *, ignore_links: bool = False) -> Hist
     """
     plan, clause = corpus.clause(address)  # a clear error for an unknown plan or clause
     address = plan.address(clause)
+    # Imported here: the aligner (and numpy) is for this question only, not for the commands
+    # that import the history's types (`search`, `figures` render through the same module).
+    from planlens.comparison.build import compare
+
     comparison = compare(corpus, ignore_links=ignore_links)
     row = provision_row(comparison, address)
     if row is None:  # cannot happen: every clause is in a row

@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -121,3 +122,21 @@ def _blas_threads(env_value: str | None) -> str:
 def test_the_cli_runs_blas_on_one_thread_unless_told_otherwise() -> None:
     assert _blas_threads(None) == "1"
     assert _blas_threads("4") == "4"
+
+
+@pytest.mark.parametrize(
+    "argv", [["search", "zaporizhzhia"], ["figures", "army_cap"]], ids=["search", "figures"]
+)
+def test_questions_that_need_no_alignment_load_no_aligner(argv: list[str]) -> None:
+    # Searching the corpus and listing its figures read the plans only: neither the aligner
+    # nor numpy belongs on their start-up path.
+    code = (
+        "import io, contextlib, json, sys\n"
+        "from planlens.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main({argv!r}) == 0\n"
+        "print(json.dumps(sorted(m for m in sys.modules\n"
+        "    if m.split('.')[0] in ('numpy', 'scipy') or m == 'planlens.align.passes')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
