@@ -15,9 +15,9 @@ from textual.message import Message
 if TYPE_CHECKING:
     from planlens.comparison.history import History
     from planlens.comparison.model import Comparison
+    from planlens.comparison.overview import Similarity
     from planlens.corpus.load import Corpus
     from planlens.tui.layout import TableLayout
-    from planlens.tui.stats import Similarity
 
 
 @dataclass

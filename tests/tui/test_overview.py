@@ -1,7 +1,7 @@
 """The overview (`o`): versions, lineage, the similarity heat map and topic coverage.
 
-The heat map's figures come from `planlens.tui.stats`; a pair with too little known in common
-reads `few`, never a share such as 100 % between texts that share almost nothing.
+The heat map's figures come from `planlens.comparison.overview`; a pair with too little known in
+common reads `few`, never a share such as 100 % between texts that share almost nothing.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from textual.containers import HorizontalScroll
 from textual.widgets import DataTable, Static
 
 from planlens.comparison.build import compare
+from planlens.comparison.overview import MIN_KNOWN, Similarity, pair_similarity, similarity_pairs
 from planlens.corpus.load import Corpus, load_corpus
 from planlens.tui import make_app
 from planlens.tui.screens.compare import CompareScreen
 from planlens.tui.screens.overview import OverviewScreen
-from planlens.tui.stats import MIN_KNOWN, Similarity, pair_similarity, similarity_pairs
 from planlens.tui.widgets.heatmap import cell, heatmap_content
 from tests.conftest import BUNDLED
 from tests.tui.conftest import SIZE, pilot_test, settle

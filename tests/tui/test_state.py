@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from planlens.comparison.build import compare
+from planlens.comparison.overview import lineage, pair_similarity, topic_coverage
 from planlens.corpus.load import Corpus, load_corpus
 from planlens.tui.find import find_address, next_change, normalise_address, search_hits
 from planlens.tui.layout import layout
@@ -15,7 +16,6 @@ from planlens.tui.state import (
     in_corpus_order,
     visible_rows,
 )
-from planlens.tui.stats import lineage, pair_similarity, topic_coverage
 from planlens.tui.styled import cut, highlight, length, plain, wrap
 from tests.conftest import BUNDLED
 

@@ -18,13 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
-from planlens.corpus.load import Corpus
-from planlens.safe import one_line, visible
-from planlens.tui import palette
-from planlens.tui.failures import internal_error
-from planlens.tui.messages import ComparisonFailed, SimilarityComputed
-from planlens.tui.plain import tell
-from planlens.tui.stats import (
+from planlens.comparison.overview import (
     LineageNode,
     Similarity,
     lineage,
@@ -32,6 +26,12 @@ from planlens.tui.stats import (
     similarity_pairs,
     topic_coverage,
 )
+from planlens.corpus.load import Corpus
+from planlens.safe import one_line, visible
+from planlens.tui import palette
+from planlens.tui.failures import internal_error
+from planlens.tui.messages import ComparisonFailed, SimilarityComputed
+from planlens.tui.plain import tell
 from planlens.tui.widgets.heatmap import heatmap_content, heatmap_legend
 
 if TYPE_CHECKING:

@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 
 from textual.content import Content
 
+from planlens.comparison.overview import MIN_KNOWN, MIN_KNOWN_PART, Similarity
 from planlens.safe import visible
 from planlens.tui import palette
-from planlens.tui.stats import MIN_KNOWN, MIN_KNOWN_PART, Similarity
 
 CELL = 5
 """Width of a cell: a percentage and padding."""

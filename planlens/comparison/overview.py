@@ -1,4 +1,5 @@
-"""Figures for the overview screen, computed from `Comparison`s and the corpus, never by widgets.
+"""Figures across versions for the overview: computed from `Comparison`s and the corpus, in
+the core, so the terminal UI only draws them.
 
 - pairwise similarity: of the rows either version has and whose fate is known, the share that
   both have (whatever the change), and the share that kept its substance; a share measured on
