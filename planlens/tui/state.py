@@ -115,9 +115,13 @@ def row_classes(row: Row) -> list[ChangeClass]:
     return [pair.change for pair in row.pairs]
 
 
+_CHANGED = RowFilter(changed_only=True)
+
+
 def is_change(row: Row) -> bool:
-    """True unless the row is unchanged in every pair (what `n` stops at)."""
-    return any(change != "unchanged" for change in row_classes(row))
+    """True unless the row is unchanged in every pair (what `n` stops at): the rows the core's
+    changed-only filter keeps."""
+    return _CHANGED.keeps(row)
 
 
 def visible_rows(comparison: Comparison, state: ViewState) -> list[int]:
