@@ -20,7 +20,15 @@ from planlens.authoring.parse import ParsedText, parse_text
 from planlens.authoring.terms import propose_terms
 from planlens.authoring.topics import propose_topics
 from planlens.corpus.address import format_address
-from planlens.corpus.model import PLAN_ID_PATTERN, Clause, Kind, Plan, PlanFile, Status
+from planlens.corpus.model import (
+    DEFAULT_CONFIDENCE,
+    PLAN_ID_PATTERN,
+    Clause,
+    Kind,
+    Plan,
+    PlanFile,
+    Status,
+)
 from planlens.errors import PlanlensError
 
 PREAMBLE_SUMMARY_LIMIT = 600
@@ -55,7 +63,10 @@ def import_draft(
     known_topics: Collection[str] | None = None,
     proposer: LinkProposer | None = None,
 ) -> Draft:
-    """A plan of the numbered points in `text`, its texts verbatim and confirmed.
+    """A plan of the numbered points in `text`, its texts verbatim.
+
+    Each clause is as sure as the version's `status` makes it: the text of an official or
+    leaked version is confirmed, that of a reported or reconstructed one only reported.
 
     Topics are proposed from keywords (limited to `known_topics` when given) and terms from
     the figures each clause states; with `based_on`, links to the base are proposed by
@@ -81,7 +92,7 @@ def import_draft(
             text=body,
             topics=propose_topics(body, known_topics),
             terms=propose_terms(body),
-            confidence="confirmed",
+            confidence=DEFAULT_CONFIDENCE[status],
         )
         for cid, heading, body in entries
     ]

@@ -27,7 +27,7 @@ from planlens.authoring.emit import PROPOSED_LINKS, PROPOSED_TOPICS
 from planlens.authoring.links import aligner_links, default_proposer, similarity
 from planlens.authoring.topics import propose_topics
 from planlens.corpus.load import load_corpus
-from planlens.corpus.model import PlanFile
+from planlens.corpus.model import PlanFile, Status
 from planlens.errors import PlanlensError
 from tests.conftest import DATA, MINI, REPO
 
@@ -53,6 +53,23 @@ def test_import_sets_verbatim_confirmed_and_the_given_metadata() -> None:
         ("1", "One.", "confirmed"),
         ("2", "Two.", "confirmed"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("status", "confidence"),
+    [
+        ("official", "confirmed"),
+        ("leaked", "confirmed"),
+        ("reported", "reported"),
+        ("reconstructed", "reported"),
+    ],
+)
+def test_an_imported_clause_is_as_sure_as_the_versions_status(
+    status: Status, confidence: str
+) -> None:
+    # A text known only from reports is not confirmed because it was pasted in.
+    draft = import_draft("1. One.\n2. Two.\n", "new-plan", date=DAY, status=status)
+    assert [c.confidence for c in draft.plan.clauses] == [confidence, confidence]
 
 
 def test_import_then_load_gives_the_same_clauses(tmp_path: Path) -> None:
