@@ -199,7 +199,8 @@ def _topic_labels(source: Corpus | Sequence[PlanFile], rows: list[Row]) -> dict[
     return {t: source.topics[t].label for t in used if t in source.topics}
 
 
-def _first_words(clause: Clause, count: int = 6) -> str:
+def _first_words(clause: Clause, count: int = 10) -> str:
+    """An untitled clause's name: enough of its first words to tell what it is about."""
     words = clause.text.split()
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
 

@@ -94,6 +94,16 @@ def test_added_and_removed() -> None:
     assert found == {"a:1": "unchanged", "a:2": "removed", "b:2": "added"}
 
 
+def test_an_untitled_provision_is_named_by_enough_of_its_text_to_tell_what_it_is() -> None:
+    # A fresh import has no titles: its added provisions are listed first in every report by
+    # this name, and "The parties agree to hold a…" would not say what they agree to.
+    vote = "The parties agree to hold a referendum on the agreement in every region."
+    a = version("a", [("1", ARMY)])
+    b = version("b", [("1", ARMY), ("2", vote)], based_on=("a",))
+    added = next(row for row in compare([a, b]).rows if row.anchor == "b:2")
+    assert added.title == "The parties agree to hold a referendum on the agreement…"
+
+
 def test_missing_counterpart_in_a_partial_version_is_unknown_not_removed() -> None:
     a = version("a", [("1", ARMY), ("2", VOTE)])
     b = version("b", [("p1", ARMY), ("p2", SEA)], based_on=("a",), complete=False)
