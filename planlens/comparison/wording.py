@@ -1,4 +1,5 @@
-"""The words for why a version has no clause in a row, and for how a link was found.
+"""The words for why a version has no clause in a row, how a link was found, and what a
+figure is called beside its provision.
 
 The TUI and every report take these sentences from here, so they say the same thing the same
 way; each view escapes what it passes in (a label, a note) for its own medium and styles the
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planlens.align.model import Link
-from planlens.comparison.model import ChangeClass, PairDiff
+from planlens.comparison.model import ChangeClass, FigureInfo, PairDiff
 from planlens.corpus.address import plan_of
 
 
@@ -46,3 +47,14 @@ def provenance(link: Link) -> str:
     how = "asserted in the files" if link.via == "asserted" else f"matched by the {link.via} pass"
     kind = "" if link.kind == "match" else f", {link.kind}"
     return f"{how}, score {link.score:.2f}{kind}"
+
+
+TEXT_FIGURE = "in the text"
+"""What a quantity found in the changed words is called beside its provision's title."""
+
+
+def figure_label(figure: FigureInfo) -> str:
+    """A figure's name where its provision is already named (a row, a key change): the term's
+    name (`army_cap`), or `in the text` for a quantity found in the words, whose own name is
+    the provision's title and would only repeat it."""
+    return TEXT_FIGURE if figure.source == "text" else figure.name

@@ -19,7 +19,7 @@ from planlens.comparison.model import (
     PairDiff,
     Row,
 )
-from planlens.comparison.wording import provenance
+from planlens.comparison.wording import figure_label, provenance
 from planlens.corpus.address import addresses as address_list
 from planlens.corpus.address import format_address
 from planlens.corpus.model import Plan
@@ -149,8 +149,9 @@ def relative_change(figure: FigureInfo) -> str:
 
 
 def figure_line(figure: FigureInfo) -> str:
-    """`army_cap: 600,000 → 800,000 (+33%)`: the relative change when both are numbers."""
-    line = f"{figure.name}: {figure_value(figure.old)} → {figure_value(figure.new)}"
+    """`army_cap: 600,000 → 800,000 (+33%)` beside its provision (`in the text: 100 days → …`
+    for a quantity found in the words): the relative change when both are numbers."""
+    line = f"{figure_label(figure)}: {figure_value(figure.old)} → {figure_value(figure.new)}"
     change = relative_change(figure)
     return f"{line} ({change})" if change else line
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planlens.comparison.model import AlternativeDiff, Comparison, FigureInfo, PairDiff, Row
+from planlens.comparison.wording import figure_label
 from planlens.report import common as c
 from planlens.report.html_parts import (
     Anchors,
@@ -58,7 +59,7 @@ def _figure(figure: FigureInfo) -> str:
     new = f"<ins>{esc(figure.new)}</ins>" if figure.new is not None else "—"
     change = c.relative_change(figure)
     change = f" ({change})" if change else ""
-    return f"<li><strong>{esc(figure.name)}</strong>: {old} → {new}{esc(change)}</li>"
+    return f"<li><strong>{esc(figure_label(figure))}</strong>: {old} → {new}{esc(change)}</li>"
 
 
 def figures_list(figures: list[FigureInfo]) -> str:

@@ -22,6 +22,7 @@ from planlens.comparison.key_changes import (
     topic_groups,
 )
 from planlens.comparison.model import Comparison, FigureInfo
+from planlens.comparison.wording import figure_label
 from planlens.corpus.address import format_address
 from planlens.report import common as c
 from planlens.report.html_parts import address_link, esc
@@ -93,8 +94,10 @@ def _clause_label(comparison: Comparison, plan_id: str, clause_id: str) -> str:
 
 
 def _figure(figure: FigureInfo) -> str:
-    """`army_cap 600,000 → 800,000 (+33%)`, after its alternative's address when it has one."""
-    line = f"{figure.name} {c.figure_value(figure.old)} → {c.figure_value(figure.new)}"
+    """`army_cap 600,000 → 800,000 (+33%)` (`in the text: 100 days → —`), after its
+    alternative's address when it has one."""
+    name = figure_label(figure) + (":" if figure.source == "text" else "")
+    line = f"{name} {c.figure_value(figure.old)} → {c.figure_value(figure.new)}"
     if figure.alternative:
         line = f"{figure.alternative}: {line}"
     change = c.relative_change(figure)

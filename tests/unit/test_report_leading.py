@@ -128,3 +128,35 @@ def test_by_topic_labels_bracketed_alternatives(us_ua: Comparison, fmt: str) -> 
     for address in ("ua-20:12.alt-a", "ua-20:12.alt-b", "ua-20:14.alt-a"):
         assert f"{address} (bracketed alternative) " in section, address
     assert "us-28:19 (bracketed" not in section
+
+
+@pytest.fixture(scope="module")
+def text_figure() -> Comparison:
+    """A quantity found only in the words: its figure is named by the provision's title."""
+    from tests.unit.test_compare import version
+
+    swap = "Prisoners are exchanged on an all for all basis."
+    a = version("a", [("1", swap)])
+    b = version("b", [("1", swap.replace("basis", "basis within 90 days"))], based_on=("a",))
+    a, b = (v.model_copy(update={"clause": [v.clause[0].model_copy(update={"title": "Swap"})]})
+            for v in (a, b))  # fmt: skip
+    comparison = compare([a, b])
+    [figure] = comparison.rows[0].pairs[0].figures
+    assert (figure.name, figure.source, figure.new) == ("Swap", "text", "90 days")
+    return comparison
+
+
+@pytest.mark.parametrize(
+    ("fmt", "key_line", "row_line"),
+    [("text", "in the text: — → 90 days", "figure: in the text: — → 90 days"),
+     ("md", "in the text: — → 90 days", "- figure: in the text: — → 90 days"),
+     ("html", "in the text: — → 90 days", "<strong>in the text</strong>: — → <ins>90 days</ins>")],
+)  # fmt: skip
+def test_a_figure_found_in_the_words_does_not_repeat_its_provisions_title(
+    text_figure: Comparison, fmt: str, key_line: str, row_line: str
+) -> None:
+    # Beside the provision's title (a key change, a row) the figure is "in the text"; the
+    # title said twice ("Swap — Swap — → 90 days") read as two changes.
+    report = body(render(text_figure, fmt, RenderOptions(width=200)))
+    assert key_line in report and row_line in report
+    assert "Swap: — →" not in report and "Swap — →" not in report

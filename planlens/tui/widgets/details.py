@@ -17,7 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from planlens.comparison.model import Comparison, FigureInfo, PairDiff, Row
-from planlens.comparison.wording import absence, absent_ends, provenance
+from planlens.comparison.wording import absence, absent_ends, figure_label, provenance
 from planlens.corpus.address import format_address
 from planlens.report.terminal import format_term
 from planlens.safe import one_line, visible
@@ -85,7 +85,7 @@ def _figure_parts(figures: list[FigureInfo], indent: str = "  ") -> list[Part]:
         )
         parts += [
             (f"{indent}figure  ", palette.MUTED),
-            (one_line(figure.name) + "  ", "bold"),
+            (one_line(figure_label(figure)) + "  ", "bold"),
             old,
             " → ",
             new,
