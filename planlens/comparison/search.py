@@ -10,6 +10,7 @@ came from, so a hit's snippet is cut from the original text with the match locat
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -38,7 +39,13 @@ _CYRILLIC = {
 """Cyrillic letters in Latin (Ukraine's 2010 standard; Russian letters it lacks added)."""
 
 
+_SPACES = re.compile(r"\s+")
+"""A run of whitespace: the pattern matches exactly the characters `str.isspace()` calls space."""
+
+
+@functools.lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
+    """One character folded (a text has few distinct characters: each is folded once)."""
     lower = char.casefold()
     if lower in _CYRILLIC:
         return _CYRILLIC[lower]
@@ -49,6 +56,8 @@ def _fold_char(char: str) -> str:
 def fold(text: str) -> str:
     """`text` folded for matching: no case, no accents, Cyrillic in Latin letters, and each
     run of whitespace (a line break too) as one space."""
+    if text.isascii():  # the common case, without a step per character: the same result
+        return _SPACES.sub(" ", text.lower())
     return fold_with_positions(text)[0]
 
 
@@ -171,7 +180,8 @@ def _clause_fields(clause: Clause) -> Iterator[tuple[Field, str]]:
 
 @dataclass(frozen=True)
 class _Entry:
-    """One searchable field, folded once."""
+    """One searchable field, folded once (where each folded character came from is worked out
+    again for the few fields that match)."""
 
     plan: str
     date: str
@@ -181,7 +191,6 @@ class _Entry:
     title: str
     topics: tuple[str, ...]
     folded: str
-    origin: list[int]
 
 
 class SearchIndex:
@@ -200,7 +209,6 @@ class SearchIndex:
     def _add(
         self, plan: PlanFile, address: str, field: Field, text: str, clause: Clause | None
     ) -> None:
-        folded, origin = fold_with_positions(text)
         self.entries.append(
             _Entry(
                 plan.id,
@@ -210,8 +218,7 @@ class SearchIndex:
                 text,
                 clause.title if clause is not None else "",
                 tuple(clause.topics) if clause is not None else (),
-                folded,
-                origin,
+                fold(text),
             )
         )
 
@@ -237,7 +244,8 @@ class SearchIndex:
                 continue
             start = entry.folded.find(needle)
             if start >= 0:
-                snippet = _snippet(entry.text, entry.origin, start, len(needle))
+                origin = fold_with_positions(entry.text)[1]
+                snippet = _snippet(entry.text, origin, start, len(needle))
                 hits.append(
                     SearchHit(entry.plan, entry.date, entry.address, entry.field, snippet,
                               entry.title)

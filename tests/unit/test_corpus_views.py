@@ -12,7 +12,7 @@ from planlens.comparison.build import compare
 from planlens.comparison.figures import show_term
 from planlens.comparison.history import history
 from planlens.comparison.key_changes import key_changes, topic_groups
-from planlens.comparison.search import find_in, fold, ranked, search
+from planlens.comparison.search import find_in, fold, fold_with_positions, ranked, search
 from planlens.comparison.timeline import figure_timeline, term_names
 from planlens.corpus.load import Corpus, load_corpus
 from planlens.corpus.model import Clause, Omission, Plan, PlanFile, TermValue
@@ -187,6 +187,15 @@ def test_fold_ignores_case_accents_and_script() -> None:
     assert fold("Zaporìzhzhia") == fold("ZAPORIZHZHIA") == "zaporizhzhia"
     assert fold("Запоріжжя") == "zaporizhzhia"
     assert fold("ﬁnal") == "final"  # compatibility forms are decomposed
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+def test_the_fast_fold_of_a_plain_text_is_the_fold_character_by_character(text: str) -> None:
+    # fold() takes a short cut for ASCII text (the index folds every field of the corpus);
+    # hit snippets are cut with the positions of the step-by-step fold, so both must agree.
+    folded, origin = fold_with_positions(text)
+    assert fold(text) == folded
+    assert len(origin) == len(folded)
 
 
 def test_a_snippet_marks_the_match_as_written() -> None:
