@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from planlens import __version__
 from planlens.align.model import Alignment, Link
@@ -49,7 +50,8 @@ def compare(
     pairs = reference_pairs(plans, _reference_id(source, reference))
     clause_of = {format_address(p.id, c.id): c for p in plans for c in p.clauses}
     omissions = _omissions(plans, alignment, clause_of, source)
-    rows = _rows(plans, alignment, pairs, clause_of, omissions)
+    context = _Context.of(plans, alignment, pairs, clause_of, omissions)
+    rows = [_row(context, index) for index in range(len(alignment.rows))]
     comparison = Comparison.model_construct(
         generator=f"planlens {__version__}",
         plans=[plan.plan for plan in plans],
@@ -80,38 +82,78 @@ def _reference_id(source: Corpus | Sequence[PlanFile], reference: str | None) ->
     return source.resolve(reference)
 
 
-def _rows(
-    plans: Sequence[PlanFile],
-    alignment: Alignment,
-    pairs: list[tuple[str, str]],
-    clause_of: dict[str, Clause],
-    omissions: list[OmissionInfo],
-) -> list[Row]:
-    """One `Row` per provision of the alignment, each compared pair classified."""
-    by_id = {plan.id: plan for plan in plans}
-    moved = {pair: moved_addresses(alignment, by_id, *pair) for pair in pairs}
-    context = PairContext(by_id, clause_of, alignment, omissions)
-    rows: list[Row] = []
-    for index, aligned in enumerate(alignment.rows):
-        addresses = row_addresses(aligned.clauses)
-        members = [clause_of[a] for a in addresses]
-        rows.append(
-            Row.model_construct(
-                index=index,
-                anchor=addresses[0],
-                title=next((c.title for c in members if c.title), _first_words(members[0])),
-                clauses={p.id: list(aligned.ids(p.id)) for p in plans},
-                topics=list(dict.fromkeys(t for clause in members for t in clause.topics)),
-                pairs=[
-                    classify_pair(context, index, a, b, moved[(a, b)])
-                    for a, b in pairs
-                    if aligned.ids(a) or aligned.ids(b)
-                ],
-                secondary=_secondary(alignment, set(addresses)),
-                omissions=[o for o in omissions if o.row == index],
-            )
-        )
-    return rows
+def provision(
+    corpus: Corpus, address: str, *, ignore_links: bool = False
+) -> tuple[list[PlanFile], Row]:
+    """Every version of `corpus` aligned, and the provision that holds the clause at `address`:
+    the row `compare(corpus)` has for it (the same alignment, the same pairs), built alone, so
+    one provision's question does not diff and classify every other row. `address` must be a
+    clause of the corpus, by id (`corpus.clause()` checks a typed one)."""
+    plans = list(corpus.plans)
+    alignment = align(plans, ignore_links=ignore_links)
+    index = alignment.row_of(address)
+    if index is None:  # cannot happen: every clause of an aligned plan is in a row
+        raise PlanlensError(f"{address} is not a clause of the corpus")
+    pairs = reference_pairs(plans, None)
+    clause_of = {format_address(p.id, c.id): c for p in plans for c in p.clauses}
+    omissions = _omissions(plans, alignment, clause_of, corpus)
+    return plans, _row(_Context.of(plans, alignment, pairs, clause_of, omissions), index)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What building any row needs, worked out once per comparison."""
+
+    plans: Sequence[PlanFile]
+    """The compared versions, in order."""
+    alignment: Alignment
+    """Their alignment."""
+    pairs: list[tuple[str, str]]
+    """The compared pairs (reference, version)."""
+    clause_of: dict[str, Clause]
+    """Every clause of the compared versions by address."""
+    omissions: list[OmissionInfo]
+    """Their omissions, resolved to rows."""
+    classes: PairContext
+    """What the change classes read."""
+    moved: dict[tuple[str, str], set[str]]
+    """Per compared pair, the addresses of the clauses whose order changed."""
+
+    @classmethod
+    def of(
+        cls,
+        plans: Sequence[PlanFile],
+        alignment: Alignment,
+        pairs: list[tuple[str, str]],
+        clause_of: dict[str, Clause],
+        omissions: list[OmissionInfo],
+    ) -> _Context:
+        """The context of a comparison of `plans`."""
+        by_id = {plan.id: plan for plan in plans}
+        classes = PairContext(by_id, clause_of, alignment, omissions)
+        moved = {pair: moved_addresses(alignment, by_id, *pair) for pair in pairs}
+        return cls(plans, alignment, pairs, clause_of, omissions, classes, moved)
+
+
+def _row(context: _Context, index: int) -> Row:
+    """The `Row` of the alignment's row `index`, each compared pair classified."""
+    aligned = context.alignment.rows[index]
+    addresses = row_addresses(aligned.clauses)
+    members = [context.clause_of[a] for a in addresses]
+    return Row.model_construct(
+        index=index,
+        anchor=addresses[0],
+        title=next((c.title for c in members if c.title), _first_words(members[0])),
+        clauses={p.id: list(aligned.ids(p.id)) for p in context.plans},
+        topics=list(dict.fromkeys(t for clause in members for t in clause.topics)),
+        pairs=[
+            classify_pair(context.classes, index, a, b, context.moved[(a, b)])
+            for a, b in context.pairs
+            if aligned.ids(a) or aligned.ids(b)
+        ],
+        secondary=_secondary(context.alignment, set(addresses)),
+        omissions=[o for o in context.omissions if o.row == index],
+    )
 
 
 def _select(source: Corpus | Sequence[PlanFile], plan_ids: Sequence[str] | None) -> list[PlanFile]:
@@ -205,4 +247,4 @@ def _first_words(clause: Clause, count: int = 10) -> str:
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
-__all__ = ["PairDiff", "compare", "reference_pairs"]
+__all__ = ["PairDiff", "compare", "provision", "reference_pairs"]

@@ -1,7 +1,8 @@
 """One provision through every version: all versions aligned at once, in date order.
 
-`history()` compares every version of the corpus in one `compare()` (so the provision's row is
-the same one every view shows), takes the row that holds the asked clause, and says for each
+`history()` aligns every version of the corpus as `compare()` does and builds the row that
+holds the asked clause (the same row every view shows, without comparing every other row), and
+says for each
 version what it has there: its clause(s) with text, confidence, note and the word diff against
 the previous version that has the provision; or why it has none — *removed (reported)* with
 the omission's note and source, *unknown* for a version known only in part, *absent* for a fully
@@ -16,10 +17,10 @@ from pydantic import BaseModel, ConfigDict
 
 from planlens.comparison.diff import word_diff
 from planlens.comparison.figures import show_term
-from planlens.comparison.model import Comparison, Row, SpanInfo
-from planlens.corpus.address import format_address, split_address
+from planlens.comparison.model import Row, SpanInfo
+from planlens.corpus.address import format_address
 from planlens.corpus.load import Corpus
-from planlens.corpus.model import Clause, Confidence
+from planlens.corpus.model import Clause, Confidence, PlanFile
 
 HistoryState = Literal["present", "absent", "unknown", "removed-reported"]
 
@@ -89,17 +90,11 @@ class History(_Frozen):
     address: str
     """The clause asked about."""
     title: str
-    """The title of the clause asked about (the row's title when it is not in the row)."""
+    """The title of the clause asked about (the row's title when the clause has none)."""
     topics: list[str]
     """Its topics."""
     versions: list[HistoryEntry]
     """One entry per version, in date order."""
-
-
-def provision_row(comparison: Comparison, address: str) -> Row | None:
-    """The row of `comparison` that holds the clause at `address`."""
-    plan_id, clause_id = split_address(address)
-    return next((row for row in comparison.rows if clause_id in row.clauses.get(plan_id, [])), None)
 
 
 def history(corpus: Corpus, address: str, *, ignore_links: bool = False) -> History:
@@ -111,22 +106,21 @@ def history(corpus: Corpus, address: str, *, ignore_links: bool = False) -> Hist
     address = plan.address(clause)
     # Imported here: the aligner (and numpy) is for this question only, not for the commands
     # that import the history's types (`search`, `figures` render through the same module).
-    from planlens.comparison.build import compare
+    from planlens.comparison.build import provision
 
-    comparison = compare(corpus, ignore_links=ignore_links)
-    row = provision_row(comparison, address)
-    if row is None:  # cannot happen: every clause is in a row
-        raise AssertionError(address)
-    return history_of_row(comparison, row, address)
+    plans, row = provision(corpus, address, ignore_links=ignore_links)
+    return _history_of_row(plans, row, clause.title or row.title, address)
 
 
-def history_of_row(comparison: Comparison, row: Row, address: str) -> History:
-    """The history of one row of a comparison of every version (dates order the versions)."""
+def _history_of_row(plans: list[PlanFile], row: Row, title: str, address: str) -> History:
+    """The history of one row of the alignment of every version (dates order the versions)."""
     versions: list[HistoryEntry] = []
     previous: tuple[str, list[Clause]] | None = None
     omitted = {o.plan: o for o in row.omissions}
-    for plan in sorted(comparison.plans, key=lambda p: p.date):
-        clauses = [comparison.clause(plan.id, cid) for cid in row.clauses.get(plan.id, [])]
+    for plan_file in sorted(plans, key=lambda p: p.plan.date):
+        plan = plan_file.plan
+        by_id = {c.id: c for c in plan_file.clauses} if row.clauses.get(plan.id) else {}
+        clauses = [by_id[cid] for cid in row.clauses.get(plan.id, [])]
         base = {
             "plan": plan.id,
             "label": plan.label,
@@ -162,7 +156,6 @@ def history_of_row(comparison: Comparison, row: Row, address: str) -> History:
             continue
         state: HistoryState = "absent" if plan.complete else "unknown"
         versions.append(HistoryEntry(**base, state=state, clauses=[], compared_with=None))
-    title = comparison.clauses[address].title if address in comparison.clauses else row.title
     return History(address=address, title=title, topics=row.topics, versions=versions)
 
 
@@ -185,4 +178,4 @@ def _clause(plan_id: str, clause: Clause, before: list[Clause] | None) -> Histor
     )
 
 
-__all__ = ["History", "HistoryClause", "HistoryEntry", "HistoryState", "history", "provision_row"]
+__all__ = ["History", "HistoryClause", "HistoryEntry", "HistoryState", "history"]

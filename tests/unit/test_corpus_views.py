@@ -292,3 +292,30 @@ def test_a_snippet_is_cut_between_words() -> None:
     assert snippet.after == " nuclear…"  # not " nuclear pow…"
     word = find_in("Pneumonoultramicroscopicsilicovolcanoconiosis", "silico", context=3)
     assert word is not None and word.text == "…picsilicovol…"  # one long word: cut inside it
+
+
+def test_a_provision_is_built_alone_as_the_whole_comparison_builds_it() -> None:
+    # history() builds only the row it tells; that row must be the one every view shows.
+    from planlens.comparison.build import provision
+
+    corpus = load_corpus([BUNDLED])
+    rows = compare(corpus).rows
+    for address in ("us-28:6", "ua-20:12.alt-a", "eu-24:11", "london-apr:p12", "e3-28:25"):
+        plans, row = provision(corpus, address)
+        assert [p.id for p in plans] == [p.id for p in corpus.plans]
+        assert row == rows[row.index]
+        plan_id, _, clause_id = address.partition(":")
+        assert clause_id in row.clauses[plan_id]
+
+
+def test_the_history_of_an_untitled_clause_is_headed_by_its_provisions_title() -> None:
+    untitled = PlanFile(
+        plan=Plan(id="new", title="New", date=dt.date(2026, 1, 1), kind="plan",
+                  status="leaked", fidelity="verbatim", based_on=["alpha"]),
+        clause=[Clause(id="1", text=load_corpus([MINI]).clause("alpha:1")[1].text,
+                       confidence="confirmed")],
+    )  # fmt: skip
+    corpus = load_corpus([MINI])
+    corpus = Corpus(plans=(*corpus.plans, untitled), topics=corpus.topics)
+    story = history(corpus, "new:1")
+    assert story.title == corpus.clause("alpha:1")[1].title != ""
