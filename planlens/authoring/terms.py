@@ -41,6 +41,22 @@ def _currency(signs: str) -> Callable[[re.Match[str]], bool]:
     return accepts
 
 
+def _at_least(unit: Callable[[re.Match[str]], bool]) -> Callable[[re.Match[str]], bool]:
+    """A figure of that unit given as a minimum ("at least 60 days"), not as a deadline."""
+
+    def accepts(match: re.Match[str]) -> bool:
+        before = match.string[max(0, match.start() - 24) : match.start()]
+        return unit(match) and _MINIMUM.search(before) is not None
+
+    return accepts
+
+
+_MINIMUM = re.compile(
+    r"\b(at least|a minimum of|minimum of|no less than|not less than|no fewer than)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _percent(match: re.Match[str]) -> bool:
     return (match.group("unit") or "").lower().replace(" ", "") in ("%", "percent")
 
@@ -52,7 +68,12 @@ def _words(pattern: str) -> re.Pattern[str]:
 RULES: tuple[_Rule, ...] = (
     _Rule("army_cap", _words(r"armed forces|army|military"), _unit("troop", "soldier", "person")),
     _Rule("elections_within_days", _words(r"election"), _unit("day")),
-    _Rule("referendum_min_days", _words(r"referendum"), _unit("day")),
+    # The shortest ceasefire before a referendum, not the days within which one is held.
+    _Rule(
+        "referendum_min_days",
+        _words(r"^(?=.*referendum)(?=.*(ceasefire|cease-fire|truce))"),
+        _at_least(_unit("day")),
+    ),
     _Rule("ceasefire_hours", _words(r"ceasefire|cease-fire"), _unit("hour")),
     _Rule("frozen_assets_usd", _words(r"frozen|immobili[sz]ed"), _currency("$USD")),
     _Rule("recovery_fund_usd", _words(r"\bfund"), _currency("$USD")),

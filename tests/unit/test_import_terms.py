@@ -36,6 +36,10 @@ def _no_plans_env(monkeypatch: pytest.MonkeyPatch) -> None:
         ("The armed forces are capped at 600,000 troops.", {"army_cap": 600000}),
         ("Elections are held within 100 days.", {"elections_within_days": 100}),
         ("A referendum after at least 60 days of ceasefire.", {"referendum_min_days": 60}),
+        ("A referendum needs a ceasefire of at least 60 days.", {"referendum_min_days": 60}),
+        # Days within which a referendum is held are not the ceasefire it needs first.
+        ("The parties hold a referendum in every region within 60 days.", {}),
+        ("A referendum within 60 days of a ceasefire.", {}),
         ("A ceasefire within 24 hours.", {"ceasefire_hours": 24}),
         (
             "$100 billion in frozen assets; the US takes 50% of the profit.",
