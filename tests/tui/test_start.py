@@ -5,12 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import pytest
 from textual.widgets import DataTable, Static
 
+import planlens.comparison.build
 import planlens.corpus.load
+import planlens.tui.layout
+import planlens.tui.widgets.provisions
 from planlens.corpus.load import Corpus
 from planlens.tui import make_app
 from planlens.tui.screens.compare import CompareScreen
@@ -18,8 +23,12 @@ from planlens.tui.screens.empty import EmptyScreen
 from planlens.tui.screens.help import HelpScreen
 from planlens.tui.screens.problems import ProblemsScreen
 from planlens.tui.screens.start import StartScreen
+from planlens.tui.widgets.provisions import ProvisionView
 from tests.conftest import MINI, REPO
 from tests.tui.conftest import SIZE, loaded, pilot_test
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def test_nothing_of_the_core_is_imported_before_the_first_frame() -> None:
@@ -112,3 +121,59 @@ async def test_an_unknown_version_closes_the_app_with_the_error() -> None:
         await loaded(pilot)
     assert app.return_code == 1
     assert app.startup_error is not None and "nope" in str(app.startup_error)
+
+
+def counting(calls: dict[str, int], name: str, function: Callable[P, R]) -> Callable[P, R]:
+    """`function`, counting its calls in `calls[name]`."""
+
+    def counted(*args: P.args, **kwargs: P.kwargs) -> R:
+        calls[name] += 1
+        return function(*args, **kwargs)
+
+    return counted
+
+
+@pytest.mark.parametrize("size", [SIZE, (90, 30)])
+@pilot_test
+async def test_the_first_versions_are_compared_and_laid_out_once_before_the_view_shows_them(
+    size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = {"compare": 0, "layout": 0, "view's compare worker": 0}
+    compare = counting(calls, "compare", planlens.comparison.build.compare)
+    monkeypatch.setattr(planlens.comparison.build, "compare", compare)
+    layout = counting(calls, "layout", planlens.tui.layout.layout)
+    monkeypatch.setattr(planlens.tui.layout, "layout", layout)
+    monkeypatch.setattr(planlens.tui.widgets.provisions, "layout", layout)
+    worker = counting(calls, "view's compare worker", ProvisionView.compare_versions)
+    monkeypatch.setattr(ProvisionView, "compare_versions", worker)
+    app = make_app(plan_dirs=[MINI])
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.comparison is not None and screen.table.shown_rows
+        # Laid out for the width the table got: no second layout once it is on screen.
+        assert screen.table_layout is not None
+        assert screen.table_layout.width == screen.table.content_width
+    assert calls == {"compare": 1, "layout": 1, "view's compare worker": 0}
+
+
+@pilot_test
+async def test_a_first_comparison_that_fails_is_reported_by_the_view(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_compare(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("engine exploded")
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    monkeypatch.delenv("PLANLENS_DEBUG", raising=False)
+    monkeypatch.setattr(planlens.comparison.build, "compare", broken_compare)
+    app = make_app(plan_dirs=[MINI])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.comparison is None
+        messages = [str(n.message) for n in app._notifications]
+        assert sum("engine exploded" in m for m in messages) == 1
+        assert app.is_running
