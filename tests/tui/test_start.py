@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import pytest
+from textual.strip import Strip
 from textual.widgets import DataTable, Static
 
 import planlens.comparison.build
@@ -23,6 +24,8 @@ from planlens.tui.screens.empty import EmptyScreen
 from planlens.tui.screens.help import HelpScreen
 from planlens.tui.screens.problems import ProblemsScreen
 from planlens.tui.screens.start import StartScreen
+from planlens.tui.widgets.link_review import LinkReview
+from planlens.tui.widgets.provision_table import ProvisionTable
 from planlens.tui.widgets.provisions import ProvisionView
 from tests.conftest import MINI, REPO
 from tests.tui.conftest import SIZE, loaded, pilot_test
@@ -177,3 +180,32 @@ async def test_a_first_comparison_that_fails_is_reported_by_the_view(
         messages = [str(n.message) for n in app._notifications]
         assert sum("engine exploded" in m for m in messages) == 1
         assert app.is_running
+
+
+@pilot_test
+async def test_the_first_rows_are_painted_before_the_link_review_is_filled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    events: list[str] = []
+    render_line = ProvisionTable.render_line
+    render_items = LinkReview._render_items
+
+    def rows_painted(table: ProvisionTable, y: int) -> Strip:
+        if table.table_layout is not None and "rows" not in events:
+            events.append("rows")
+        return render_line(table, y)
+
+    def review_filled(review: LinkReview) -> None:
+        events.append("review")
+        render_items(review)
+
+    monkeypatch.setattr(ProvisionTable, "render_line", rows_painted)
+    monkeypatch.setattr(LinkReview, "_render_items", review_filled)
+    app = make_app(plan_dirs=[MINI])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        review = screen.query_one(LinkReview)
+        assert events[:2] == ["rows", "review"]
+        assert str(review.render_line(0).text).strip()  # filled after all
