@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 
 import planlens.comparison.build
 import planlens.corpus.load
+import planlens.tui.failures
 import planlens.tui.layout
 import planlens.tui.widgets.provisions
 from planlens.corpus.load import Corpus
@@ -170,6 +171,8 @@ async def test_a_first_comparison_that_fails_is_reported_by_the_view(
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     monkeypatch.delenv("PLANLENS_DEBUG", raising=False)
+    # The log handler made for this test's state directory goes with it.
+    monkeypatch.setattr(planlens.tui.failures.LOGGER, "handlers", [])
     monkeypatch.setattr(planlens.comparison.build, "compare", broken_compare)
     app = make_app(plan_dirs=[MINI])
     async with app.run_test(size=SIZE) as pilot:
