@@ -101,11 +101,14 @@ class PlanlensApp(App[None]):
         return CompareScreen(self.plan_ids)
 
     def on_mount(self) -> None:
-        if self._corpus is None:
-            # After the first frame: loading (and its imports) must not delay it.
-            self.call_after_refresh(lambda: self.load_plans(self.size.width))
-        else:
+        if self._corpus is not None:
             self.notify_problems()
+
+    def on_ready(self) -> None:
+        if self._corpus is None:
+            # Textual posts Ready just after the first frame: loading (and its imports) must
+            # not delay that frame, and need not wait for the later refreshes of the start screen.
+            self.load_plans(self.size.width)
 
     # -- loading -------------------------------------------------------------------------------
 
