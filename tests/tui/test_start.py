@@ -52,6 +52,48 @@ def test_nothing_of_the_core_is_imported_before_the_first_frame() -> None:
     assert done.returncode == 0, done.stderr
 
 
+FIRST_ROWS_CHILD = """
+import asyncio, sys
+from planlens.tui import make_app
+from planlens.tui.widgets.provision_table import ProvisionTable
+from tests.conftest import MINI
+from tests.tui.conftest import SIZE, loaded
+
+LATER = ("planlens.comparison.search", "planlens.authoring", "tomlkit")
+imported = {}
+render_line = ProvisionTable.render_line
+
+def first_rows(table, y):
+    if table.table_layout is not None and not imported:
+        imported.update((name, name in sys.modules) for name in LATER)
+    return render_line(table, y)
+
+ProvisionTable.render_line = first_rows
+
+async def main():
+    app = make_app(plan_dirs=[MINI])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+    assert imported and not any(imported.values()), imported
+    assert all(name in sys.modules for name in LATER[1:])  # the link review's, after the rows
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_rows_are_painted_before_search_and_link_editing_are_imported() -> None:
+    # What the first rows do not need must not delay them: corpus search (imported at the first
+    # search) and the link review's editing side (filled in a frame after the rows).
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_ROWS_CHILD],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
 @pilot_test
 async def test_starts_on_the_start_screen_then_shows_the_plans() -> None:
     app = make_app(plan_dirs=[MINI])
