@@ -179,10 +179,14 @@ def counting(calls: dict[str, int], name: str, function: Callable[P, R]) -> Call
     return counted
 
 
-@pytest.mark.parametrize("size", [SIZE, (90, 30)])
+@pytest.mark.parametrize(
+    ("size", "plan_ids"),
+    [(SIZE, ()), ((90, 30), ()), (SIZE, ("alpha", "beta", "gamma"))],
+    ids=["pair", "narrow", "matrix"],
+)
 @pilot_test
 async def test_the_first_versions_are_compared_and_laid_out_once_before_the_view_shows_them(
-    size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+    size: tuple[int, int], plan_ids: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = {"compare": 0, "layout": 0, "view's compare worker": 0}
     compare = counting(calls, "compare", planlens.comparison.build.compare)
@@ -192,11 +196,12 @@ async def test_the_first_versions_are_compared_and_laid_out_once_before_the_view
     monkeypatch.setattr(planlens.tui.widgets.provisions, "layout", layout)
     worker = counting(calls, "view's compare worker", ProvisionView.compare_versions)
     monkeypatch.setattr(ProvisionView, "compare_versions", worker)
-    app = make_app(plan_dirs=[MINI])
+    app = make_app(plan_ids=plan_ids, plan_dirs=[MINI])
     async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
+        assert screen.view.plan_ids == (plan_ids or ("alpha", "beta"))
         assert screen.comparison is not None and screen.table.shown_rows
         # Laid out for the width the table got: no second layout once it is on screen.
         assert screen.table_layout is not None
