@@ -13,7 +13,7 @@ A script that prints figures, not a test:
    share of the time is plain.
 2. Bare `planlens` on a pseudo-terminal: process start to the first rows of the bundled plans,
    against a minimal Textual app's first frame, as `bench_tui.py` measures them (goal: at most
-   1.5×).
+   1.5×), and where the time between its first frame and its first rows goes, phase by phase.
 3. Where the time of `diff` goes: `-X importtime`'s largest imports.
 """
 
@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_tui:
         print()
         bench_tui.bench_startup(args.runs, bytecode_cache=True)
+        bench_tui.bench_phases(args.runs)
     bench_imports()
     print(f"\n(load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())})")
     return 0

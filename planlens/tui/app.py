@@ -101,18 +101,23 @@ class PlanlensApp(App[None]):
         return CompareScreen(self.plan_ids)
 
     def on_mount(self) -> None:
-        if self._corpus is None:
-            # After the first frame: loading (and its imports) must not delay it.
-            self.call_after_refresh(self.load_plans)
-        else:
+        if self._corpus is not None:
             self.notify_problems()
+
+    def on_ready(self) -> None:
+        if self._corpus is None:
+            # Textual posts Ready just after the first frame: loading (and its imports) must
+            # not delay that frame, and need not wait for the later refreshes of the start screen.
+            self.load_plans(self.size.width)
 
     # -- loading -------------------------------------------------------------------------------
 
     @work(exclusive=True, thread=True, group="load", exit_on_error=False)
-    def load_plans(self) -> None:
-        """Load the plans from `plan_dirs`, off the UI thread."""
+    def load_plans(self, screen_width: int) -> None:
+        """Load the plans from `plan_dirs`, then compare the versions shown first and lay them
+        out for a screen `screen_width` cells wide, all off the UI thread, in one go."""
         from planlens.corpus.load import default_plan_dirs, load_corpus
+        from planlens.tui.opening import first_view, table_width
 
         try:
             corpus = load_corpus(self.plan_dirs or None)
@@ -120,7 +125,11 @@ class PlanlensApp(App[None]):
         except Exception as exc:  # handed to the CLI, never lost
             self.post_message(CorpusFailed(exc))
             return
-        self.post_message(CorpusLoaded(corpus, plan_dirs))
+        try:
+            first = first_view(corpus, self.plan_ids, table_width(screen_width))
+        except Exception:  # the compare view compares them again and reports what fails
+            first = None
+        self.post_message(CorpusLoaded(corpus, plan_dirs, first))
 
     @on(CorpusLoaded)
     def open_plans(self, message: CorpusLoaded) -> None:
@@ -136,6 +145,9 @@ class PlanlensApp(App[None]):
         self._corpus = message.corpus
         self.plan_ids = plan_ids
         self.plan_dirs = list(message.plan_dirs)
+        first = message.first
+        if first is not None and first.plan_ids == plan_ids:
+            self.remember(first.comparison, first.table_layout)
         # A dialog opened while loading stays up; the start screen gives way when it closes.
         if isinstance(self.screen, StartScreen):
             self.show_plans()

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from planlens.comparison.figures import show_term
 from planlens.comparison.model import Comparison, Row
-from planlens.comparison.search import fold
 from planlens.corpus.address import format_address, split_address
 from planlens.tui.state import is_change
 
@@ -41,6 +40,8 @@ def next_change(
 def row_text(comparison: Comparison, row: Row) -> str:
     """Everything search looks at in a row, folded (case, accents, script): addresses, titles,
     texts, notes, figures (as the corpus search writes them) and omission notes."""
+    from planlens.comparison.search import fold
+
     parts = [row.anchor, row.title, *(omission.note for omission in row.omissions)]
     for plan_id, clause_ids in row.clauses.items():
         for clause_id in clause_ids:
@@ -57,6 +58,11 @@ def row_text(comparison: Comparison, row: Row) -> str:
 
 def search_hits(comparison: Comparison, visible: Sequence[int], query: str) -> list[int]:
     """Positions of the visible rows whose `row_text` contains `query`."""
+    if not query.strip():
+        return []
+    # Imported at the first search, not with the compare view: its first rows need none of it.
+    from planlens.comparison.search import fold
+
     needle = fold(query.strip())
     if not needle:
         return []

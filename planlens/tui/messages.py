@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from planlens.comparison.overview import Similarity
     from planlens.corpus.load import Corpus
     from planlens.tui.layout import TableLayout
+    from planlens.tui.opening import FirstView
 
 
 @dataclass
@@ -28,6 +29,8 @@ class CorpusLoaded(Message):
     """The valid plans and every problem found."""
     plan_dirs: Sequence[Path]
     """Where they were read from."""
+    first: FirstView | None = None
+    """The versions shown first, already compared and laid out (None: the view compares)."""
 
 
 @dataclass

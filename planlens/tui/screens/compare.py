@@ -114,8 +114,12 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.table.focus()
-        # After the first frame: the worker's imports and work must not delay it.
-        self.call_after_refresh(self.show_versions, self.view.plan_ids)
+        if self.view.plan_ids in self.planlens.comparisons:
+            # Compared and laid out already (by the app's loading worker): rows in this frame.
+            self.show_versions(self.view.plan_ids)
+        else:
+            # After the first frame: the worker's imports and work must not delay it.
+            self.call_after_refresh(self.show_versions, self.view.plan_ids)
 
     # -- what the view shows (read by the tests, the palette and the help) ----------------------
 

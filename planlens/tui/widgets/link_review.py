@@ -105,6 +105,7 @@ class LinkReview(ScrollView, can_focus=True):
         self._suggestions: dict[int, tuple[Comparison, Sequence[Suggestion] | None]] = {}
         """Suggestions by comparison (its id; the comparison is kept so the id stays its own);
         None while a worker computes them."""
+        self._drawn = False
 
     @property
     def planlens(self) -> PlanlensApp:
@@ -127,7 +128,13 @@ class LinkReview(ScrollView, can_focus=True):
             while len(self._suggestions) > CACHED_SUGGESTIONS:
                 self._suggestions.pop(next(iter(self._suggestions)))
             self.find_suggestions(comparison)
-        self._render_items()
+        if self._drawn:
+            self._render_items()
+        else:
+            # The first lines come a frame after the table's first rows: the import of the
+            # editing side of the core (the authoring package, tomlkit) must not delay them.
+            self._drawn = True
+            self.call_after_refresh(self._render_items)
 
     def _current_suggestions(self) -> Sequence[Suggestion]:
         if self._comparison is None:

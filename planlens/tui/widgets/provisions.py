@@ -25,6 +25,7 @@ from planlens.tui.failures import internal_error
 from planlens.tui.find import find_address, next_change, search_hits, step_to
 from planlens.tui.layout import TableLayout, layout
 from planlens.tui.messages import ComparisonFailed, ComparisonReady, LayoutReady
+from planlens.tui.opening import table_width
 from planlens.tui.plain import tell
 from planlens.tui.state import ViewState, expected_pairs, visible_rows
 from planlens.tui.status import status_content
@@ -124,7 +125,7 @@ class ProvisionView(Vertical):
         self.compare_versions(plan_ids, width, cached, reference)
 
     def _width(self) -> int:
-        return self.table.content_width or max(self.app.size.width - 2, 40)
+        return self.table.content_width or table_width(self.app.size.width)
 
     def _expected_pairs(self) -> list[tuple[str, str]]:
         return expected_pairs(self.planlens.corpus, self.view)
