@@ -140,6 +140,7 @@ class _Builder:
         self.row_of: dict[int, int] = {}
         self.links: list[Link] = []
         self._words: dict[int, frozenset[str]] = {}
+        self._names: dict[int, frozenset[str]] = {}
         self._asserted = self._asserted_edges() if not ignore_links else {}
         self._family: dict[tuple[str, str], list[int]] = {}
         for index, ref in enumerate(refs):
@@ -598,8 +599,12 @@ class _Builder:
 
     def _same_names(self, part: int, whole: int) -> bool:
         """Whether the part's figures and places are all among the whole's."""
-        names = set(named_tokens(self.refs[part].clause.text))
-        return names <= set(named_tokens(self.refs[whole].clause.text))
+        return self._named(part) <= self._named(whole)
+
+    def _named(self, index: int) -> frozenset[str]:
+        if index not in self._names:
+            self._names[index] = frozenset(named_tokens(self.refs[index].clause.text))
+        return self._names[index]
 
     def _asserted_edges(self) -> dict[int, list[int]]:
         edges: dict[int, list[int]] = {}
