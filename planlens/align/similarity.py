@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -94,16 +94,10 @@ def _tfidf(docs: Sequence[Sequence[str]]) -> Matrix:
     return vectors.scale(weighted, None, 1.0 / norms)
 
 
-def _incidence(sets: Sequence[Iterable[str]]) -> Matrix:
+def _incidence(sets: Sequence[Collection[str]]) -> Matrix:
     """A 0/1 matrix: row i has a one in the column of each member of `sets[i]`."""
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for row, members in enumerate(sets):
-        for member in set(members):
-            rows.append(row)
-            cols.append(vocabulary.setdefault(member, len(vocabulary)))
-    return vectors.build(rows, cols, [1.0] * len(rows), (len(sets), max(len(vocabulary), 1)))
+    rows, cols, _, size = vectors.term_counts(sets)
+    return vectors.build(rows, cols, [1.0] * len(rows), (len(sets), max(size, 1)))
 
 
 def _jaccard(inter: FloatMatrix, left: FloatMatrix, right: FloatMatrix) -> FloatMatrix:
@@ -168,14 +162,24 @@ class Features:
     ) -> None:
         self.refs = list(refs)
         self.weights = weights
-        words = [content_words(f"{r.clause.title} {r.clause.text}") for r in refs]
-        self._text = _tfidf(words)
         text_words = [content_words(r.clause.text) for r in refs]
+        # Without a title, the words of title and text are the text's (the space adds none).
+        words = [
+            content_words(f"{r.clause.title} {r.clause.text}") if r.clause.title else text
+            for r, text in zip(refs, text_words, strict=True)
+        ]
+        self._text = _tfidf(words)
         self._word_sets = _incidence(text_words)
         self._word_counts = vectors.row_sums(self._word_sets)
-        self._pair_sets = _incidence([word_pairs(w) for w in text_words])
+        text_pairs = [word_pairs(w) for w in text_words]
+        self._pair_sets = _incidence(text_pairs)
         self._pair_counts = vectors.row_sums(self._pair_sets)
-        self._order = _tfidf([word_pairs(w) for w in words])
+        self._order = _tfidf(
+            [
+                pairs if w is t else word_pairs(w)
+                for w, t, pairs in zip(words, text_words, text_pairs, strict=True)
+            ]
+        )
         self._numbers, self._names, self._slots, self._fillers = _figures_and_places(refs)
         self._concepts = _tfidf([concepts(f"{r.clause.title} {r.clause.text}") for r in refs])
         self._title = _tfidf([content_words(r.clause.title) for r in refs])

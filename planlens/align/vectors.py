@@ -25,11 +25,9 @@ DENSE_LIMIT = 2_000_000
 def build(rows: list[int], cols: list[int], values: list[float], shape: tuple[int, int]) -> Matrix:
     """A matrix with `values` at (rows, cols), duplicates summed."""
     if shape[0] * shape[1] <= DENSE_LIMIT:
-        dense = np.zeros(shape)
-        np.add.at(
-            dense, (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)), values
-        )
-        return dense
+        cells = np.asarray(rows, dtype=np.int64) * shape[1] + np.asarray(cols, dtype=np.int64)
+        weights = np.asarray(values, dtype=np.float64)
+        return np.bincount(cells, weights, minlength=shape[0] * shape[1]).reshape(shape)
     from scipy import sparse
 
     return sparse.csr_matrix(
