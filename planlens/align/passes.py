@@ -30,6 +30,7 @@ from planlens.align.model import AlignedRow, Alignment, Link, LinkKind, PassName
 from planlens.align.order import in_order_share
 from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
 from planlens.align.tokens import content_words, named_tokens, normalise
+from planlens.align.vectors import one_blas_thread
 from planlens.corpus.address import format_address, plan_of
 from planlens.corpus.lineage import ancestors
 from planlens.corpus.model import PlanFile
@@ -93,12 +94,13 @@ def align(
     if repeated:
         raise PlanlensError(f"a version can be aligned only once: {', '.join(repeated)}")
     refs = clause_refs(plans)
-    features = Features(refs, lineage_pairs(plans), weights)
-    builder = _Builder(refs, features, threshold, ignore_links)
-    start = 0
-    for plan in plans:
-        builder.add_plan(list(range(start, start + len(plan.clauses))))
-        start += len(plan.clauses)
+    with one_blas_thread(len(refs)):
+        features = Features(refs, lineage_pairs(plans), weights)
+        builder = _Builder(refs, features, threshold, ignore_links)
+        start = 0
+        for plan in plans:
+            builder.add_plan(list(range(start, start + len(plan.clauses))))
+            start += len(plan.clauses)
     return builder.result(tuple(ids))
 
 

@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synthetic_hard import HardGenerator
+from planlens.align import vectors
 from planlens.align.order import lcs_length
-from planlens.align.passes import clause_refs, lineage_pairs
-from planlens.align.similarity import Features
+from planlens.align.passes import align, clause_refs, lineage_pairs
+from planlens.align.similarity import Features, FloatMatrix, Indices
 from planlens.corpus.load import load_corpus
 
 words = st.lists(st.sampled_from("abcdefg"), max_size=40)
@@ -71,3 +72,27 @@ def test_scores_over_the_pairs_with_a_signal_equal_those_over_every_pair(source:
     whole = features.scores(rows, cols), features.pair_scores(left, right)
     assert np.array_equal(narrowed[0], whole[0])
     assert np.array_equal(narrowed[1], whole[1])
+
+
+def test_a_large_problem_scores_on_one_blas_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    from threadpoolctl import threadpool_info
+
+    seen: list[list[int]] = []
+    scores = Features.scores
+
+    def recording(self: Features, rows: Indices, cols: Indices) -> FloatMatrix:
+        seen.append([p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"])
+        return scores(self, rows, cols)
+
+    monkeypatch.setattr(Features, "scores", recording)
+    monkeypatch.setattr(vectors, "ONE_THREAD_FROM", 100)
+    generator = HardGenerator(2)
+    base = generator.base("v1", 60)
+    align([base, generator.mutate_hard(base, "v2")[0]], ignore_links=True)
+    assert seen and all(threads == [1] for threads in seen if threads)
+    assert any(seen)
+
+
+def test_a_small_problem_leaves_blas_alone() -> None:
+    with vectors.one_blas_thread(vectors.ONE_THREAD_FROM - 1) as limits:
+        assert limits is None
