@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from benchmarks.synthetic_hard import HardGenerator
 from planlens.align import vectors
+from planlens.align.concepts import CONCEPTS, phrase_trie
 from planlens.align.order import lcs_length
 from planlens.align.passes import align, clause_refs, lineage_pairs
 from planlens.align.similarity import Features, FloatMatrix, Indices
@@ -96,3 +98,30 @@ def test_a_large_problem_scores_on_one_blas_thread(monkeypatch: pytest.MonkeyPat
 def test_a_small_problem_leaves_blas_alone() -> None:
     with vectors.one_blas_thread(vectors.ONE_THREAD_FROM - 1) as limits:
         assert limits is None
+
+
+def _alternation(phrases: Sequence[str]) -> re.Pattern[str]:
+    """The plain alternation of the phrases, longest first, with the concepts' boundaries."""
+    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+LEXICON = sorted({phrase for phrases in CONCEPTS.values() for phrase in phrases})
+pieces = st.sampled_from([*LEXICON, *(p[: len(p) // 2] for p in LEXICON), "-", " ", "x", ", "])
+
+
+@given(st.lists(pieces, max_size=12).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_the_phrase_trie_matches_what_the_alternation_matches(text: str) -> None:
+    trie = re.compile(rf"(?<![\w-])(?:{phrase_trie(LEXICON)})(?![\w-])")
+    expected = [m.span() for m in _alternation(LEXICON).finditer(text)]
+    assert [m.span() for m in trie.finditer(text)] == expected
+
+
+def test_the_phrase_trie_prefers_the_longest_phrase_with_a_boundary() -> None:
+    phrases = ["peace", "peace plan", "peace planning"]
+    trie = re.compile(rf"(?<![\w-])(?:{phrase_trie(phrases)})(?![\w-])")
+    for text in ("a peace plan", "peace planet", "peace planning now", "peace-plan"):
+        expected = [m.group() for m in _alternation(phrases).finditer(text)]
+        assert [m.group() for m in trie.finditer(text)] == expected
+    assert [m.group() for m in trie.finditer("the peace plans")] == ["peace"]
