@@ -496,7 +496,9 @@ class _Builder:
     ) -> list[tuple[int, int, float, bool]]:
         """(part, whole, share, strict) candidates of one block of parts (see `_contained`)."""
         cosine = self.features.text_cosine(parts, wholes)
-        shares, pair_shares = self.features.containment(parts, wholes)
+        shares, pair_shares = self.features.containment(
+            parts, wholes, lambda shares: (cosine >= 0.2) & (shares >= CONTAINMENT)
+        )
         near = (cosine >= 0.2) & (shares >= LOOSE_CONTAINMENT)
         strict = near & (shares >= CONTAINMENT) & (pair_shares >= PAIR_CONTAINMENT)
         closest = np.zeros(near.shape, dtype=bool)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -218,20 +218,36 @@ class Features:
         r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
         return vectors.block_dot(self._text, r, c)
 
-    def containment(self, parts: Indices, wholes: Indices) -> tuple[FloatMatrix, FloatMatrix]:
+    def containment(
+        self,
+        parts: Indices,
+        wholes: Indices,
+        pairs_where: Callable[[FloatMatrix], NDArray[np.bool_]] | None = None,
+    ) -> tuple[FloatMatrix, FloatMatrix]:
         """For a block of pairs, the share of the part's distinct text words (content words,
         without the title) that the whole has too, and the share of its distinct adjacent word
-        pairs; 0 for a part without words (1 for the pairs of a part without pairs)."""
+        pairs; 0 for a part without words (1 for the pairs of a part without pairs).
+
+        `pairs_where(word_shares)`, if given, says which pairs need their word-pair share: the
+        others get 0 (the word pairs' product is the costlier one, and most pairs are ruled
+        out by their words)."""
         r, c = np.asarray(parts, dtype=np.int64), np.asarray(wholes, dtype=np.int64)
         words = vectors.block_dot(self._word_sets, r, c)
-        pairs = vectors.block_dot(self._pair_sets, r, c)
         word_sizes = self._word_counts[r][:, None]
-        pair_sizes = self._pair_counts[r][:, None]
         with np.errstate(divide="ignore", invalid="ignore"):
-            return (
-                np.asarray(np.where(word_sizes > 0, words / word_sizes, 0.0)),
-                np.asarray(np.where(pair_sizes > 0, pairs / pair_sizes, 1.0)),
-            )
+            shares = np.asarray(np.where(word_sizes > 0, words / word_sizes, 0.0))
+        if pairs_where is None:
+            pairs = vectors.block_dot(self._pair_sets, r, c)
+            pair_sizes = self._pair_counts[r][:, None]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                return shares, np.asarray(np.where(pair_sizes > 0, pairs / pair_sizes, 1.0))
+        at = np.nonzero(pairs_where(shares))
+        inside = vectors.pair_dot(self._pair_sets, r[at[0]], c[at[1]])
+        sizes = self._pair_counts[r[at[0]]]
+        pair_shares = np.zeros(shares.shape)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            pair_shares[at] = np.where(sizes > 0, inside / sizes, 1.0)
+        return shares, pair_shares
 
     def pair_scores(self, left: Indices, right: Indices) -> FloatMatrix:
         """The combined score of each pair (left[k], right[k]): a vector, not a block."""

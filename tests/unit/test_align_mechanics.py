@@ -125,3 +125,18 @@ def test_the_phrase_trie_prefers_the_longest_phrase_with_a_boundary() -> None:
         expected = [m.group() for m in _alternation(phrases).finditer(text)]
         assert [m.group() for m in trie.finditer(text)] == expected
     assert [m.group() for m in trie.finditer("the peace plans")] == ["peace"]
+
+
+def test_word_pair_shares_computed_where_asked_equal_the_whole_block() -> None:
+    generator = HardGenerator(6)
+    base = generator.base("v1", 120)
+    plans = [base, generator.mutate_hard(base, "v2")[0]]
+    features = Features(clause_refs(plans), lineage_pairs(plans))
+    parts, wholes = np.arange(120, len(features.refs)), np.arange(0, 120)
+    shares, pair_shares = features.containment(parts, wholes)
+    mask = shares >= 0.5
+    assert 0 < mask.sum() < mask.size
+    narrowed_shares, narrowed = features.containment(parts, wholes, lambda s: s >= 0.5)
+    assert np.array_equal(narrowed_shares, shares)
+    assert np.array_equal(narrowed[mask], pair_shares[mask])
+    assert not narrowed[~mask].any()
