@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from fast_diff_match_patch import diff
 
-from planlens.align.tokens import tokens
+from planlens.align.tokens import tokens, word_count
 from planlens.comparison.model import SpanInfo, SpanOp
 
 DIFF_TIMEOUT_SECONDS = 0.5
@@ -77,9 +77,11 @@ def new_text(spans: list[SpanInfo]) -> str:
 
 def change_ratio(spans: list[SpanInfo]) -> float:
     """Share of words touched by the change: 0 for equal texts, 1 for nothing in common."""
+    if all(span.op == "equal" for span in spans):
+        return 0.0
     changed = total = 0
     for span in spans:
-        count = len([t for t in tokens(span.text) if t[0].isalnum()])
+        count = word_count(span.text)
         total += count
         if span.op != "equal":
             changed += count

@@ -16,6 +16,7 @@ from planlens.align.concepts import CONCEPTS, phrase_trie
 from planlens.align.order import lcs_length
 from planlens.align.passes import align, clause_refs, lineage_pairs
 from planlens.align.similarity import Features, FloatMatrix, Indices
+from planlens.align.tokens import tokens, word_count
 from planlens.corpus.load import load_corpus
 
 words = st.lists(st.sampled_from("abcdefg"), max_size=40)
@@ -140,3 +141,9 @@ def test_word_pair_shares_computed_where_asked_equal_the_whole_block() -> None:
     assert np.array_equal(narrowed_shares, shares)
     assert np.array_equal(narrowed[mask], pair_shares[mask])
     assert not narrowed[~mask].any()
+
+
+@given(st.text(alphabet=st.sampled_from("ab_5,.-'’ \n!é١")))
+@settings(max_examples=400, deadline=None)
+def test_word_count_counts_the_word_tokens(text: str) -> None:
+    assert word_count(text) == len([t for t in tokens(text) if t[0].isalnum()])
