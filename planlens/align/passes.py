@@ -19,6 +19,7 @@ the secondary correspondences. Each link records the pass that made it and its s
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -211,14 +212,24 @@ class _Builder:
         rows = sorted({row for _, row in pairs})
         at_clause = {i: n for n, i in enumerate(clauses)}
         at_row = {row: n for n, row in enumerate(rows)}
-        keys = list(best)
-        chosen = edge_matching(
-            np.array([at_clause[i] for i, _ in keys], dtype=np.int64),
-            np.array([at_row[row] for _, row in keys], dtype=np.int64),
-            np.array([1.0 + best[key][0] for key in keys]),
-            (len(clauses), len(rows)),
-        )
-        for r, c in chosen:
+        # A pair whose clause and row have no other candidate is in every best matching: only
+        # the contested pairs need solving (most exact pairs are alone).
+        clause_count = Counter(i for i, _ in best)
+        row_count = Counter(row for _, row in best)
+        keys = [key for key in best if clause_count[key[0]] > 1 or row_count[key[1]] > 1]
+        chosen = [
+            (at_clause[i], at_row[row])
+            for i, row in best
+            if clause_count[i] == 1 and row_count[row] == 1
+        ]
+        if keys:
+            chosen += edge_matching(
+                np.array([at_clause[i] for i, _ in keys], dtype=np.int64),
+                np.array([at_row[row] for _, row in keys], dtype=np.int64),
+                np.array([1.0 + best[key][0] for key in keys]),
+                (len(clauses), len(rows)),
+            )
+        for r, c in sorted(chosen):
             _, member = best[(clauses[r], rows[c])]
             self._join(clauses[r], member, "exact", 1.0, "match", taken)
 

@@ -9,15 +9,17 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from numpy.typing import NDArray
 
 from benchmarks.synthetic_hard import HardGenerator
-from planlens.align import vectors
+from planlens.align import passes, vectors
 from planlens.align.concepts import CONCEPTS, phrase_trie
 from planlens.align.order import lcs_length
-from planlens.align.passes import align, clause_refs, lineage_pairs
+from planlens.align.passes import align, clause_refs, lineage_pairs, pairs_of
 from planlens.align.similarity import Features, FloatMatrix, Indices
 from planlens.align.tokens import tokens, word_count
 from planlens.corpus.load import load_corpus
+from tests.unit.test_align import plan
 
 words = st.lists(st.sampled_from("abcdefg"), max_size=40)
 
@@ -147,3 +149,27 @@ def test_word_pair_shares_computed_where_asked_equal_the_whole_block() -> None:
 @settings(max_examples=400, deadline=None)
 def test_word_count_counts_the_word_tokens(text: str) -> None:
     assert word_count(text) == len([t for t in tokens(text) if t[0].isalnum()])
+
+
+def test_the_exact_pass_solves_only_contested_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    solved: list[int] = []
+    solve = passes.edge_matching
+
+    def recording(
+        rows: NDArray[np.int64],
+        cols: NDArray[np.int64],
+        weights: FloatMatrix,
+        shape: tuple[int, int],
+    ) -> list[tuple[int, int]]:
+        solved.append(len(rows))
+        return solve(rows, cols, weights, shape)
+
+    monkeypatch.setattr(passes, "edge_matching", recording)
+    texts = ["Forces withdraw.", "Sanctions are lifted.", "Reserved.", "Reserved.", "Aid flows."]
+    alignment = align([plan("a", texts), plan("b", list(reversed(texts)))], ignore_links=True)
+    # Three texts appear once a side: paired outright; the two "Reserved." clauses of each
+    # side contest two rows (four pairs), which the matching settles in document order.
+    assert solved == [4]
+    assert pairs_of(alignment, "a", "b") == {
+        frozenset((f"a:{x}", f"b:{y}")) for x, y in [(1, 5), (2, 4), (3, 2), (4, 3), (5, 1)]
+    }
