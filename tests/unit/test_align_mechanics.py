@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from numpy.typing import NDArray
 
 from benchmarks.synthetic_hard import HardGenerator
-from planlens.align import passes, vectors
+from planlens.align import matching, passes, vectors
 from planlens.align.concepts import CONCEPTS, phrase_trie
 from planlens.align.order import lcs_length
 from planlens.align.passes import align, clause_refs, lineage_pairs, pairs_of
@@ -153,7 +153,7 @@ def test_word_count_counts_the_word_tokens(text: str) -> None:
 
 def test_the_exact_pass_solves_only_contested_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
     solved: list[int] = []
-    solve = passes.edge_matching
+    solve = matching.edge_matching
 
     def recording(
         rows: NDArray[np.int64],
