@@ -299,9 +299,10 @@ class Features:
         combined += w.order * order_cos
         combined += w.concepts * pairs.cosine(self._concepts)
         # Without titles on both sides, the text cosine stands in for the title signal.
-        title_cos = text_cos.copy()
+        title_cos = text_cos
         titled = pairs.both(self._has_title)
         if titled.size:
+            title_cos = text_cos.copy()
             title_cos[titled.index] = titled.pairs.cosine(self._title)
         combined += w.title * title_cos
         for weight, matrix, sizes, present in (
