@@ -27,9 +27,10 @@ def duplicate_clause_problems(plan: PlanFile, path: Path | None, text: str = "")
     """One problem for every clause whose id repeats an earlier clause's id."""
     seen: dict[str, int] = {}
     problems: list[Problem] = []
-    locator = Locator(text) if text else None
+    locator: Locator | None = None  # indexed at the first duplicate: most files have none
     for index, clause in enumerate(plan.clauses):
         if clause.id in seen:
+            locator = locator or (Locator(text) if text else None)
             problems.append(
                 Problem(
                     path,
