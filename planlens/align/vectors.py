@@ -19,10 +19,8 @@ Indices = NDArray[np.int64]
 Matrix = Any
 """A numpy array, or a scipy CSR matrix for large problems (both index rows alike)."""
 
-DENSE_LIMIT = 4_000_000
-"""Clauses × vocabulary up to which vectors are a dense array (32 MB of floats): 10 versions
-of 2,000 clauses over a 150-word vocabulary stay dense, whose block products took a third
-longer as sparse ones."""
+DENSE_LIMIT = 2_000_000
+"""Clauses × vocabulary up to which vectors are a dense array (16 MB of floats)."""
 ONE_THREAD_FROM = 2_000
 """Clauses from which a problem's products run on one BLAS thread (see `one_blas_thread`)."""
 
