@@ -210,26 +210,7 @@ class _Builder:
                 best[key] = (score, m)
         clauses = sorted({i for i, _ in pairs})
         rows = sorted({row for _, row in pairs})
-        at_clause = {i: n for n, i in enumerate(clauses)}
-        at_row = {row: n for n, row in enumerate(rows)}
-        # A pair whose clause and row have no other candidate is in every best matching: only
-        # the contested pairs need solving (most exact pairs are alone).
-        clause_count = Counter(i for i, _ in best)
-        row_count = Counter(row for _, row in best)
-        keys = [key for key in best if clause_count[key[0]] > 1 or row_count[key[1]] > 1]
-        chosen = [
-            (at_clause[i], at_row[row])
-            for i, row in best
-            if clause_count[i] == 1 and row_count[row] == 1
-        ]
-        if keys:
-            chosen += edge_matching(
-                np.array([at_clause[i] for i, _ in keys], dtype=np.int64),
-                np.array([at_row[row] for _, row in keys], dtype=np.int64),
-                np.array([1.0 + best[key][0] for key in keys]),
-                (len(clauses), len(rows)),
-            )
-        for r, c in sorted(chosen):
+        for r, c in _exact_matching(best, clauses, rows):
             _, member = best[(clauses[r], rows[c])]
             self._join(clauses[r], member, "exact", 1.0, "match", taken)
 
@@ -658,6 +639,32 @@ def _representatives(row_members: list[int]) -> list[int]:
     if len(row_members) <= REPRESENTATIVES:
         return row_members
     return [row_members[0], *row_members[-(REPRESENTATIVES - 1) :]]
+
+
+def _exact_matching(
+    best: dict[tuple[int, int], tuple[float, int]], clauses: list[int], rows: list[int]
+) -> list[tuple[int, int]]:
+    """The (clause, row) positions the exact pass pairs, in clause order: the best one-to-one
+    matching of the `best` pairs, scored 1 plus their best member's score.
+
+    A pair whose clause and row have no other candidate is in every best matching: only the
+    contested pairs (repeated texts) go to the solver, and most exact pairs are alone.
+    """
+    at_clause = {i: n for n, i in enumerate(clauses)}
+    at_row = {row: n for n, row in enumerate(rows)}
+    clause_count = Counter(i for i, _ in best)
+    row_count = Counter(row for _, row in best)
+    alone = [key for key in best if clause_count[key[0]] == 1 and row_count[key[1]] == 1]
+    chosen = [(at_clause[i], at_row[row]) for i, row in alone]
+    contested = [key for key in best if clause_count[key[0]] > 1 or row_count[key[1]] > 1]
+    if contested:
+        chosen += edge_matching(
+            np.array([at_clause[i] for i, _ in contested], dtype=np.int64),
+            np.array([at_row[row] for _, row in contested], dtype=np.int64),
+            np.array([1.0 + best[key][0] for key in contested]),
+            (len(clauses), len(rows)),
+        )
+    return sorted(chosen)
 
 
 def _columns(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
