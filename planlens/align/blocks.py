@@ -43,7 +43,7 @@ class Pairs(Protocol):
 class Selection:
     """Some of a set of pairs: where they sit in its arrays, and the pairs themselves."""
 
-    index: tuple[NDArray[np.intp], ...] | NDArray[np.intp]
+    index: tuple[NDArray[np.intp], ...] | NDArray[np.intp] | tuple[slice, ...] | slice
     """Index into an array over the whole set (`array[index]`) giving these pairs' cells."""
     pairs: Pairs
     """These pairs, to compute over."""
@@ -77,6 +77,8 @@ class Block:
         """The sub-block of the rows and columns that are `present`."""
         rows = np.flatnonzero(present[self.rows])
         cols = np.flatnonzero(present[self.cols])
+        if len(rows) == len(self.rows) and len(cols) == len(self.cols):  # all: no copies
+            return Selection((slice(None), slice(None)), self, len(rows) * len(cols))
         return Selection(
             np.ix_(rows, cols), Block(self.rows[rows], self.cols[cols]), len(rows) * len(cols)
         )
@@ -102,4 +104,6 @@ class PairList:
     def both(self, present: NDArray[np.bool_]) -> Selection:
         """The pairs whose two clauses are `present`."""
         kept = np.flatnonzero(present[self.left] & present[self.right])
+        if len(kept) == len(self.left):  # all: no copies
+            return Selection(slice(None), self, len(kept))
         return Selection(kept, PairList(self.left[kept], self.right[kept]), len(kept))
