@@ -116,10 +116,13 @@ def _small_matching(costs: FloatMatrix, dummy: float) -> list[tuple[int, int]]:
 def best_per_row(block: FloatMatrix, row_ids: list[int]) -> tuple[FloatMatrix, IntMatrix]:
     """Group candidate columns by row: each row's best score, and which candidate gave it."""
     row_array = np.asarray(row_ids)
-    order = np.argsort(row_array, kind="stable")
-    sorted_rows = row_array[order]
+    if np.all(row_array[1:] >= row_array[:-1]):  # already grouped (the aligner's candidates)
+        order = np.arange(len(row_array))
+        sorted_rows, ordered = row_array, block
+    else:
+        order = np.argsort(row_array, kind="stable")
+        sorted_rows, ordered = row_array[order], block[:, order]
     starts = np.flatnonzero(np.r_[True, sorted_rows[1:] != sorted_rows[:-1]])
-    ordered = block[:, order]
     best = np.maximum.reduceat(ordered, starts, axis=1)
     # The first candidate of each group reaching its best, as `argmax` would pick it.
     sizes = np.diff(np.r_[starts, ordered.shape[1]])

@@ -19,6 +19,7 @@ the secondary correspondences. Each link records the pass that made it and its s
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -30,6 +31,7 @@ from planlens.align.model import AlignedRow, Alignment, Link, LinkKind, PassName
 from planlens.align.order import in_order_share
 from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
 from planlens.align.tokens import content_words, named_tokens, normalise
+from planlens.align.vectors import one_blas_thread
 from planlens.corpus.address import format_address, plan_of
 from planlens.corpus.lineage import ancestors
 from planlens.corpus.model import PlanFile
@@ -93,12 +95,13 @@ def align(
     if repeated:
         raise PlanlensError(f"a version can be aligned only once: {', '.join(repeated)}")
     refs = clause_refs(plans)
-    features = Features(refs, lineage_pairs(plans), weights)
-    builder = _Builder(refs, features, threshold, ignore_links)
-    start = 0
-    for plan in plans:
-        builder.add_plan(list(range(start, start + len(plan.clauses))))
-        start += len(plan.clauses)
+    with one_blas_thread(len(refs)):
+        features = Features(refs, lineage_pairs(plans), weights)
+        builder = _Builder(refs, features, threshold, ignore_links)
+        start = 0
+        for plan in plans:
+            builder.add_plan(list(range(start, start + len(plan.clauses))))
+            start += len(plan.clauses)
     return builder.result(tuple(ids))
 
 
@@ -140,6 +143,7 @@ class _Builder:
         self.row_of: dict[int, int] = {}
         self.links: list[Link] = []
         self._words: dict[int, frozenset[str]] = {}
+        self._names: dict[int, frozenset[str]] = {}
         self._asserted = self._asserted_edges() if not ignore_links else {}
         self._family: dict[tuple[str, str], list[int]] = {}
         for index, ref in enumerate(refs):
@@ -206,16 +210,7 @@ class _Builder:
                 best[key] = (score, m)
         clauses = sorted({i for i, _ in pairs})
         rows = sorted({row for _, row in pairs})
-        at_clause = {i: n for n, i in enumerate(clauses)}
-        at_row = {row: n for n, row in enumerate(rows)}
-        keys = list(best)
-        chosen = edge_matching(
-            np.array([at_clause[i] for i, _ in keys], dtype=np.int64),
-            np.array([at_row[row] for _, row in keys], dtype=np.int64),
-            np.array([1.0 + best[key][0] for key in keys]),
-            (len(clauses), len(rows)),
-        )
-        for r, c in chosen:
+        for r, c in _exact_matching(best, clauses, rows):
             _, member = best[(clauses[r], rows[c])]
             self._join(clauses[r], member, "exact", 1.0, "match", taken)
 
@@ -493,7 +488,9 @@ class _Builder:
     ) -> list[tuple[int, int, float, bool]]:
         """(part, whole, share, strict) candidates of one block of parts (see `_contained`)."""
         cosine = self.features.text_cosine(parts, wholes)
-        shares, pair_shares = self.features.containment(parts, wholes)
+        shares, pair_shares = self.features.containment(
+            parts, wholes, lambda shares: (cosine >= 0.2) & (shares >= CONTAINMENT)
+        )
         near = (cosine >= 0.2) & (shares >= LOOSE_CONTAINMENT)
         strict = near & (shares >= CONTAINMENT) & (pair_shares >= PAIR_CONTAINMENT)
         closest = np.zeros(near.shape, dtype=bool)
@@ -598,8 +595,12 @@ class _Builder:
 
     def _same_names(self, part: int, whole: int) -> bool:
         """Whether the part's figures and places are all among the whole's."""
-        names = set(named_tokens(self.refs[part].clause.text))
-        return names <= set(named_tokens(self.refs[whole].clause.text))
+        return self._named(part) <= self._named(whole)
+
+    def _named(self, index: int) -> frozenset[str]:
+        if index not in self._names:
+            self._names[index] = frozenset(named_tokens(self.refs[index].clause.text))
+        return self._names[index]
 
     def _asserted_edges(self) -> dict[int, list[int]]:
         edges: dict[int, list[int]] = {}
@@ -638,6 +639,32 @@ def _representatives(row_members: list[int]) -> list[int]:
     if len(row_members) <= REPRESENTATIVES:
         return row_members
     return [row_members[0], *row_members[-(REPRESENTATIVES - 1) :]]
+
+
+def _exact_matching(
+    best: dict[tuple[int, int], tuple[float, int]], clauses: list[int], rows: list[int]
+) -> list[tuple[int, int]]:
+    """The (clause, row) positions the exact pass pairs, in clause order: the best one-to-one
+    matching of the `best` pairs, scored 1 plus their best member's score.
+
+    A pair whose clause and row have no other candidate is in every best matching: only the
+    contested pairs (repeated texts) go to the solver, and most exact pairs are alone.
+    """
+    at_clause = {i: n for n, i in enumerate(clauses)}
+    at_row = {row: n for n, row in enumerate(rows)}
+    clause_count = Counter(i for i, _ in best)
+    row_count = Counter(row for _, row in best)
+    alone = [key for key in best if clause_count[key[0]] == 1 and row_count[key[1]] == 1]
+    chosen = [(at_clause[i], at_row[row]) for i, row in alone]
+    contested = [key for key in best if clause_count[key[0]] > 1 or row_count[key[1]] > 1]
+    if contested:
+        chosen += edge_matching(
+            np.array([at_clause[i] for i, _ in contested], dtype=np.int64),
+            np.array([at_row[row] for _, row in contested], dtype=np.int64),
+            np.array([1.0 + best[key][0] for key in contested]),
+            (len(clauses), len(rows)),
+        )
+    return sorted(chosen)
 
 
 def _columns(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
 from planlens.align import vectors
+from planlens.align.blocks import Block, PairList, Pairs, overlap
 from planlens.align.concepts import concepts
 from planlens.align.tokens import content_words, named_slots, named_tokens, word_pairs
 from planlens.align.vectors import Matrix
@@ -93,20 +94,10 @@ def _tfidf(docs: Sequence[Sequence[str]]) -> Matrix:
     return vectors.scale(weighted, None, 1.0 / norms)
 
 
-def _incidence(sets: Sequence[Iterable[str]]) -> Matrix:
+def _incidence(sets: Sequence[Collection[str]]) -> Matrix:
     """A 0/1 matrix: row i has a one in the column of each member of `sets[i]`."""
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for row, members in enumerate(sets):
-        for member in set(members):
-            rows.append(row)
-            cols.append(vocabulary.setdefault(member, len(vocabulary)))
-    return vectors.build(rows, cols, [1.0] * len(rows), (len(sets), max(len(vocabulary), 1)))
-
-
-Overlap = tuple[FloatMatrix, FloatMatrix, FloatMatrix]
-"""Intersection sizes of pairs of sets, and the sizes of each side (broadcastable)."""
+    rows, cols, _, size = vectors.term_counts(sets)
+    return vectors.build(rows, cols, [1.0] * len(rows), (len(sets), max(size, 1)))
 
 
 def _jaccard(inter: FloatMatrix, left: FloatMatrix, right: FloatMatrix) -> FloatMatrix:
@@ -171,20 +162,38 @@ class Features:
     ) -> None:
         self.refs = list(refs)
         self.weights = weights
-        words = [content_words(f"{r.clause.title} {r.clause.text}") for r in refs]
-        self._text = _tfidf(words)
         text_words = [content_words(r.clause.text) for r in refs]
+        # Without a title, the words of title and text are the text's (the space adds none).
+        words = [
+            content_words(f"{r.clause.title} {r.clause.text}") if r.clause.title else text
+            for r, text in zip(refs, text_words, strict=True)
+        ]
+        self._text = _tfidf(words)
         self._word_sets = _incidence(text_words)
         self._word_counts = vectors.row_sums(self._word_sets)
-        self._pair_sets = _incidence([word_pairs(w) for w in text_words])
+        text_pairs = [word_pairs(w) for w in text_words]
+        self._pair_sets = _incidence(text_pairs)
         self._pair_counts = vectors.row_sums(self._pair_sets)
-        self._order = _tfidf([word_pairs(w) for w in words])
+        self._order = _tfidf(
+            [
+                pairs if w is t else word_pairs(w)
+                for w, t, pairs in zip(words, text_words, text_pairs, strict=True)
+            ]
+        )
         self._numbers, self._names, self._slots, self._fillers = _figures_and_places(refs)
         self._concepts = _tfidf([concepts(f"{r.clause.title} {r.clause.text}") for r in refs])
         self._title = _tfidf([content_words(r.clause.title) for r in refs])
         self._has_title = np.array([bool(r.clause.title.strip()) for r in refs])
         self._topics = _incidence([r.clause.topics for r in refs])
         self._terms = _incidence([r.clause.terms.keys() for r in refs])
+        self._topic_sizes = vectors.row_sums(self._topics)
+        self._term_sizes = vectors.row_sums(self._terms)
+        self._has_topics, self._has_terms = self._topic_sizes > 0, self._term_sizes > 0
+        self._number_sizes = vectors.row_sums(self._numbers)
+        self._name_sizes = vectors.row_sums(self._names)
+        self._has_named = (
+            self._number_sizes + self._name_sizes + vectors.row_sums(self._slots)
+        ) > 0
         self._position = np.array([r.position for r in refs], dtype=np.float64)
         plan_codes: dict[str, int] = {}
         id_codes: dict[str, int] = {}
@@ -209,41 +218,47 @@ class Features:
         r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
         return vectors.block_dot(self._text, r, c)
 
-    def containment(self, parts: Indices, wholes: Indices) -> tuple[FloatMatrix, FloatMatrix]:
+    def containment(
+        self,
+        parts: Indices,
+        wholes: Indices,
+        pairs_where: Callable[[FloatMatrix], NDArray[np.bool_]] | None = None,
+    ) -> tuple[FloatMatrix, FloatMatrix]:
         """For a block of pairs, the share of the part's distinct text words (content words,
         without the title) that the whole has too, and the share of its distinct adjacent word
-        pairs; 0 for a part without words (1 for the pairs of a part without pairs)."""
+        pairs; 0 for a part without words (1 for the pairs of a part without pairs).
+
+        `pairs_where(word_shares)`, if given, says which pairs need their word-pair share: the
+        others get 0 (the word pairs' product is the costlier one, and most pairs are ruled
+        out by their words)."""
         r, c = np.asarray(parts, dtype=np.int64), np.asarray(wholes, dtype=np.int64)
         words = vectors.block_dot(self._word_sets, r, c)
-        pairs = vectors.block_dot(self._pair_sets, r, c)
         word_sizes = self._word_counts[r][:, None]
-        pair_sizes = self._pair_counts[r][:, None]
         with np.errstate(divide="ignore", invalid="ignore"):
-            return (
-                np.asarray(np.where(word_sizes > 0, words / word_sizes, 0.0)),
-                np.asarray(np.where(pair_sizes > 0, pairs / pair_sizes, 1.0)),
-            )
+            shares = np.asarray(np.where(word_sizes > 0, words / word_sizes, 0.0))
+        if pairs_where is None:
+            pairs = vectors.block_dot(self._pair_sets, r, c)
+            pair_sizes = self._pair_counts[r][:, None]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                return shares, np.asarray(np.where(pair_sizes > 0, pairs / pair_sizes, 1.0))
+        at = np.nonzero(pairs_where(shares))
+        inside = vectors.pair_dot(self._pair_sets, r[at[0]], c[at[1]])
+        sizes = self._pair_counts[r[at[0]]]
+        pair_shares = np.zeros(shares.shape)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            pair_shares[at] = np.where(sizes > 0, inside / sizes, 1.0)
+        return shares, pair_shares
 
     def pair_scores(self, left: Indices, right: Indices) -> FloatMatrix:
         """The combined score of each pair (left[k], right[k]): a vector, not a block."""
         r, c = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
         if not len(r):
             return np.zeros(0)
-
-        def cosine(matrix: Matrix) -> FloatMatrix:
-            return vectors.pair_dot(matrix, r, c)
-
-        def overlap(matrix: Matrix) -> Overlap:
-            sizes = vectors.row_sums(matrix)
-            return cosine(matrix), sizes[r], sizes[c]
-
         return self._combine(
-            cosine,
-            overlap,
+            PairList(r, c),
             np.abs(self._position[r] - self._position[c]),
             (self._id_code[r] == self._id_code[c])
             & self._related[self._plan_code[r], self._plan_code[c]],
-            self._has_title[r] & self._has_title[c],
         )
 
     def pair_shares_topic(self, left: Indices, right: Indices) -> NDArray[np.bool_]:
@@ -261,57 +276,65 @@ class Features:
     def scores(self, rows: Indices, cols: Indices) -> FloatMatrix:
         """The combined score of every (row, col) clause pair, a len(rows) × len(cols) block."""
         r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-
-        def cosine(matrix: Matrix) -> FloatMatrix:
-            return vectors.block_dot(matrix, r, c)
-
-        def overlap(matrix: Matrix) -> Overlap:
-            sizes = vectors.row_sums(matrix)
-            return cosine(matrix), sizes[r][:, None], sizes[c][None, :]
-
         return self._combine(
-            cosine,
-            overlap,
+            Block(r, c),
             np.abs(self._position[r][:, None] - self._position[c][None, :]),
             (self._id_code[r][:, None] == self._id_code[c][None, :])
             & self._related[np.ix_(self._plan_code[r], self._plan_code[c])],
-            np.outer(self._has_title[r], self._has_title[c]),
         )
 
     def _combine(
-        self,
-        cosine: Callable[[Matrix], FloatMatrix],
-        overlap: Callable[[Matrix], Overlap],
-        distance: FloatMatrix,
-        same_number: NDArray[np.bool_],
-        titled: NDArray[np.bool_],
+        self, pairs: Pairs, distance: FloatMatrix, same_number: NDArray[np.bool_]
     ) -> FloatMatrix:
         """The weighted score from its signals, for a block or a vector of pairs alike.
 
-        `cosine(m)` gives the pairs' dot products in matrix `m`; `overlap(m)` the size of
-        their intersection and of each side in a 0/1 matrix.
+        Signals that are zero unless both clauses have something of their kind (a title,
+        topics, figure names, figures and places) are computed over those pairs only
+        (`Pairs.both`); the other pairs would add exactly zero.
         """
         w = self.weights
-        text_cos = cosine(self._text)
+        text_cos = pairs.cosine(self._text)
         combined = w.text * text_cos
-        order_cos = cosine(self._order)
+        order_cos = pairs.cosine(self._order)
         combined += w.order * order_cos
-        combined += w.concepts * cosine(self._concepts)
+        combined += w.concepts * pairs.cosine(self._concepts)
         # Without titles on both sides, the text cosine stands in for the title signal.
-        combined += w.title * np.where(titled, cosine(self._title), text_cos)
-        combined += w.topics * _jaccard(*overlap(self._topics))
-        combined += w.terms * _jaccard(*overlap(self._terms))
+        title_cos = text_cos
+        titled = pairs.both(self._has_title)
+        if titled.size:
+            title_cos = text_cos.copy()
+            title_cos[titled.index] = titled.pairs.cosine(self._title)
+        combined += w.title * title_cos
+        for weight, matrix, sizes, present in (
+            (w.topics, self._topics, self._topic_sizes, self._has_topics),
+            (w.terms, self._terms, self._term_sizes, self._has_terms),
+        ):
+            both = pairs.both(present)
+            if both.size:
+                combined[both.index] += weight * _jaccard(*overlap(both.pairs, matrix, sizes))
         combined += w.position * (1.0 - distance)
         combined += w.numbering * same_number
-        numbers, names = overlap(self._numbers), overlap(self._names)
+        named = pairs.both(self._has_named)
+        if named.size:
+            combined[named.index] = self._named(
+                named.pairs, combined[named.index], order_cos[named.index]
+            )
+        # Not clipped at 1: near-identical texts must still be told apart by position.
+        return np.maximum(combined, 0.0)
+
+    def _named(self, pairs: Pairs, combined: FloatMatrix, order_cos: FloatMatrix) -> FloatMatrix:
+        """`combined` with the figures-and-places signal added and their clash taken away,
+        for pairs whose two clauses both name some."""
+        w = self.weights
+        numbers = overlap(pairs, self._numbers, self._number_sizes)
+        names = overlap(pairs, self._names, self._name_sizes)
         shared, left, right = (n + m for n, m in zip(numbers, names, strict=True))
         combined += w.named * _jaccard(shared, left, right)
         # Figures clash when both texts give some and none agree; places likewise. A clash
         # counts as far as the rest of the sentence agrees in order: the same words in the same
         # order about another place or figure are another provision of one family.
         # Places clash too when some agree but others fill the same slots ("held in X").
-        slot_clash = _slot_clash(cosine(self._slots), cosine(self._fillers))
+        slot_clash = _slot_clash(pairs.cosine(self._slots), pairs.cosine(self._fillers))
         clash = 0.5 * _disjoint(*numbers) + 0.5 * np.maximum(_disjoint(*names), slot_clash)
         combined -= w.clash * clash * np.minimum(1.0, 2.0 * order_cos)
-        # Not clipped at 1: near-identical texts must still be told apart by position.
-        return np.maximum(combined, 0.0)
+        return combined

@@ -9,7 +9,9 @@ from itertools import pairwise
 
 # Words (letters/digits with inner apostrophes, hyphens, and thousands separators), runs of
 # whitespace, and single other characters: joining the tokens gives the text back exactly.
-TOKEN = re.compile(r"\d[\d,.]*\d|\w+(?:['’\-]\w+)*|\s+|[^\w\s]", re.UNICODE)
+_WORDLIKE = r"\d[\d,.]*\d|\w+(?:['’\-]\w+)*"
+TOKEN = re.compile(rf"{_WORDLIKE}|\s+|[^\w\s]", re.UNICODE)
+_WORD_TOKEN = re.compile(_WORDLIKE, re.UNICODE)
 WORD = re.compile(r"\w", re.UNICODE)
 
 STOPWORDS = frozenset(
@@ -28,6 +30,16 @@ STOPWORDS = frozenset(
 def tokens(text: str) -> list[str]:
     """Every token of `text`, whitespace and punctuation included; `"".join` rebuilds it."""
     return TOKEN.findall(text)
+
+
+def word_count(text: str) -> int:
+    """How many of `tokens(text)` are words or numbers (begin with a letter or a digit).
+
+    The same tokens, found without the runs of spaces and punctuation between them: a word
+    token begins at a word character, which no other token holds.
+    """
+    words = _WORD_TOKEN.findall(text)
+    return len(words) if "_" not in text else sum(1 for word in words if word[0].isalnum())
 
 
 @lru_cache(maxsize=65536)

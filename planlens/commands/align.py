@@ -20,6 +20,7 @@ from planlens.commands.common import (
     resolve_ids,
     stdout,
 )
+from planlens.gc_pause import gc_paused
 from planlens.safe import json_text, one_line
 
 if TYPE_CHECKING:
@@ -134,6 +135,7 @@ def suggestions_table(suggestions: list[Suggestion]) -> Table:
     return table
 
 
+@gc_paused()
 def matrix_json(comparison: Comparison) -> dict[str, object]:
     """The provision matrix as plain JSON data."""
     return {

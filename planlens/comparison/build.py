@@ -24,8 +24,10 @@ from planlens.corpus.load import Corpus
 from planlens.corpus.model import Clause, PlanFile
 from planlens.corpus.names import UnknownTopicError
 from planlens.errors import PlanlensError
+from planlens.gc_pause import gc_paused
 
 
+@gc_paused()
 def compare(
     source: Corpus | Sequence[PlanFile],
     plan_ids: Sequence[str] | None = None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from fast_diff_match_patch import diff
 
-from planlens.align.tokens import tokens
+from planlens.align.tokens import tokens, word_count
 from planlens.comparison.model import SpanInfo, SpanOp
 
 DIFF_TIMEOUT_SECONDS = 0.5
@@ -51,18 +51,18 @@ def word_diff(old: str, new: str) -> list[SpanInfo]:
         cleanup="Semantic",
         counts_only=False,
     )
-    decode = {code: word for word, code in table.items()}
-    spans: list[SpanInfo] = []
+    decode = {code: word for word, code in table.items()}.__getitem__
+    merged: list[tuple[SpanOp, str]] = []
     for op, chars in diffs:
-        text = "".join(decode[c] for c in chars)
+        text = "".join(map(decode, chars))
         if not text:
             continue
         kind = _OPS[op]
-        if spans and spans[-1].op == kind:
-            spans[-1] = SpanInfo.model_construct(op=kind, text=spans[-1].text + text)
+        if merged and merged[-1][0] == kind:
+            merged[-1] = (kind, merged[-1][1] + text)
         else:
-            spans.append(SpanInfo.model_construct(op=kind, text=text))
-    return spans
+            merged.append((kind, text))
+    return [SpanInfo.model_construct(op=kind, text=text) for kind, text in merged]
 
 
 def old_text(spans: list[SpanInfo]) -> str:
@@ -77,9 +77,11 @@ def new_text(spans: list[SpanInfo]) -> str:
 
 def change_ratio(spans: list[SpanInfo]) -> float:
     """Share of words touched by the change: 0 for equal texts, 1 for nothing in common."""
+    if all(span.op == "equal" for span in spans):
+        return 0.0
     changed = total = 0
     for span in spans:
-        count = sum(1 for t in tokens(span.text) if t[0].isalnum())
+        count = word_count(span.text)
         total += count
         if span.op != "equal":
             changed += count

@@ -194,8 +194,7 @@ def text_changes(
     quantities no term states are shown.
     """
     changes: list[FigureInfo] = []
-    said_old = {v for c in known for v in (c.old, c.old_value) if v is not None} | stated(terms[0])
-    said_new = {v for c in known for v in (c.new, c.new_value) if v is not None} | stated(terms[1])
+    said: list[set[str | float]] = []  # old and new, found at the first edit that needs them
     deleted: list[str] = []
     inserted: list[str] = []
 
@@ -206,7 +205,12 @@ def text_changes(
         old_q, new_q = quantities(old_part), quantities(new_part)
         if [q for q, _ in old_q] == [q for q, _ in new_q]:
             return
-        old_left, new_left = _covered(old_q, said_old), _covered(new_q, said_new)
+        if not said:
+            said.append({v for c in known for v in (c.old, c.old_value) if v is not None})
+            said.append({v for c in known for v in (c.new, c.new_value) if v is not None})
+            said[0] |= stated(terms[0])
+            said[1] |= stated(terms[1])
+        old_left, new_left = _covered(old_q, said[0]), _covered(new_q, said[1])
         if not old_left and not new_left:
             return
         old_left = old_left or [q for q, _ in old_q]

@@ -30,6 +30,7 @@ from planlens.corpus.problems import Problem
 from planlens.corpus.references import check_references, duplicate_clause_problems
 from planlens.corpus.validation import problems_from_validation, syntax_problem, unparsable_problem
 from planlens.errors import PlanlensError
+from planlens.gc_pause import gc_paused
 
 TOPICS_FILE = "topics.toml"
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -292,6 +293,7 @@ def not_a_file(path: Path) -> str | None:
     return "not a regular file"
 
 
+@gc_paused()
 def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:
     """Load every plan under `paths` (default: `default_plan_dirs()`), collecting every problem."""
     roots = [Path(p) for p in paths] if paths else default_plan_dirs()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 
 from planlens.corpus.address import addresses, natural_key, parse_address
@@ -26,9 +27,10 @@ def duplicate_clause_problems(plan: PlanFile, path: Path | None, text: str = "")
     """One problem for every clause whose id repeats an earlier clause's id."""
     seen: dict[str, int] = {}
     problems: list[Problem] = []
-    locator = Locator(text) if text else None
+    locator: Locator | None = None  # indexed at the first duplicate: most files have none
     for index, clause in enumerate(plan.clauses):
         if clause.id in seen:
+            locator = locator or (Locator(text) if text else None)
             problems.append(
                 Problem(
                     path,
@@ -113,7 +115,7 @@ def check_references(
                     clause.id,
                     path,
                     clause_ids,
-                    line("clause", index, key),
+                    partial(line, "clause", index, key),
                 )
             for both in sorted(set(clause.links) & set(clause.not_links)):
                 problems.append(
@@ -191,9 +193,10 @@ def _address_problems(
     clause_id: str,
     path: Path | None,
     clause_ids: Mapping[str, set[str]],
-    line: int | None,
+    line: Callable[[], int | None],
 ) -> list[Problem]:
-    """A problem for each address of a clause's `links` or `not_links` that names no clause."""
+    """A problem for each address of a clause's `links` or `not_links` that names no clause
+    (`line()` finds the line of the list, only when there is a problem to place)."""
     what = "link" if key == "links" else "not_links entry"
     problems = []
     for address in addresses:
@@ -204,7 +207,7 @@ def _address_problems(
                     path,
                     f"{what} {address!r}: {message}",
                     clause=clause_id,
-                    line=line,
+                    line=line(),
                     expected=_address_hint(address, clause_ids),
                 )
             )

@@ -149,3 +149,34 @@ def test_every_term_is_documented() -> None:
     )
     missing = sorted(term for term in used if f"`{term}`" not in readme)
     assert missing == []
+
+
+def test_valid_links_cost_no_line_lookups(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines are found for problems only: a corpus of valid links looks up none for them."""
+    from planlens.corpus.locate import Locator
+
+    looked_up: list[tuple[str | int, ...]] = []
+    line = Locator.line
+
+    def recording(self: Locator, loc: tuple[str | int, ...]) -> int | None:
+        looked_up.append(tuple(loc))
+        return line(self, loc)
+
+    monkeypatch.setattr(Locator, "line", recording)
+    load_corpus([BUNDLED])
+    assert not [loc for loc in looked_up if loc[-1] in ("links", "not_links")]
+
+
+def test_each_plan_file_is_indexed_for_lines_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from planlens.corpus.locate import Locator
+
+    indexed: list[str] = []
+    init = Locator.__init__
+
+    def recording(self: Locator, text: str) -> None:
+        indexed.append(text)
+        init(self, text)
+
+    monkeypatch.setattr(Locator, "__init__", recording)
+    corpus = load_corpus([BUNDLED])
+    assert len(indexed) == len(set(indexed)) == len(corpus.plans)
