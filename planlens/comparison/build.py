@@ -84,6 +84,7 @@ def _reference_id(source: Corpus | Sequence[PlanFile], reference: str | None) ->
     return source.resolve(reference)
 
 
+@gc_paused()
 def provision(
     corpus: Corpus, address: str, *, ignore_links: bool = False
 ) -> tuple[list[PlanFile], Row]:
