@@ -24,6 +24,7 @@ from planlens.safe import one_line, visible
 STATE_WORDS: dict[FigureState, str] = {
     "set": "",
     "none": "none (explicitly)",
+    "removed": "removed (reported)",
     "silent": "— (says nothing)",
     "unknown": "? (text known only in part)",
 }
@@ -31,6 +32,7 @@ STATE_WORDS: dict[FigureState, str] = {
 STATE_STYLES: dict[FigureState, str] = {
     "set": "bold",
     "none": "magenta",
+    "removed": "red",
     "silent": "dim",
     "unknown": "yellow",
 }
