@@ -149,8 +149,7 @@ def figure_timeline(
         if clause.terms
     }
     return {
-        name: [e for plan in corpus.plans for e in _entries(plan, name, setters)]
-        for name in wanted
+        name: [e for plan in corpus.plans for e in _entries(plan, name, setters)] for name in wanted
     }
 
 

@@ -335,3 +335,14 @@ def test_a_version_reported_to_have_dropped_the_clause_that_set_a_term_reads_rem
     assert ua.note is not None and ua.note.startswith("Not in the 20 points as read out")
     assert by_plan["geneva-19"].state == "removed"
     assert by_plan["ep-res"].state == "unknown"
+
+
+def test_history_shows_the_clause_a_provision_was_merged_into_not_unknown() -> None:
+    """e3-28:21 folds us-28:21.a-d into one point (merge links in the file): not unknown."""
+    story = history(load_corpus([BUNDLED]), "us-28:21.d")
+    e3 = next(v for v in story.versions if v.plan == "e3-28")
+    assert e3.state == "merged"
+    assert [c.address for c in e3.clauses] == ["e3-28:21"]
+    assert e3.clauses[0].spans == [] and e3.compared_with is None
+    ua = next(v for v in story.versions if v.plan == "ua-20")
+    assert ua.compared_with == "us-28"  # a merged clause is not what the next diff is against
