@@ -104,3 +104,10 @@ def test_each_partial_version_counts_the_provisions_it_lacks_once() -> None:
     report = render(comparison, "md")
     assert "**E3-28** is known only in part: 19 provision(s) it lacks" in report
     assert "**UA-20** is known only in part: 8 provision(s) it lacks" in report
+
+
+def test_a_partial_version_with_no_unknown_row_shown_says_so_not_zero() -> None:
+    comparison = compare(load_corpus([BUNDLED]), ["us-28", "ua-20"], topic="territory")
+    report = render(comparison, "md")
+    assert "0 provision(s)" not in report
+    assert "**UA-20** is known only in part; no provision shown here is *unknown*." in report
