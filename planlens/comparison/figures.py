@@ -250,27 +250,38 @@ def text_changes(
     quantity a term states is left out, and of the others only the quantities no term
     states are shown.
     """
-    said_old = {v for c in known for v in (c.old, c.old_value) if v is not None} | stated(terms[0])
-    said_new = {v for c in known for v in (c.new, c.new_value) if v is not None} | stated(terms[1])
+    edits = _edits(spans)
+    if not edits:
+        return []
     old_text = "".join(span.text for span in spans if span.op != "insert")
     new_text = "".join(span.text for span in spans if span.op != "delete")
     old_matches, new_matches = quantity_matches(old_text), quantity_matches(new_text)
     old_ends, new_ends = [m.end() for m in old_matches], [m.end() for m in new_matches]
+    said: tuple[set[str | float], set[str | float]] | None = None  # at the first edit needing it
     changes: list[FigureInfo] = []
     previous: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
-    for old_part, new_part, old_range, new_range in _edits(spans):
+    for old_part, new_part, old_range, new_range in edits:
         old_hit = _overlapping(old_matches, old_ends, *old_range)
         new_hit = _overlapping(new_matches, new_ends, *new_range)
+        old_q, new_q = _found(old_hit), _found(new_hit)
         where = ([m.span() for m in old_hit], [m.span() for m in new_hit])
-        if where == previous:
-            continue  # the same quantities as the edit before: one change, not two
-        change = _edit_change(
-            (old_part, _found(old_hit), said_old), (new_part, _found(new_hit), said_new), label
-        )
+        if [q for q, _ in old_q] == [q for q, _ in new_q] or where == previous:
+            continue  # no quantity changed, or the same ones as the edit before
+        said = said or _said(known, terms)
+        change = _edit_change((old_part, old_q, said[0]), (new_part, new_q, said[1]), label)
         if change is not None:
             changes.append(change)
             previous = where
     return changes
+
+
+def _said(
+    known: Sequence[FigureInfo], terms: tuple[Mapping[str, TermValue], Mapping[str, TermValue]]
+) -> tuple[set[str | float], set[str | float]]:
+    """What the old and the new side's terms (changed ones in `known`, and all) already say."""
+    said_old = {v for c in known for v in (c.old, c.old_value) if v is not None}
+    said_new = {v for c in known for v in (c.new, c.new_value) if v is not None}
+    return said_old | stated(terms[0]), said_new | stated(terms[1])
 
 
 Side = tuple[str, list[tuple[str, float | None]], set[str | float]]
@@ -278,10 +289,9 @@ Side = tuple[str, list[tuple[str, float | None]], set[str | float]]
 
 
 def _edit_change(old: Side, new: Side, label: str) -> FigureInfo | None:
-    """The figure change one edit makes, or None when it changes no figure a term does not."""
+    """The figure change an edit whose quantities differ makes, or None when a term already
+    says every one of them."""
     (old_part, old_q, said_old), (new_part, new_q, said_new) = old, new
-    if [q for q, _ in old_q] == [q for q, _ in new_q]:
-        return None
     old_left, new_left = _covered(old_q, said_old), _covered(new_q, said_new)
     if not old_left and not new_left:
         return None
