@@ -108,7 +108,7 @@ class ReviewItem:
     score: float
     """The similarity score of the two clauses."""
     title: str = ""
-    """The title of `b`."""
+    """The title of `b`, or its first words when it has none."""
     topics: tuple[str, ...] = ()
     """The topics the two clauses share (suggestions)."""
     via: str = ""
@@ -126,7 +126,7 @@ def row_items(
             link.b,
             "asserted" if link.via == "asserted" else "found",
             link.score,
-            comparison.clauses[link.b].title if link.b in comparison.clauses else "",
+            comparison.clauses[link.b].name if link.b in comparison.clauses else "",
             via=link.via,
         )
         for pair in row.pairs

@@ -37,8 +37,8 @@ def figures(terms: tuple[str, ...], plans: tuple[Path, ...], fmt: str) -> None:
     """Every typed figure across every version, in date order (`planlens figures army_cap`).
 
     Each version is `set` (a value), `none` (the text explicitly sets no such figure),
-    `silent` (fully known, says nothing) or `unknown` (known only in part). Without TERM, all
-    terms, grouped by term.
+    `removed` (reported to have dropped the clause that set it), `silent` (fully known, says
+    nothing) or `unknown` (known only in part). Without TERM, all terms, grouped by term.
     """
     from planlens.comparison.timeline import figure_timeline
 

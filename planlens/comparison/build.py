@@ -146,7 +146,7 @@ def _row(context: _Context, index: int) -> Row:
     return Row.model_construct(
         index=index,
         anchor=addresses[0],
-        title=next((c.title for c in members if c.title), _first_words(members[0])),
+        title=next((c.title for c in members if c.title), members[0].name),
         clauses={p.id: list(aligned.ids(p.id)) for p in context.plans},
         topics=list(dict.fromkeys(t for clause in members for t in clause.topics)),
         pairs=[
@@ -242,12 +242,6 @@ def _topic_labels(source: Corpus | Sequence[PlanFile], rows: list[Row]) -> dict[
         return {}
     used = sorted({topic for row in rows for topic in row.topics})
     return {t: source.topics[t].label for t in used if t in source.topics}
-
-
-def _first_words(clause: Clause, count: int = 10) -> str:
-    """An untitled clause's name: enough of its first words to tell what it is about."""
-    words = clause.text.split()
-    return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
 __all__ = ["PairDiff", "compare", "provision", "reference_pairs"]

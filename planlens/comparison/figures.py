@@ -8,6 +8,7 @@ figure change even when no term records it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -177,6 +178,59 @@ def stated(terms: Mapping[str, TermValue]) -> set[str | float]:
     return said
 
 
+def _overlapping(
+    matches: Sequence[re.Match[str]], ends: Sequence[int], start: int, end: int
+) -> list[re.Match[str]]:
+    """The matches that overlap the characters start..end (none for an empty range).
+
+    `matches` do not overlap one another, so their `ends` are sorted: a bisection finds the
+    first, and only the matches that overlap are read.
+    """
+    if start >= end:
+        return []
+    found = []
+    at = bisect.bisect_right(ends, start)
+    while at < len(matches) and matches[at].start() < end:
+        found.append(matches[at])
+        at += 1
+    return found
+
+
+def _found(matches: Sequence[re.Match[str]]) -> list[tuple[str, float | None]]:
+    return [(match.group().strip(), quantity_value(match)) for match in matches]
+
+
+def _edits(spans: Sequence[SpanInfo]) -> list[tuple[str, str, tuple[int, int], tuple[int, int]]]:
+    """Each run of deletions and insertions: its old and new text and where each lies in the
+    old and the new text."""
+    edits: list[tuple[str, str, tuple[int, int], tuple[int, int]]] = []
+    old_at = new_at = 0
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for span in [*spans, SpanInfo.model_construct(op="equal", text="")]:
+        if span.op == "delete":
+            deleted.append(span.text)
+            continue
+        if span.op == "insert":
+            inserted.append(span.text)
+            continue
+        if deleted or inserted:
+            old_part, new_part = "".join(deleted), "".join(inserted)
+            edits.append(
+                (
+                    old_part,
+                    new_part,
+                    (old_at, old_at + len(old_part)),
+                    (new_at, new_at + len(new_part)),
+                )
+            )
+            old_at, new_at = old_at + len(old_part), new_at + len(new_part)
+            deleted.clear()
+            inserted.clear()
+        old_at, new_at = old_at + len(span.text), new_at + len(span.text)
+    return edits
+
+
 def text_changes(
     spans: Sequence[SpanInfo],
     known: Sequence[FigureInfo] = (),
@@ -188,57 +242,69 @@ def text_changes(
 
     A run of deletions and insertions between two equal spans is one edit; if either side of
     the edit holds a quantity the other does not, the edit is a figure change, named `label`
-    (the provision's title, where the caller has one). What a term already says — a changed
-    one in `known`, or any of the old and new sides' `terms` — is shown once, by the term:
-    an edit whose every quantity a term states is left out, and of the others only the
-    quantities no term states are shown.
+    (the provision's title, where the caller has one). A quantity is read whole from the
+    text around the edit, so an edit of "100" in "$100 billion" or "100 days" shows the sum
+    or the duration with its currency, scale and unit, and a number that names something
+    ("Article 5") is not a figure. What a term already says — a changed one in `known`, or
+    any of the old and new sides' `terms` — is shown once, by the term: an edit whose every
+    quantity a term states is left out, and of the others only the quantities no term
+    states are shown.
     """
+    edits = _edits(spans)
+    if not edits:
+        return []
+    old_text = "".join(span.text for span in spans if span.op != "insert")
+    new_text = "".join(span.text for span in spans if span.op != "delete")
+    old_matches, new_matches = quantity_matches(old_text), quantity_matches(new_text)
+    old_ends, new_ends = [m.end() for m in old_matches], [m.end() for m in new_matches]
+    said: tuple[set[str | float], set[str | float]] | None = None  # at the first edit needing it
     changes: list[FigureInfo] = []
-    said: list[set[str | float]] = []  # old and new, found at the first edit that needs them
-    deleted: list[str] = []
-    inserted: list[str] = []
-
-    def flush() -> None:
-        old_part, new_part = "".join(deleted).strip(), "".join(inserted).strip()
-        deleted.clear()
-        inserted.clear()
-        old_q, new_q = quantities(old_part), quantities(new_part)
-        if [q for q, _ in old_q] == [q for q, _ in new_q]:
-            return
-        if not said:
-            said.append({v for c in known for v in (c.old, c.old_value) if v is not None})
-            said.append({v for c in known for v in (c.new, c.new_value) if v is not None})
-            said[0] |= stated(terms[0])
-            said[1] |= stated(terms[1])
-        old_left, new_left = _covered(old_q, said[0]), _covered(new_q, said[1])
-        if not old_left and not new_left:
-            return
-        old_left = old_left or [q for q, _ in old_q]
-        new_left = new_left or [q for q, _ in new_q]
-        old_shown = ", ".join(old_left) if old_q else _short(old_part)
-        new_shown = ", ".join(new_left) if new_q else _short(new_part)
-        changes.append(
-            FigureInfo.model_construct(
-                name=label,
-                old=old_shown,
-                new=new_shown,
-                source="text",
-                old_value=_single(old_q, old_left),
-                new_value=_single(new_q, new_left),
-            )
-        )
-
-    for span in spans:
-        if span.op == "equal":
-            if deleted or inserted:
-                flush()
-        elif span.op == "delete":
-            deleted.append(span.text)
-        else:
-            inserted.append(span.text)
-    if deleted or inserted:
-        flush()
+    previous: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
+    for old_part, new_part, old_range, new_range in edits:
+        old_hit = _overlapping(old_matches, old_ends, *old_range)
+        new_hit = _overlapping(new_matches, new_ends, *new_range)
+        old_q, new_q = _found(old_hit), _found(new_hit)
+        where = ([m.span() for m in old_hit], [m.span() for m in new_hit])
+        if [q for q, _ in old_q] == [q for q, _ in new_q] or where == previous:
+            continue  # no quantity changed, or the same ones as the edit before
+        said = said or _said(known, terms)
+        change = _edit_change((old_part, old_q, said[0]), (new_part, new_q, said[1]), label)
+        if change is not None:
+            changes.append(change)
+            previous = where
     return changes
+
+
+def _said(
+    known: Sequence[FigureInfo], terms: tuple[Mapping[str, TermValue], Mapping[str, TermValue]]
+) -> tuple[set[str | float], set[str | float]]:
+    """What the old and the new side's terms (changed ones in `known`, and all) already say."""
+    said_old = {v for c in known for v in (c.old, c.old_value) if v is not None}
+    said_new = {v for c in known for v in (c.new, c.new_value) if v is not None}
+    return said_old | stated(terms[0]), said_new | stated(terms[1])
+
+
+Side = tuple[str, list[tuple[str, float | None]], set[str | float]]
+"""One side of an edit: its text, the quantities it touches, and what that side's terms say."""
+
+
+def _edit_change(old: Side, new: Side, label: str) -> FigureInfo | None:
+    """The figure change an edit whose quantities differ makes, or None when a term already
+    says every one of them."""
+    (old_part, old_q, said_old), (new_part, new_q, said_new) = old, new
+    old_left, new_left = _covered(old_q, said_old), _covered(new_q, said_new)
+    if not old_left and not new_left:
+        return None
+    old_left = old_left or [q for q, _ in old_q]
+    new_left = new_left or [q for q, _ in new_q]
+    return FigureInfo.model_construct(
+        name=label,
+        old=", ".join(old_left) if old_q else _short(old_part.strip()),
+        new=", ".join(new_left) if new_q else _short(new_part.strip()),
+        source="text",
+        old_value=_single(old_q, old_left),
+        new_value=_single(new_q, new_left),
+    )
 
 
 def _single(found: list[tuple[str, float | None]], shown: list[str]) -> float | None:

@@ -6,7 +6,10 @@ says for each
 version what it has there: its clause(s) with text, confidence, note and the word diff against
 the previous version that has the provision; or why it has none — *removed (reported)* with
 the omission's note and source, *unknown* for a version known only in part, *absent* for a fully
-known version without it. Bracketed alternatives (ua-20:12.alt-a / alt-b) stay separate clauses.
+known version without it. A version whose clause holds this provision together with others (a
+split or merge link: e3-28:21 folds us-28:21.a-d into one point) is *merged*, with that clause
+and no word diff, since its text covers more than this provision. Bracketed alternatives
+(ua-20:12.alt-a / alt-b) stay separate clauses.
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ from pydantic import BaseModel, ConfigDict
 from planlens.comparison.diff import word_diff
 from planlens.comparison.figures import show_term
 from planlens.comparison.model import Row, SpanInfo
-from planlens.corpus.address import format_address
+from planlens.corpus.address import format_address, split_address
 from planlens.corpus.load import Corpus
 from planlens.corpus.model import Clause, Confidence, PlanFile
 
-HistoryState = Literal["present", "absent", "unknown", "removed-reported"]
+HistoryState = Literal["present", "merged", "absent", "unknown", "removed-reported"]
 
 
 class _Frozen(BaseModel):
@@ -75,9 +78,11 @@ class HistoryEntry(_Frozen):
     complete: bool
     """Whether the whole version is known."""
     state: HistoryState
-    """present, absent (fully known, not there), unknown (partly known), removed-reported."""
+    """present, merged (in a clause that holds other provisions too: a split or merge link),
+    absent (fully known, not there), unknown (partly known), removed-reported."""
     clauses: list[HistoryClause]
-    """Its clauses in the row (alternatives apart); empty unless present."""
+    """Its clauses in the row (alternatives apart), or, when merged, the clauses that hold it
+    with other provisions (no word diff); empty otherwise."""
     compared_with: str | None
     """The version the word diffs are against: the previous one that has the provision."""
     omission: HistoryOmission | None = None
@@ -117,6 +122,7 @@ def _history_of_row(plans: list[PlanFile], row: Row, title: str, address: str) -
     versions: list[HistoryEntry] = []
     previous: tuple[str, list[Clause]] | None = None
     omitted = {o.plan: o for o in row.omissions}
+    elsewhere = _merged_addresses(row)
     for plan_file in sorted(plans, key=lambda p: p.plan.date):
         plan = plan_file.plan
         by_id = {c.id: c for c in plan_file.clauses} if row.clauses.get(plan.id) else {}
@@ -139,6 +145,17 @@ def _history_of_row(plans: list[PlanFile], row: Row, title: str, address: str) -
             )
             previous = (plan.id, clauses)
             continue
+        merged = [c for c in plan_file.clauses if (plan.id, c.id) in elsewhere]
+        if merged:
+            versions.append(
+                HistoryEntry(
+                    **base,
+                    state="merged",
+                    clauses=[_clause(plan.id, c, None) for c in merged],
+                    compared_with=None,
+                )
+            )
+            continue
         omission = omitted.get(plan.id)
         if omission is not None:
             reported = HistoryOmission(
@@ -157,6 +174,13 @@ def _history_of_row(plans: list[PlanFile], row: Row, title: str, address: str) -
         state: HistoryState = "absent" if plan.complete else "unknown"
         versions.append(HistoryEntry(**base, state=state, clauses=[], compared_with=None))
     return History(address=address, title=title, topics=row.topics, versions=versions)
+
+
+def _merged_addresses(row: Row) -> set[tuple[str, str]]:
+    """(plan, clause id) of the clauses outside the row that a split or merge link joins to it."""
+    inside = {(plan, cid) for plan, ids in row.clauses.items() for cid in ids}
+    linked = {tuple(split_address(a)) for link in row.secondary for a in (link.a, link.b)}
+    return {(plan, cid) for plan, cid in linked} - inside
 
 
 def _clause(plan_id: str, clause: Clause, before: list[Clause] | None) -> HistoryClause:

@@ -34,7 +34,8 @@ class KeyChange:
     addresses: tuple[str, ...]
     """The clauses concerned: the new side's for figures and additions, else the old side's."""
     title: str
-    """The provision's title."""
+    """What the cited clauses are called (`addresses`): a figure that moved in ua-20:4 is
+    under ua-20:4's title, not the reference's."""
     figure: FigureInfo | None = None
     """The figure that changed (kind figure only)."""
     note: str | None = None
@@ -53,13 +54,20 @@ def _note(comparison: Comparison, addresses: tuple[str, ...]) -> str | None:
     return notes[0][1] if notes else None
 
 
+def _names(comparison: Comparison, addresses: tuple[str, ...]) -> str:
+    """What the cited clauses are called (their titles, or first words), each name once."""
+    names = [comparison.clauses[a].name for a in addresses if a in comparison.clauses]
+    return " / ".join(dict.fromkeys(names))
+
+
 def _pair_changes(comparison: Comparison, row: Row, diff: PairDiff) -> list[KeyChange]:
     new, old = _addresses(diff.b, diff.b_clauses), _addresses(diff.a, diff.a_clauses)
 
     def change(
         kind: KeyKind, where: tuple[str, ...], note: str | None, figure: FigureInfo | None = None
     ) -> KeyChange:
-        return KeyChange(kind, diff.a, diff.b, row.index, where, row.title, figure, note)
+        title = _names(comparison, where) or row.title
+        return KeyChange(kind, diff.a, diff.b, row.index, where, title, figure, note)
 
     changes = [change("figure", new or old, _note(comparison, new), f) for f in diff.figures]
     if diff.change == "added":

@@ -33,7 +33,7 @@ class Candidate:
     address: str
     """`plan:clause`."""
     title: str
-    """Its title."""
+    """Its title, or its first words when it has none."""
     score: float
     """The aligner's similarity score (0–1), below the threshold it pairs clauses at."""
     topics: tuple[str, ...]
@@ -47,7 +47,7 @@ class Suggestion:
     address: str
     """`plan:clause`."""
     title: str
-    """Its title."""
+    """Its title, or its first words when it has none."""
     candidates: tuple[Candidate, ...]
     """Best first."""
 
@@ -101,12 +101,12 @@ def suggest(
         candidates = tuple(
             Candidate(
                 refs[j].address,
-                refs[j].clause.title,
+                refs[j].clause.name,
                 round(float(scores[n, j]), 4),
                 tuple(t for t in ref.clause.topics if t in refs[j].clause.topics),
             )
             for j in ranked[:limit]
         )
         if candidates:
-            suggestions.append(Suggestion(ref.address, ref.clause.title, candidates))
+            suggestions.append(Suggestion(ref.address, ref.clause.name, candidates))
     return suggestions

@@ -1,16 +1,18 @@
 """A figure's timeline: every typed term across every version of the corpus, in date order.
 
-Each version is in one of four states for a term: *set* (a clause gives a value), *none* (a
+Each version is in one of five states for a term: *set* (a clause gives a value), *none* (a
 clause says explicitly that there is no such figure: the value `"none"`, see
-`planlens.corpus.model.NO_FIGURE`), *silent* (the version is fully known and no clause sets it)
-and *unknown* (the version is known only in part, so its silence proves nothing). A version
-with several clauses that set the term (bracketed alternatives) has one entry per clause.
+`planlens.corpus.model.NO_FIGURE`), *removed* (no clause sets it, and the version is reported
+to have dropped a clause that does: its `[[omission]]`), *silent* (the version is fully known
+and no clause sets it) and *unknown* (the version is known only in part, so its silence proves
+nothing). A version with several clauses that set the term (bracketed alternatives) has one
+entry per clause.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -20,8 +22,8 @@ from planlens.corpus.load import Corpus
 from planlens.corpus.model import NO_FIGURE, Confidence, PlanFile, TermValue
 from planlens.errors import PlanlensError
 
-FigureState = Literal["set", "none", "silent", "unknown"]
-FIGURE_STATES: tuple[FigureState, ...] = ("set", "none", "silent", "unknown")
+FigureState = Literal["set", "none", "removed", "silent", "unknown"]
+FIGURE_STATES: tuple[FigureState, ...] = ("set", "none", "removed", "silent", "unknown")
 """Every state a version can be in for a term."""
 
 
@@ -37,19 +39,21 @@ class FigureEntry(BaseModel):
     date: str
     """The version's date, ISO."""
     clause: str | None
-    """The address of the clause that sets the term; None when no clause does."""
+    """The address of the clause that sets the term (for removed, the clause the version is
+    reported to have dropped); None when no clause does."""
     value: TermValue | None
     """The value as typed in the file; None unless the state is set."""
     shown: str | None
     """The value as people write it (`$100 billion`, `800,000`); None unless set."""
     state: FigureState
-    """set, none (explicitly no such figure), silent (fully known, says nothing), unknown."""
+    """set, none (explicitly no such figure), removed (reported dropped), silent (fully known,
+    says nothing), unknown."""
     confidence: Confidence | None
-    """The clause's confidence; None when no clause sets the term."""
+    """The clause's confidence (for removed, the omission's); None when no clause sets it."""
     bracketed: bool = False
     """The clause is an unagreed alternative."""
     note: str | None = None
-    """The clause's note."""
+    """The clause's note (for removed, the omission's)."""
 
 
 def term_names(corpus: Corpus) -> list[str]:
@@ -57,7 +61,25 @@ def term_names(corpus: Corpus) -> list[str]:
     return sorted({name for plan in corpus.plans for c in plan.clauses for name in c.terms})
 
 
-def _entries(plan: PlanFile, term: str) -> list[FigureEntry]:
+def _dropped(plan: PlanFile, term: str, setters: Mapping[str, set[str]]) -> list[FigureEntry]:
+    """An entry per omission of `plan` whose dropped clause sets `term`."""
+    base = {"plan": plan.id, "label": plan.plan.label, "date": plan.plan.date.isoformat()}
+    return [
+        FigureEntry(
+            **base,
+            clause=omission.ref,
+            value=None,
+            shown=None,
+            state="removed",
+            confidence=omission.confidence,
+            note=omission.note,
+        )
+        for omission in plan.omission
+        if term in setters.get(omission.ref, ())
+    ]
+
+
+def _entries(plan: PlanFile, term: str, setters: Mapping[str, set[str]]) -> list[FigureEntry]:
     base = {"plan": plan.id, "label": plan.plan.label, "date": plan.plan.date.isoformat()}
     entries = []
     for clause in plan.clauses:
@@ -79,6 +101,9 @@ def _entries(plan: PlanFile, term: str) -> list[FigureEntry]:
         )
     if entries:
         return entries
+    dropped = _dropped(plan, term, setters)
+    if dropped:
+        return dropped
     state: FigureState = "silent" if plan.plan.complete else "unknown"
     return [FigureEntry(**base, clause=None, value=None, shown=None, state=state, confidence=None)]
 
@@ -117,7 +142,15 @@ def figure_timeline(
     """
     known = term_names(corpus)
     wanted = [_resolve(name, known) for name in terms] if terms else known
-    return {name: [e for plan in corpus.plans for e in _entries(plan, name)] for name in wanted}
+    setters = {
+        plan.address(clause): set(clause.terms)
+        for plan in corpus.plans
+        for clause in plan.clauses
+        if clause.terms
+    }
+    return {
+        name: [e for plan in corpus.plans for e in _entries(plan, name, setters)] for name in wanted
+    }
 
 
 __all__ = ["FIGURE_STATES", "FigureEntry", "FigureState", "figure_timeline", "term_names"]

@@ -21,7 +21,7 @@ from typing import Any
 import tomli
 from pydantic import ValidationError
 
-from planlens.corpus.address import split_address
+from planlens.corpus.address import format_address, split_address
 from planlens.corpus.model import Clause, PlanFile, Topic, TopicsFile
 from planlens.corpus.names import AmbiguousPlanError as AmbiguousPlanError  # re-exported
 from planlens.corpus.names import UnknownPlanError as UnknownPlanError  # re-exported
@@ -116,6 +116,11 @@ class Corpus:
         plan_name, clause_id = split_address(address)
         plan = self.plan(plan_name)
         plan_id = plan.id
+        if not clause_id:
+            example = format_address(plan_id, plan.clauses[0].id if plan.clauses else "1")
+            raise PlanlensError(
+                f"{address!r} is not a clause address (expected PLAN:CLAUSE, e.g. {example})"
+            )
         for clause in plan.clauses:
             if clause.id == clause_id:
                 return plan, clause

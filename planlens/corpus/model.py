@@ -122,6 +122,12 @@ def _confidence_optional(schema: dict[str, Any]) -> None:
         required.remove("confidence")
 
 
+def first_words(text: str, count: int = 10) -> str:
+    """The first `count` words of `text`, with an ellipsis when there are more."""
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
 class Clause(_Strict):
     """One provision of a version, addressed as `plan-id:clause-id`."""
 
@@ -154,6 +160,12 @@ class Clause(_Strict):
     """Editor's note: variants between sources, provisional numbering, caveats."""
 
     _confidence_by_default: bool = PrivateAttr(default=False)
+
+    @property
+    def name(self) -> str:
+        """What the clause is called: its title, or enough of its first words to tell what it
+        is about when it has none (a fresh import has no titles)."""
+        return self.title or first_words(self.text)
 
     @property
     def confidence_by_default(self) -> bool:

@@ -135,7 +135,7 @@ def check_references(
                         path,
                         f"omission ref {omission.ref!r}: {message}",
                         line=line("omission", index, "ref"),
-                        expected=_address_hint(omission.ref, clause_ids),
+                        expected=_address_hint(omission.ref, pid, clause_ids),
                     )
                 )
     problems += _cycle_problems(loaded)
@@ -208,7 +208,7 @@ def _address_problems(
                     f"{what} {address!r}: {message}",
                     clause=clause_id,
                     line=line(),
-                    expected=_address_hint(address, clause_ids),
+                    expected=_address_hint(address, own, clause_ids),
                 )
             )
     return problems
@@ -225,8 +225,10 @@ def _reference_problem(address: str, own: str, clause_ids: Mapping[str, set[str]
     return None
 
 
-def _address_hint(address: str, clause_ids: Mapping[str, set[str]]) -> str | None:
+def _address_hint(address: str, own: str, clause_ids: Mapping[str, set[str]]) -> str | None:
     plan_id, clause_id = parse_address(address)
+    if plan_id == own:
+        return f"the address (plan:clause) of a clause in another version than {own}"
     if plan_id in clause_ids:
         known = sorted(clause_ids[plan_id], key=natural_key)
         close = difflib.get_close_matches(clause_id, known, n=3)

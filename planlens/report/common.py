@@ -140,12 +140,19 @@ def figure_value(value: str | None) -> str:
     return "—" if value is None else value
 
 
+MAX_PLAIN_RATIO = 1e4
+"""A relative change this large or larger (1,000,000%) is written in scientific notation."""
+
+
 def relative_change(figure: FigureInfo) -> str:
-    """`+33%` when both values are numbers (and the old one is not zero), else empty."""
+    """`+33%` when both values are numbers (and the old one is not zero), else empty; a
+    change of a million percent or more in three significant digits (`+1.67e+302%`), not
+    hundreds of digits of a float."""
     old, new = figure.old_value, figure.new_value
     if old is None or new is None or old == 0:
         return ""
-    return f"{(new - old) / abs(old):+.0%}"
+    ratio = (new - old) / abs(old)
+    return f"{ratio:+.0%}" if abs(ratio) < MAX_PLAIN_RATIO else f"{ratio * 100:+.3g}%"
 
 
 def figure_line(figure: FigureInfo) -> str:

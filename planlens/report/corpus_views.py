@@ -24,6 +24,7 @@ from planlens.safe import one_line, visible
 STATE_WORDS: dict[FigureState, str] = {
     "set": "",
     "none": "none (explicitly)",
+    "removed": "removed (reported)",
     "silent": "— (says nothing)",
     "unknown": "? (text known only in part)",
 }
@@ -31,6 +32,7 @@ STATE_WORDS: dict[FigureState, str] = {
 STATE_STYLES: dict[FigureState, str] = {
     "set": "bold",
     "none": "magenta",
+    "removed": "red",
     "silent": "dim",
     "unknown": "yellow",
 }
@@ -39,6 +41,7 @@ MATCH_MARKS = ("«", "»")
 """How a search match is marked in plain text."""
 MATCH_STYLE = "bold reverse"
 HISTORY_STATES = {
+    "merged": "in a clause that holds other provisions too (split or merged)",
     "absent": "not in this version (the version is fully known)",
     "unknown": "unknown: the version is known only in part",
     "removed-reported": "removed (reported)",
@@ -78,7 +81,7 @@ def figures_tables(timeline: Mapping[str, Sequence[FigureEntry]]) -> list[Table]
 def history_entry(entry: HistoryEntry, color: bool) -> list[RenderableType]:
     """One version's part of a provision's history."""
     head = Text(f"{visible(entry.label)} ({entry.plan}) · {entry.date}", style="bold")
-    if entry.state != "present":
+    if entry.state not in ("present", "merged"):
         head.append(f" · {HISTORY_STATES[entry.state]}", style="yellow")
         out: list[RenderableType] = [head]
         if entry.omission is not None:
@@ -89,6 +92,8 @@ def history_entry(entry: HistoryEntry, color: bool) -> list[RenderableType]:
             )
             out.append(Padding(reported, (0, 0, 0, 4)))
         return out
+    if entry.state == "merged":
+        head.append(f" · {HISTORY_STATES[entry.state]}", style="yellow")
     out = [head]
     for clause in entry.clauses:
         line = Text(clause.address, style="cyan")

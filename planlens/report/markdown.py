@@ -212,14 +212,22 @@ def _unknowns(comparison: Comparison) -> list[str]:
     out = ["## Unknown and reported", ""]
     partial = c.partial_versions(comparison)
     for plan in partial:
+        # A row counts once, for the version that lacks a clause there (a pair is unknown
+        # when either side is partial and lacks it).
         unknown = sum(
-            1 for row in comparison.rows for d in row.pairs if plan.id in (d.a, d.b)
-            and d.change == "unknown"
+            1 for row in comparison.rows if not row.clauses.get(plan.id)
+            and any(d.change == "unknown" and plan.id in (d.a, d.b) for d in row.pairs)
         )  # fmt: skip
-        out.append(
-            f"- {strong(cell(plan.label))} is known only in part: {unknown} provision(s) it lacks "
-            "are *unknown*, not removed."
-        )
+        if unknown:
+            out.append(
+                f"- {strong(cell(plan.label))} is known only in part: {unknown} provision(s) it "
+                "lacks are *unknown*, not removed."
+            )
+        else:
+            out.append(
+                f"- {strong(cell(plan.label))} is known only in part; no provision shown here is "
+                "*unknown*."
+            )
     for omission in comparison.omissions:
         where = f"provision {omission.row + 1}" if omission.row is not None else "not shown"
         source = f" Source: {_link('report', omission.source)}." if omission.source else ""

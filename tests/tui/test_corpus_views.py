@@ -11,13 +11,14 @@ from textual.widgets import DataTable, OptionList, Static
 from planlens.comparison.key_changes import topic_groups
 from planlens.comparison.model import SpanInfo
 from planlens.comparison.search import search
+from planlens.comparison.timeline import FigureEntry
 from planlens.corpus.load import Corpus, load_corpus
 from planlens.tui import make_app
 from planlens.tui.app import PlanlensApp
 from planlens.tui.commands import ACTIONS
 from planlens.tui.screens.compare import CompareScreen
 from planlens.tui.screens.corpus_search import CorpusSearchScreen, hit_content
-from planlens.tui.screens.figures import FiguresScreen
+from planlens.tui.screens.figures import FiguresScreen, entry_cells
 from planlens.tui.screens.help import HelpScreen
 from planlens.tui.screens.history import HistoryScreen, diff_parts
 from tests.tui.conftest import SIZE, pilot_test, settle
@@ -238,3 +239,20 @@ def test_an_omission_hit_names_the_version_that_reports_it(mini: Corpus) -> None
     [hit] = search(mini, "amnesty is reported")  # beta's omission of alpha:3
     assert (hit.plan, hit.clause, hit.field) == ("beta", "alpha:3", "omission")
     assert hit_content(hit).plain.startswith("alpha:3  omission in beta  ")
+
+
+def test_the_figures_view_draws_a_reported_removal_with_its_omission() -> None:
+    entry = FigureEntry(
+        plan="ua-20",
+        label="UA-20",
+        date="2025-12-23",
+        clause="us-28:14",
+        value=None,
+        shown=None,
+        state="removed",
+        confidence="reported",
+        note="Not in the 20 points as read out.",
+    )
+    cells = [cell.plain for cell in entry_cells(entry, {})]
+    assert cells[2:4] == ["removed (reported)", "us-28:14"]
+    assert cells[5] == "Not in the 20 points as read out."

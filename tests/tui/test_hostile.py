@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import DataTable
 from textual.widgets._toast import Toast
 
 import planlens.tui
@@ -283,3 +284,23 @@ def test_details_show_control_characters_of_a_label_a_clause_is_added_in(tmp_pat
     (added,) = [i for i, row in enumerate(comparison.rows) if row.pairs[0].change == "added"]
     shown = details_content(comparison, added, {}).plain
     assert "not in ALPHA (added in B\\x1bETA)" in shown and "\x1b" not in shown
+
+
+@pilot_test
+async def test_overview_topic_coverage_shows_a_markup_label_literally(tmp_path: Path) -> None:
+    shutil.copytree(HOSTILE, tmp_path, dirs_exist_ok=True)
+    hostile = tmp_path / "hostile.toml"
+    text = hostile.read_text(encoding="utf-8")
+    hostile.write_text(
+        text.replace('short = "HOST|ILE</th>"', 'short = "[@click=app.quit]Q[/] [b]B"'),
+        encoding="utf-8",
+    )
+    app = make_app(load_corpus([tmp_path]), ["calm", "hostile"])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await _open(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        coverage = app.screen.query_one("#coverage", DataTable)
+        headers = [column.label.plain for column in coverage.columns.values()]
+        assert "[@click=app.quit]Q[/] [b]B" in headers
+        assert_inert(app)

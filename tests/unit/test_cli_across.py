@@ -157,3 +157,18 @@ def test_one_search_hit_is_one_hit(run_cli: Run) -> None:
     result = run_cli("search", "amnesty is reported", "--plans", MINI)
     assert result.code == 0, result.err
     assert result.err.splitlines()[-1] == "1 hit."
+
+
+def test_the_figures_command_says_removed_with_the_omission_note(run_cli: Run) -> None:
+    result = run_cli("--plans", BUNDLED, "figures", "frozen_assets_usd")
+    assert result.code == 0
+    [line] = [line for line in result.out.splitlines() if line.lstrip().startswith("UA-20")]
+    assert "us-28:14" in line and "removed (reported)" in line and "Not in the 20 points" in line
+
+
+def test_history_text_shows_the_clause_a_provision_was_merged_into(run_cli: Run) -> None:
+    result = run_cli("history", "us-28:21.d", "--plans", BUNDLED)
+    assert result.code == 0, result.err
+    e3 = result.out[result.out.index("E3-28 (e3-28)") : result.out.index("EU-24 (eu-24)")]
+    assert "holds other provisions too" in e3 and "e3-28:21" in e3
+    assert "unknown" not in e3

@@ -319,3 +319,30 @@ def test_the_history_of_an_untitled_clause_is_headed_by_its_provisions_title() -
     corpus = Corpus(plans=(*corpus.plans, untitled), topics=corpus.topics)
     story = history(corpus, "new:1")
     assert story.title == corpus.clause("alpha:1")[1].title != ""
+
+
+def test_a_version_reported_to_have_dropped_the_clause_that_set_a_term_reads_removed() -> None:
+    """ua-20 is known only in part, but it is reported to have dropped us-28:14: not unknown."""
+    entries = figure_timeline(load_corpus([BUNDLED]), ["frozen_assets_usd"])["frozen_assets_usd"]
+    by_plan = {e.plan: e for e in entries}
+    ua = by_plan["ua-20"]
+    assert (ua.state, ua.clause, ua.value, ua.confidence) == (
+        "removed",
+        "us-28:14",
+        None,
+        "reported",
+    )
+    assert ua.note is not None and ua.note.startswith("Not in the 20 points as read out")
+    assert by_plan["geneva-19"].state == "removed"
+    assert by_plan["ep-res"].state == "unknown"
+
+
+def test_history_shows_the_clause_a_provision_was_merged_into_not_unknown() -> None:
+    """e3-28:21 folds us-28:21.a-d into one point (merge links in the file): not unknown."""
+    story = history(load_corpus([BUNDLED]), "us-28:21.d")
+    e3 = next(v for v in story.versions if v.plan == "e3-28")
+    assert e3.state == "merged"
+    assert [c.address for c in e3.clauses] == ["e3-28:21"]
+    assert e3.clauses[0].spans == [] and e3.compared_with is None
+    ua = next(v for v in story.versions if v.plan == "ua-20")
+    assert ua.compared_with == "us-28"  # a merged clause is not what the next diff is against

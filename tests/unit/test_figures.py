@@ -62,7 +62,7 @@ def test_text_change_pairs_a_figure_with_its_replacement() -> None:
 def test_text_change_skips_what_a_term_reports() -> None:
     spans = word_diff("capped at 600,000 personnel", "capped at 800,000 personnel")
     [text_only] = text_changes(spans)
-    assert (text_only.old, text_only.new) == ("600,000", "800,000")
+    assert (text_only.old, text_only.new) == ("600,000 personnel", "800,000 personnel")
     term = FigureInfo(
         name="army_cap",
         old="600,000",
@@ -153,3 +153,46 @@ def test_a_text_figure_a_term_already_says_is_shown_once() -> None:
     )
     [change] = text_changes(spans, [term])
     assert (change.old, change.new, change.new_value) == (None, "$57 billion", 57e9)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown", "values"),
+    [
+        (
+            "A fund of $100 billion is set up.",
+            "A fund of $300 billion is set up.",
+            ("$100 billion", "$300 billion"),
+            (1e11, 3e11),
+        ),
+        (
+            "Elections are held within 100 days of signing.",
+            "Elections are held within 60 days of signing.",
+            ("100 days", "60 days"),
+            (100.0, 60.0),
+        ),
+        ("The US receives 50% of it.", "The US receives 60% of it.", ("50%", "60%"), (50, 60)),
+        (
+            "A fund of $100 billion is set up.",
+            "A fund of $100 million is set up.",
+            ("$100 billion", "$100 million"),
+            (1e11, 1e8),
+        ),
+    ],
+)
+def test_an_edited_number_is_shown_with_its_currency_scale_and_unit(
+    old: str, new: str, shown: tuple[str, str], values: tuple[float, float]
+) -> None:
+    """The diff edits only "100" in "$100 billion"; the figure is the whole sum."""
+    [change] = text_changes(word_diff(old, new))
+    assert (change.old, change.new) == shown
+    assert (change.old_value, change.new_value) == values
+
+
+def test_a_number_that_names_something_is_not_a_figure_when_only_it_is_edited() -> None:
+    assert text_changes(word_diff("under Article 5 of it", "under Article 6 of it")) == []
+
+
+def test_a_sum_a_term_states_is_not_repeated_when_only_its_number_is_edited() -> None:
+    spans = word_diff("A fund of $100 billion is set up.", "A fund of $300 billion is set up.")
+    [change] = text_changes(spans, terms=({"frozen_assets_usd": 100_000_000_000}, {}))
+    assert (change.old, change.new) == ("$100 billion", "$300 billion")

@@ -179,3 +179,12 @@ def test_review_of_the_bundled_fallback_is_refused_before_asking(
     assert result.exit_code == 1
     assert "Link them?" not in result.output
     assert "--plans" in str(result.exception)
+
+
+def test_a_plan_named_without_a_clause_asks_for_a_clause_address(
+    mini_dir: Path, run_cli: Run
+) -> None:
+    result = run_cli("--plans", mini_dir, "link", "beta", "alpha:1")
+    assert result.code != 0
+    assert "no clause ''" not in result.err
+    assert "'beta' is not a clause address" in result.err and "beta:1" in result.err

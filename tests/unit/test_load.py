@@ -148,6 +148,9 @@ def test_link_into_own_plan_is_an_error(mini_dir: Path) -> None:
     beta.write_text(beta.read_text().replace('links = ["alpha:1"]', 'links = ["beta:2"]'))
     [problem] = only_errors(load_corpus([mini_dir]))
     assert "same plan" in problem.message
+    # What is expected is a clause of another version, never the rejected address again.
+    assert problem.expected is not None and "beta:" not in problem.expected
+    assert "another version" in problem.expected
 
 
 def test_based_on_unknown_and_cycles(mini_dir: Path) -> None:

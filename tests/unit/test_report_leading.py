@@ -160,3 +160,18 @@ def test_a_figure_found_in_the_words_does_not_repeat_its_provisions_title(
     report = body(render(text_figure, fmt, RenderOptions(width=200)))
     assert key_line in report and row_line in report
     assert "Swap: — →" not in report and "Swap — →" not in report
+
+
+@pytest.mark.parametrize("fmt", ["md", "text", "html"])
+def test_a_key_change_is_titled_by_the_clause_it_cites(us_ua: Comparison, fmt: str) -> None:
+    """`ua-20:4` is 'Size of the armed forces' in its file, not us-28:6's 'Cap on the armed
+    forces': a reader who cites the address must find that title there."""
+    report = render(us_ua, fmt, RenderOptions(width=200))
+    if fmt == "html":
+        report = _html_text(body(report).replace("</li>", "\n\n"))
+    army = _key_line(report, "ua-20:4")
+    assert "Size of the armed forces" in army and "Cap on the armed forces" not in army
+    znpp = _key_line(report, "ua-20:12.alt-a")
+    assert "Zaporizhzhia NPP: US option, three-way operation" in znpp
+    assert "Zaporizhzhia NPP: Ukrainian option, joint venture with the US" in znpp
+    assert "Zaporizhzhia NPP restarted" not in znpp

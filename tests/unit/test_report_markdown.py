@@ -8,7 +8,7 @@ from planlens.comparison.build import compare
 from planlens.corpus.load import load_corpus
 from planlens.report import render
 from planlens.report.markdown_escape import block, cell, code, escape, redline
-from tests.conftest import MINI
+from tests.conftest import BUNDLED, MINI
 from tests.unit.report_checks import markdown_cells, markdown_tables
 
 
@@ -85,3 +85,29 @@ def test_sections() -> None:
         assert f"\n{heading}\n" in document
     assert "[Alpha published](<https://example.org/alpha>)" in document
     assert '<a id="alpha:1"></a>' in document
+
+
+def test_each_partial_version_counts_the_provisions_it_lacks_once() -> None:
+    """Against a partial reference (e3-28), a row e3-28 has and ua-20 lacks is unknown for
+    ua-20, not for e3-28; and a row e3-28 lacks is one provision, however many pairs show it."""
+    comparison = compare(load_corpus([BUNDLED]), ["us-28", "e3-28", "ua-20"], reference="e3-28")
+    lacking = {
+        plan: sum(
+            1
+            for row in comparison.rows
+            if not row.clauses.get(plan)
+            and any(d.change == "unknown" and plan in (d.a, d.b) for d in row.pairs)
+        )
+        for plan in ("e3-28", "ua-20")
+    }
+    assert lacking == {"e3-28": 19, "ua-20": 8}
+    report = render(comparison, "md")
+    assert "**E3-28** is known only in part: 19 provision(s) it lacks" in report
+    assert "**UA-20** is known only in part: 8 provision(s) it lacks" in report
+
+
+def test_a_partial_version_with_no_unknown_row_shown_says_so_not_zero() -> None:
+    comparison = compare(load_corpus([BUNDLED]), ["us-28", "ua-20"], topic="territory")
+    report = render(comparison, "md")
+    assert "0 provision(s)" not in report
+    assert "**UA-20** is known only in part; no provision shown here is *unknown*." in report

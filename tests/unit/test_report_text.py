@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planlens.comparison.build import compare
-from planlens.comparison.model import Comparison
+from planlens.comparison.model import Comparison, FigureInfo
 from planlens.corpus.load import load_corpus
 from planlens.report import RenderOptions, render
+from planlens.report.common import relative_change
 from tests.conftest import MINI
 from tests.unit.report_checks import SGR
 
@@ -46,3 +49,16 @@ def test_n_versions_show_the_matrix() -> None:
     output = render(compare(load_corpus([MINI]), ["alpha", "beta", "gamma"]), "text")
     assert "Provisions" in output and "GAMMA" in output
     assert "Changes BETA → GAMMA" in output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [(600_000, 800_000, "+33%"), (100, 60, "-40%"), (1, 1e300, "+1e+302%"), (1e-3, 1e5, "+1e+10%")],
+)
+def test_a_relative_change_is_short_even_for_absurd_figures(
+    old: float, new: float, shown: str
+) -> None:
+    """A plan file may hold any finite number: the change is never hundreds of digits long."""
+    figure = FigureInfo(name="army_cap", old=str(old), new=str(new), source="terms",
+                        old_value=old, new_value=new)  # fmt: skip
+    assert relative_change(figure) == shown

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 from planlens.align.passes import align
+from planlens.authoring.review import row_items
 from planlens.comparison.build import compare
 from planlens.comparison.suggest import SUGGESTION_LIMIT, suggest
 from planlens.corpus.load import load_corpus
@@ -93,3 +94,25 @@ def test_a_rejected_pair_is_never_suggested_again() -> None:
     plans = [first, rejecting]
     # The rejection is recorded on one side and holds for both.
     assert suggest(plans, compare(plans), floor=0.0) == []
+
+
+def test_an_untitled_clause_and_its_candidates_are_named_by_their_first_words() -> None:
+    """A fresh import has no titles: the review must still say what each clause is about."""
+    first = plan("a", ["Troops are capped at a fixed ceiling.", "Elections are held soon."])
+    second = plan("b", ["No limit on self-defence whatsoever.", "Elections are held soon."])
+    plans = [topics(first, _1=["military-limits"]), topics(second, _1=["military-limits"])]
+    by_address = {
+        s.address: s for s in suggest(plans, compare(plans, ignore_links=True), floor=0.0)
+    }
+    lone = by_address["b:1"]
+    assert lone.title == "No limit on self-defence whatsoever."
+    assert lone.candidates[0].title == "Troops are capped at a fixed ceiling."
+
+
+def test_the_review_names_an_untitled_linked_clause_by_its_first_words() -> None:
+    words = "The armed forces are capped at six hundred thousand personnel in peacetime always."
+    plans = [plan("a", [words]), plan("b", [words])]
+    comparison = compare(plans)
+    [row] = [n for n, row in enumerate(comparison.rows) if "b" in row.clauses]
+    [item] = row_items(comparison, [], row)
+    assert item.title == "The armed forces are capped at six hundred thousand personnel…"

@@ -1,7 +1,8 @@
 """The figures view (`f`): pick a term; one line per version, in date order, states drawn apart.
 
 Reads the core's `figure_timeline` (no alignment needed): *set* values bold, *none* (the text
-explicitly sets no such figure) in the accent colour, *silent* muted, *unknown* as a warning.
+explicitly sets no such figure) in the accent colour, *removed* (reported dropped) as an error,
+*silent* muted, *unknown* as a warning.
 Enter on a line with a clause closes the view and jumps to that clause.
 """
 
@@ -26,6 +27,7 @@ from planlens.safe import one_line, visible
 STATE_WORDS: dict[FigureState, str] = {
     "set": "",
     "none": "none (explicitly)",
+    "removed": "removed (reported)",
     "silent": "— says nothing",
     "unknown": "? known only in part",
 }
@@ -33,6 +35,7 @@ STATE_WORDS: dict[FigureState, str] = {
 STATE_STYLES: dict[FigureState, tuple[str, str]] = {
     "set": ("", "bold"),
     "none": ("text-accent", "bold"),
+    "removed": ("text-error", "italic"),
     "silent": ("text-muted", ""),
     "unknown": ("text-warning", "italic"),
 }

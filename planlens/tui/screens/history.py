@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 Parts = list[str | tuple[str, str]]
 
 ABSENT_WORDS = {
+    "merged": ("in a clause that holds other provisions too (split or merged)", palette.MUTED),
     "absent": ("not in this version (fully known)", palette.MUTED),
     "unknown": ("? unknown: this version is known only in part", palette.CLASS_STYLES["unknown"]),
     "removed-reported": ("-? removed (reported)", palette.CLASS_STYLES["removed-reported"]),

@@ -125,7 +125,7 @@ class OverviewScreen(Screen[None]):
                 Text(one_line(", ".join(plan.based_on))),
             )
         coverage = self.query_one("#coverage", DataTable)
-        coverage.add_columns("topic", *[one_line(p.plan.label) for p in corpus.plans])
+        coverage.add_columns("topic", *[Text(one_line(p.plan.label)) for p in corpus.plans])
         for topic in topic_coverage(corpus):
             coverage.add_row(
                 Text(one_line(topic.label)),
