@@ -284,6 +284,25 @@ async def test_broken_file_opens_with_the_valid_plans_and_lists_problems(mini_co
 
 
 @pilot_test
+async def test_the_highlighted_problem_is_shown_whole_below_the_table(mini_copy: Path) -> None:
+    # At 80 columns the table cuts a long message; the line below it gives all of it.
+    plan = "[plan]\nid = 'nokind'\ntitle = 'T'\ndate = 2025-01-01\nstatus = 'leaked'\n"
+    (mini_copy / "nokind.toml").write_text(plan + "fidelity = 'summary'\n", "utf-8")
+    app = make_app(load_corpus([mini_copy]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        [problem] = [p for p in app.screen.problems if "kind" in p.message]
+        whole = f"{problem.message} (expected {problem.expected})"
+        assert len(whole) > 80  # too wide for the table's message column at 80 columns
+        detail = str(app.screen.query_one("#problem-detail", Static).render())
+        assert "nokind.toml" in detail
+        assert "".join(whole.split()) in "".join(detail.split())
+
+
+@pilot_test
 async def test_empty_corpus_says_what_to_do(tmp_path: Path) -> None:
     app = make_app(load_corpus([tmp_path]), plan_dirs=[tmp_path])
     async with app.run_test(size=SIZE) as pilot:

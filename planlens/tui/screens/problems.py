@@ -1,4 +1,5 @@
-"""The problems found in the plan files: file, line, clause and message, one per line."""
+"""The problems found in the plan files: file, line, clause and message, one per line, and the
+highlighted one in full below the table (a message is often wider than the terminal)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ def _where(path: Path | None) -> str:
     return path.name if path is not None else "<corpus>"
 
 
+def _message(problem: Problem) -> str:
+    return problem.message + (f" (expected {problem.expected})" if problem.expected else "")
+
+
 class ProblemsScreen(ModalScreen[None]):
     """A table of every problem found while loading; the valid plans are still shown."""
 
@@ -51,6 +56,7 @@ class ProblemsScreen(ModalScreen[None]):
                 yield Static(Content("No problems: every plan file loaded cleanly."))
             else:
                 yield DataTable(cursor_type="row", zebra_stripes=True, id="problems-table")
+                yield Static(id="problem-detail")
             yield Static(
                 Content(
                     "Files with errors are left out; the other plans are shown. "
@@ -68,19 +74,27 @@ class ProblemsScreen(ModalScreen[None]):
         ordered = sorted(
             self.problems, key=lambda p: (p.severity != "error", str(p.path), p.line or 0)
         )
+        self.problems = ordered
         for problem in ordered:
-            message = problem.message + (
-                f" (expected {problem.expected})" if problem.expected else ""
-            )
             style = colours["text-error" if problem.severity == "error" else "text-warning"]
             table.add_row(
                 Text(problem.severity, style=style),
                 Text(one_line(_where(problem.path))),
                 Text(str(problem.line or "")),
                 Text(one_line(problem.clause or "")),
-                Text(one_line(message)),
+                Text(one_line(_message(problem))),
             )
         table.focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Show the highlighted problem whole: where it is, and its message wrapped."""
+        problem = self.problems[event.cursor_row]
+        where = ":".join(
+            part for part in (_where(problem.path), str(problem.line or ""), problem.clause) if part
+        )
+        detail = Text(one_line(where), style="bold")
+        detail.append("  " + one_line(_message(problem)))
+        self.query_one("#problem-detail", Static).update(detail)
 
     def action_close(self) -> None:
         self.dismiss(None)
