@@ -60,6 +60,17 @@ def _names(comparison: Comparison, addresses: tuple[str, ...]) -> str:
     return " / ".join(dict.fromkeys(names))
 
 
+def _unsaid_in_a_summary(comparison: Comparison, diff: PairDiff, figure: FigureInfo) -> bool:
+    """Whether a typed figure's only change is that a version known from a summary does not
+    give it (`50:50 → —` where a report says "its content was not reported"): a summary's
+    silence is no evidence that the figure moved, so it is no key change (the row still
+    shows it, and the list of versions says which are summaries)."""
+    if figure.source != "terms":
+        return False
+    silent = diff.b if figure.new is None else diff.a if figure.old is None else None
+    return silent is not None and comparison.plan(silent).fidelity == "summary"
+
+
 def _pair_changes(comparison: Comparison, row: Row, diff: PairDiff) -> list[KeyChange]:
     new, old = _addresses(diff.b, diff.b_clauses), _addresses(diff.a, diff.a_clauses)
 
@@ -69,7 +80,11 @@ def _pair_changes(comparison: Comparison, row: Row, diff: PairDiff) -> list[KeyC
         title = _names(comparison, where) or row.title
         return KeyChange(kind, diff.a, diff.b, row.index, where, title, figure, note)
 
-    changes = [change("figure", new or old, _note(comparison, new), f) for f in diff.figures]
+    changes = [
+        change("figure", new or old, _note(comparison, new), f)
+        for f in diff.figures
+        if not _unsaid_in_a_summary(comparison, diff, f)
+    ]
     if diff.change == "added":
         changes.append(change("added", new, _note(comparison, new)))
     elif diff.change == "removed":

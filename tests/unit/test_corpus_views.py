@@ -346,3 +346,14 @@ def test_history_shows_the_clause_a_provision_was_merged_into_not_unknown() -> N
     assert e3.clauses[0].spans == [] and e3.compared_with is None
     ua = next(v for v in story.versions if v.plan == "ua-20")
     assert ua.compared_with == "us-28"  # a merged clause is not what the next diff is against
+
+
+def test_a_summary_that_does_not_give_a_figure_is_no_key_change() -> None:
+    # geneva-19 is known from reports ("its content was not reported"): the US terms it does
+    # not repeat did not move as far as anyone knows; the figure it does give did.
+    comparison = compare(load_corpus([BUNDLED]), ["us-28", "geneva-19"])
+    assert comparison.plan("geneva-19").fidelity == "summary"
+    moved = {k.figure.name for k in key_changes(comparison) if k.figure is not None}
+    in_rows = {f.name for row in comparison.rows for d in row.pairs for f in d.figures}
+    assert "army_cap" in moved
+    assert {"znpp_power_split", "znpp_supervisor", "exchange_formula"} <= in_rows - moved
