@@ -5,8 +5,9 @@ The rules, in order, for a row and a (reference, version) pair:
 - only the reference has it: `removed-reported` if the version records an omission of it;
   `merged` if a clause of the version elsewhere absorbed it; `unknown` if the version is known
   only in part; else `removed`;
-- only the version has it: `split` if it was split off a reference clause elsewhere; `unknown`
-  if the reference is known only in part; else `added`;
+- only the version has it: `added` if the reference records an omission of it (reported
+  dropped, so known to be absent); `split` if it was split off a reference clause elsewhere;
+  `unknown` if the reference is known only in part; else `added`;
 - both have it: `split` / `merged` when one side has more clauses in the row; else by text —
   `modified` if a figure changed or more than a third of the words did, `reworded` for smaller
   edits, and for identical text `moved` (order changed), `renumbered` (number changed) or
@@ -194,9 +195,7 @@ def _one_sided(
     change: ChangeClass
     note: str | None = None
     links: list[Link] = []
-    omission = next(
-        (o for o in ctx.omissions if in_reference and o.plan == b and o.row == row_index), None
-    )
+    omission = next((o for o in ctx.omissions if o.plan == absent and o.row == row_index), None)
     secondary = next(
         (
             link
@@ -205,8 +204,11 @@ def _one_sided(
         ),
         None,
     )
-    if omission is not None:
+    if omission is not None and in_reference:
         change, note = "removed-reported", f"{omission.note} ({omission.confidence})"
+    elif omission is not None:  # the reference is the later version: it dropped this
+        change = "added"
+        note = f"reported dropped from {a}: {omission.note} ({omission.confidence})"
     elif secondary is not None:
         other = _other_end(secondary, ours, absent)
         change, note = (

@@ -125,6 +125,17 @@ def test_reported_omission() -> None:
     assert comparison.omissions[0].row == 1
 
 
+def test_a_reported_omission_read_the_other_way_is_an_addition_not_unknown() -> None:
+    # With the later, partly known version as the reference (diff ua-20 us-28), a provision it
+    # is reported to have dropped is known to be absent there: the earlier version "adds" it.
+    a = version("a", [("1", ARMY), ("2", VOTE)])
+    b = version("b", [("1", ARMY)], based_on=("a",), complete=False, omissions=("a:2",))
+    comparison = compare([b, a])
+    [pair] = comparison.rows[1].pairs
+    assert (pair.a, pair.b, pair.b_clauses, pair.change) == ("b", "a", ["2"], "added")
+    assert pair.note == "reported dropped from b: reported dropped (reported)"
+
+
 def test_omission_resolves_through_a_link_when_its_plan_is_not_compared() -> None:
     corpus = load_corpus([MINI])
     beta, gamma = corpus.plan("beta"), corpus.plan("gamma")
