@@ -89,7 +89,9 @@ def test_sections() -> None:
 
 def test_each_partial_version_counts_the_provisions_it_lacks_once() -> None:
     """Against a partial reference (e3-28), a row e3-28 has and ua-20 lacks is unknown for
-    ua-20, not for e3-28; and a row e3-28 lacks is one provision, however many pairs show it."""
+    ua-20, not for e3-28; and a row e3-28 lacks is one provision, however many pairs show it.
+    The three US points e3-28 is reported to have struck (3, 10.d, 26) are known to be absent
+    from it, so they are not among the unknown."""
     comparison = compare(load_corpus([BUNDLED]), ["us-28", "e3-28", "ua-20"], reference="e3-28")
     lacking = {
         plan: sum(
@@ -100,9 +102,9 @@ def test_each_partial_version_counts_the_provisions_it_lacks_once() -> None:
         )
         for plan in ("e3-28", "ua-20")
     }
-    assert lacking == {"e3-28": 19, "ua-20": 8}
+    assert lacking == {"e3-28": 16, "ua-20": 8}
     report = render(comparison, "md")
-    assert "**E3-28** is known only in part: 19 provision(s) it lacks" in report
+    assert "**E3-28** is known only in part: 16 provision(s) it lacks" in report
     assert "**UA-20** is known only in part: 8 provision(s) it lacks" in report
 
 
