@@ -76,7 +76,10 @@ LOOSE_CANDIDATES = 10
 """A reworded part is tried against this many wholes, those of closest wording (text cosine):
 its own whole is among them, and with a shared vocabulary most pairs share half their words."""
 MIN_PART_WORDS = 4
-"""A split or merged part must have at least this many content words."""
+"""A split or merged part must have at least this many content words..."""
+MIN_BESIDE_WORDS = 2
+"""...except a split part beside its other half, wholly inside the whole, words and word
+pairs (`CONTAINMENT`, `PAIR_CONTAINMENT`): the short tail of a split sentence."""
 SIBLING_THRESHOLD = 0.12
 """Score a sub-point needs to fold into its own point's number in a later version of its
 lineage (us-28:21.a into e3-28:21), with a topic in common."""
@@ -358,9 +361,12 @@ class _Builder:
         mine = set(members)
         # Split: a leftover clause of this version lies inside a row it already has a part of.
         leftovers = [i for i in members if i not in self.row_of]
-        parts = [i for i in leftovers if len(self._content(i)) >= MIN_PART_WORDS]
+        parts = [i for i in leftovers if len(self._content(i)) >= MIN_BESIDE_WORDS]
         wholes = [m for row in taken for m in self.rows[row] if m not in mine]
         for index, other, share in self._contained(parts, wholes):
+            short = len(self._content(index)) < MIN_PART_WORDS
+            if short and (share < CONTAINMENT or not self._beside(index, other)):
+                continue
             if index not in self.row_of:
                 self._join(index, other, "split", share, "split", taken)
         # Merge: a row this version left empty lies inside one of its placed clauses.
@@ -544,11 +550,19 @@ class _Builder:
         return candidates
 
     def _in_order_enough(self, part: int, whole: int, score: float) -> bool:
-        """Whether a reworded part keeps enough of its words in the whole's order."""
-        if score < self._version_threshold:
+        """Whether a reworded part keeps enough of its words in the whole's order.
+
+        Its score must reach this version's no-counterpart threshold, or only the floor when
+        the part sits beside the whole's counterpart: the calibrated threshold is how alike
+        whole clauses look by chance, and a half scores low against its whole by construction
+        (the other half's words are missing), so beside its other half, in order and with the
+        same figures and places, the floor is enough.
+        """
+        beside = self._beside(part, whole)
+        if score < (self.threshold if beside else self._version_threshold):
             return False
         in_order = self._in_order(part, whole)
-        return in_order >= IN_ORDER or (in_order >= IN_ORDER_BESIDE and self._beside(part, whole))
+        return in_order >= IN_ORDER or (in_order >= IN_ORDER_BESIDE and beside)
 
     # -- bookkeeping --------------------------------------------------------------------------
 
