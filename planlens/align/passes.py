@@ -53,6 +53,10 @@ WEAK_IN_ORDER = 0.42
 common subsequence): with a shared vocabulary, a clause without a counterpart is often the
 best of some leftover row by chance, but its words then lie scattered (at most about a third
 in order on the hard benchmark), while a reworded counterpart keeps nearly half or more."""
+HALF_TIE = 0.02
+"""A clause paired by the similar pass that scores within this of its pair against the row
+its neighbour took, and lies wholly inside it, is left to the split pass as that row's other
+half (see `_Builder._split_halves`)."""
 MUTUAL_TOLERANCE = 1e-6
 """Scores this close count as equal when testing for each other's best."""
 EXACT_GROUP = 4096
@@ -278,23 +282,58 @@ class _Builder:
         edges = threshold_edges(self.features, open_members, candidates, groups, threshold)
         usable = self.usable_edges(edges, threshold)
         usable &= self._ordered_enough(edges, usable, threshold, open_members, candidates)
-        rows_e, cols_e = edges.rows[usable], edges.cols[usable]
-        scores_e, members_e = edges.scores[usable], edges.members[usable]
-        if not len(scores_e):
-            return
-        # The matching is solved over the clauses and rows that have a usable candidate.
-        keep_i, rows = np.unique(rows_e, return_inverse=True)
-        keep_r, cols = np.unique(cols_e, return_inverse=True)
-        shape = (len(keep_i), len(keep_r))
-        chosen = edge_matching(rows.ravel(), cols.ravel(), scores_e, shape)
-        pairs = zip(rows.ravel().tolist(), cols.ravel().tolist(), strict=True)
-        at = {pair: k for k, pair in enumerate(pairs)}
-        for r, c in chosen:
-            k = at[(r, c)]
-            member = candidates[int(members_e[k])]
-            self._join(
-                open_members[keep_i[r]], member, "similar", float(scores_e[k]), "match", taken
-            )
+        chosen = _matched_edges(edges, usable)
+        halves = self._split_halves(edges, chosen, open_members, candidates)
+        if halves:
+            chosen = _matched_edges(edges, usable & ~np.isin(edges.rows, halves))
+        for k in chosen:
+            member = candidates[int(edges.members[k])]
+            clause = open_members[int(edges.rows[k])]
+            self._join(clause, member, "similar", float(edges.scores[k]), "match", taken)
+
+    def _split_halves(
+        self, edges: Edges, chosen: list[int], clauses: list[int], candidates: list[int]
+    ) -> list[int]:
+        """Clauses (positions in `clauses`) the matching paired that are better read as a
+        split half of the row their neighbour took: each lies wholly inside that row's clause
+        (words, word pairs, figures and places) and scores there within `HALF_TIE` of its own
+        pair. A half of a template sentence scores alike against every sibling sharing its
+        place or figure, and would otherwise take a sibling's row, leaving that sibling's
+        true counterpart without one. Only the few pairs that pass the score test are checked
+        for containment: no quadratic work.
+        """
+        if not chosen:
+            return []
+        picked = np.asarray(chosen, dtype=np.int64)
+        position, col = edges.rows[picked], edges.cols[picked]
+        col_of = np.full(len(clauses), -1, dtype=np.int64)
+        col_of[position] = col
+        index = np.asarray(clauses, dtype=np.int64)
+        width = int(edges.cols.max()) + 1
+        keys = edges.rows * width + edges.cols
+        order = np.argsort(keys)
+        found: set[int] = set()
+        for step in (-1, 1):
+            near = np.clip(position + step, 0, len(clauses) - 1)
+            other = col_of[near]
+            # The neighbour in the document (not one the exact pass placed in between) took
+            # another row, where this clause also has an edge scoring about as well.
+            ok = (index[near] == index[position] + step) & (other >= 0) & (other != col)
+            query = position * width + other
+            at = order[np.minimum(np.searchsorted(keys, query, sorter=order), len(keys) - 1)]
+            ok &= (keys[at] == query) & (edges.scores[at] >= edges.scores[picked] - HALF_TIE)
+            for n in np.flatnonzero(ok).tolist():
+                part, whole = clauses[int(position[n])], candidates[int(edges.members[at[n]])]
+                if self._inside(part, whole):
+                    found.add(int(position[n]))
+        return sorted(found)
+
+    def _inside(self, part: int, whole: int) -> bool:
+        """Whether a part lies wholly inside the whole: `CONTAINMENT` of its words,
+        `PAIR_CONTAINMENT` of its word pairs, and all its figures and places."""
+        shares, pair_shares = self.features.containment([part], [whole])
+        inside = shares[0, 0] >= CONTAINMENT and pair_shares[0, 0] >= PAIR_CONTAINMENT
+        return bool(inside) and self._same_names(part, whole)
 
     def usable_edges(self, edges: Edges, threshold: float) -> NDArray[np.bool_]:
         """Which scored pairs may pair: at or above the threshold, and, for a weak score (less
@@ -364,10 +403,7 @@ class _Builder:
         parts = [i for i in leftovers if len(self._content(i)) >= MIN_BESIDE_WORDS]
         wholes = [m for row in taken for m in self.rows[row] if m not in mine]
         for index, other, share in self._contained(parts, wholes):
-            short = len(self._content(index)) < MIN_PART_WORDS
-            if short and (share < CONTAINMENT or not self._beside(index, other)):
-                continue
-            if index not in self.row_of:
+            if index not in self.row_of and self._long_or_beside(index, other, share):
                 self._join(index, other, "split", share, "split", taken)
         # Merge: a row this version left empty lies inside one of its placed clauses.
         empty = [
@@ -383,6 +419,13 @@ class _Builder:
             if self.row_of[other] not in merged_rows:
                 merged_rows.add(self.row_of[other])
                 self._link(other, index, "merged", share, "merge")
+
+    def _long_or_beside(self, part: int, whole: int, share: float) -> bool:
+        """Whether a split part has `MIN_PART_WORDS`, or lies wholly inside the whole beside
+        its other half (see `MIN_BESIDE_WORDS`)."""
+        if len(self._content(part)) >= MIN_PART_WORDS:
+            return True
+        return share >= CONTAINMENT and self._beside(part, whole)
 
     def _pass_siblings(self, members: list[int], taken: dict[int, int]) -> None:
         """Sub-points of one point that answer one provision together.
@@ -684,6 +727,21 @@ def _representatives(row_members: list[int]) -> list[int]:
     if len(row_members) <= REPRESENTATIVES:
         return row_members
     return [row_members[0], *row_members[-(REPRESENTATIVES - 1) :]]
+
+
+def _matched_edges(edges: Edges, usable: NDArray[np.bool_]) -> list[int]:
+    """The edges (positions in `edges`) of the best one-to-one matching among the usable ones;
+    the matching is solved over the clauses and rows that have a usable edge."""
+    kept = np.flatnonzero(usable)
+    if not len(kept):
+        return []
+    keep_i, rows = np.unique(edges.rows[kept], return_inverse=True)
+    keep_r, cols = np.unique(edges.cols[kept], return_inverse=True)
+    rows, cols = rows.ravel(), cols.ravel()
+    shape = (len(keep_i), len(keep_r))
+    chosen = edge_matching(rows, cols, edges.scores[kept], shape)
+    at = {pair: k for k, pair in enumerate(zip(rows.tolist(), cols.tolist(), strict=True))}
+    return [int(kept[at[(r, c)]]) for r, c in chosen]
 
 
 def _columns(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
