@@ -7,7 +7,9 @@ new version's clauses are matched to the rows built so far in recorded passes:
 2. `exact` — the same text once case, punctuation and spacing are folded;
 3. `similar` — the combined score of `similarity.Features` (words, titles, topics, figures,
    numbering within a lineage, position), with an optimal one-to-one assignment and a threshold
-   below which a clause has no counterpart;
+   below which a clause has no counterpart, calibrated per pair of versions; a weak pair must
+   be each other's best and, where the versions share their vocabulary, keep its words in
+   order; a clause lying inside the row its neighbour took is left to the split pass;
 4. `split` / `merged` — an unmatched clause whose words lie almost wholly inside a matched
    counterpart (high precision: a false split is worse than a missed one);
 5. order — rows follow the first version's order; a row new in a later version sits after the
