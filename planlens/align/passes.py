@@ -85,7 +85,8 @@ MIN_PART_WORDS = 4
 """A split or merged part must have at least this many content words..."""
 MIN_BESIDE_WORDS = 2
 """...except a split part beside its other half, wholly inside the whole, words and word
-pairs (`CONTAINMENT`, `PAIR_CONTAINMENT`): the short tail of a split sentence."""
+pairs (`CONTAINMENT`, `PAIR_CONTAINMENT`), in a version that shares its vocabulary: the short
+tail of a split sentence (see `_Builder._short_tail`)."""
 SIBLING_THRESHOLD = 0.12
 """Score a sub-point needs to fold into its own point's number in a later version of its
 lineage (us-28:21.a into e3-28:21), with a topic in common."""
@@ -301,10 +302,11 @@ class _Builder:
         (words, word pairs, figures and places) and scores there within `HALF_TIE` of its own
         pair. A half of a template sentence scores alike against every sibling sharing its
         place or figure, and would otherwise take a sibling's row, leaving that sibling's
-        true counterpart without one. Only the few pairs that pass the score test are checked
-        for containment: no quadratic work.
+        true counterpart without one. Only where the versions share their vocabulary (as
+        `_ordered_enough`): elsewhere a clause's own pair is evidence enough. Only the few
+        pairs that pass the score test are checked for containment: no quadratic work.
         """
-        if not chosen:
+        if not chosen or self._version_threshold <= self.threshold:
             return []
         picked = np.asarray(chosen, dtype=np.int64)
         position, col = edges.rows[picked], edges.cols[picked]
@@ -314,7 +316,7 @@ class _Builder:
         width = int(edges.cols.max()) + 1
         keys = edges.rows * width + edges.cols
         order = np.argsort(keys)
-        found: set[int] = set()
+        holder: dict[int, int] = {}
         for step in (-1, 1):
             near = np.clip(position + step, 0, len(clauses) - 1)
             other = col_of[near]
@@ -327,8 +329,15 @@ class _Builder:
             for n in np.flatnonzero(ok).tolist():
                 part, whole = clauses[int(position[n])], candidates[int(edges.members[at[n]])]
                 if self._inside(part, whole):
-                    found.add(int(position[n]))
-        return sorted(found)
+                    holder[int(position[n])] = int(near[n])
+        # Two neighbours each inside the other's row (repeated short texts) are no split: both
+        # keep their pairs. Nor is a clause too short for the split pass to take.
+        return sorted(
+            p
+            for p, near in holder.items()
+            if near not in holder
+            and (len(self._content(clauses[p])) >= MIN_PART_WORDS or self._short_tail(clauses[p]))
+        )
 
     def _inside(self, part: int, whole: int) -> bool:
         """Whether a part lies wholly inside the whole: `CONTAINMENT` of its words,
@@ -423,11 +432,21 @@ class _Builder:
                 self._link(other, index, "merged", share, "merge")
 
     def _long_or_beside(self, part: int, whole: int, share: float) -> bool:
-        """Whether a split part has `MIN_PART_WORDS`, or lies wholly inside the whole beside
-        its other half (see `MIN_BESIDE_WORDS`)."""
+        """Whether a split part has `MIN_PART_WORDS`, or is a short tail that lies wholly
+        inside the whole beside its other half (see `MIN_BESIDE_WORDS`)."""
         if len(self._content(part)) >= MIN_PART_WORDS:
             return True
-        return share >= CONTAINMENT and self._beside(part, whole)
+        return self._short_tail(part) and share >= CONTAINMENT and self._beside(part, whole)
+
+    def _short_tail(self, part: int) -> bool:
+        """Whether a part of fewer than `MIN_PART_WORDS` content words may still be one: it has
+        `MIN_BESIDE_WORDS`, and its version shares its vocabulary with the rows (the calibrated
+        threshold rose above the floor), where sentences are cut from one pool of words and a
+        short tail ("A demilitarised zone of 60 kilometres.") has no other evidence than lying
+        wholly inside its whole beside its other half. Elsewhere, as between the bundled
+        drafts, a few common words ("prisoners exchanged") are no split: precision first."""
+        shared = self._version_threshold > self.threshold
+        return shared and len(self._content(part)) >= MIN_BESIDE_WORDS
 
     def _pass_siblings(self, members: list[int], taken: dict[int, int]) -> None:
         """Sub-points of one point that answer one provision together.
