@@ -625,8 +625,13 @@ class _Builder:
         beside = self._beside(part, whole)
         if score < (self.threshold if beside else self._version_threshold):
             return False
-        in_order = self._in_order(part, whole)
-        return in_order >= IN_ORDER or (in_order >= IN_ORDER_BESIDE and beside)
+        need = IN_ORDER_BESIDE if beside else IN_ORDER
+        # The words the whole has at all bound those it has in order: a cheap test first.
+        words = content_words(self.refs[part].clause.text)
+        present = set(content_words(self.refs[whole].clause.text))
+        if sum(word in present for word in words) < need * len(words):
+            return False
+        return self._in_order(part, whole) >= need
 
     # -- bookkeeping --------------------------------------------------------------------------
 
