@@ -622,16 +622,24 @@ class _Builder:
         (the other half's words are missing), so beside its other half, in order and with the
         same figures and places, the floor is enough.
         """
-        beside = self._beside(part, whole)
-        if score < (self.threshold if beside else self._version_threshold):
-            return False
-        need = IN_ORDER_BESIDE if beside else IN_ORDER
+        if score < self._version_threshold:
+            # Between the floor and the calibrated threshold: only beside its other half.
+            if score < self.threshold or not self._beside(part, whole):
+                return False
+            return self._in_order(part, whole) >= IN_ORDER_BESIDE
         # The words the whole has at all bound those it has in order: a cheap test first.
+        present = self._present_share(part, whole)
+        if present < IN_ORDER:
+            beside = present >= IN_ORDER_BESIDE and self._beside(part, whole)
+            return beside and self._in_order(part, whole) >= IN_ORDER_BESIDE
+        in_order = self._in_order(part, whole)
+        return in_order >= IN_ORDER or (in_order >= IN_ORDER_BESIDE and self._beside(part, whole))
+
+    def _present_share(self, part: int, whole: int) -> float:
+        """The share of the part's words (with repeats) the whole has anywhere: a bound on
+        `_in_order`, a set lookup per word rather than a longest common subsequence."""
         words = content_words(self.refs[part].clause.text)
-        present = set(content_words(self.refs[whole].clause.text))
-        if sum(word in present for word in words) < need * len(words):
-            return False
-        return self._in_order(part, whole) >= need
+        return sum(map(self._content(whole).__contains__, words)) / max(1, len(words))
 
     # -- bookkeeping --------------------------------------------------------------------------
 
