@@ -16,6 +16,12 @@ that made it, and what the truth says of each of its clauses (inserted, deleted,
 counterpart), so the causes of the remaining errors can be read off.
 
     python -m benchmarks.bench_align_hard [--size 300] [--seeds 5] [--verbose]
+    python -m benchmarks.bench_align_hard --sizes 100,300,500,1000 --seeds 10 --first-seed 101
+    python -m benchmarks.bench_align_hard --set insert=0.12 --set delete=0.12
+
+--sizes runs several sizes in turn; --first-seed starts the seeds elsewhere than 1 (seeds the
+rules were never tuned on); --set overrides one of the generator's mutation rates
+(`synthetic_hard.HARD_OPTIONS`).
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import statistics
 from dataclasses import dataclass
 
 from benchmarks.synthetic import Truth
-from benchmarks.synthetic_hard import HardGenerator
+from benchmarks.synthetic_hard import HARD_OPTIONS, HardGenerator
 from planlens.align.model import Alignment
 from planlens.align.passes import align, pairs_of
 from planlens.corpus.model import PlanFile
@@ -118,23 +124,45 @@ def _errors(
     return lines
 
 
-def run(size: int, seed: int) -> HardResult:
-    """One seeded corpus of `size` base clauses."""
+def run(size: int, seed: int, options: dict[str, float] | None = None) -> HardResult:
+    """One seeded corpus of `size` base clauses (`options` override `HARD_OPTIONS`)."""
     generator = HardGenerator(seed)
     base = generator.base("base", size)
-    mutated, truth = generator.mutate_hard(base, "next")
+    mutated, truth = generator.mutate_hard(base, "next", **(options or {}))
     templated = generator.siblings(base) | generator.siblings(mutated)
     return evaluate(base, mutated, truth, templated)
+
+
+def _option(text: str) -> tuple[str, float]:
+    name, _, value = text.partition("=")
+    if name not in HARD_OPTIONS or name == "renumber":
+        raise argparse.ArgumentTypeError(f"not a mutation rate: {name}")
+    return name, float(value)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=300, help="clauses per version")
+    parser.add_argument("--sizes", help="several sizes, comma-separated (instead of --size)")
     parser.add_argument("--seeds", type=int, default=5, help="random corpora")
+    parser.add_argument("--first-seed", type=int, default=1, help="the first seed")
+    parser.add_argument(
+        "--set", type=_option, action="append", default=[], help="a mutation rate, name=value"
+    )
     parser.add_argument("--verbose", action="store_true", help="list wrong and missed pairs")
     args = parser.parse_args()
-    results = [run(args.size, seed) for seed in range(1, args.seeds + 1)]
-    print(f"{args.size} clauses per version, {args.seeds} seeds (pair figures: mean over seeds)")
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.size]
+    for size in sizes:
+        report(size, range(args.first_seed, args.first_seed + args.seeds), dict(args.set), args)
+
+
+def report(size: int, seeds: range, options: dict[str, float], args: argparse.Namespace) -> None:
+    """Print the figures of `size`-clause corpora over `seeds`."""
+    results = [run(size, seed, options) for seed in seeds]
+    print(
+        f"{size} clauses per version, seeds {seeds.start}-{seeds.stop - 1}"
+        f"{' ' + str(options) if options else ''} (pair figures: mean over seeds)"
+    )
 
     def total(get: str, index: int) -> int:
         return sum(getattr(r, get)[index] for r in results)
@@ -176,7 +204,7 @@ def main() -> None:
     for name, value, note in rows:
         print(f"  {name:<18} {value:6.3f}   {note}")
     if args.verbose:
-        for seed, result in enumerate(results, start=1):
+        for seed, result in zip(seeds, results, strict=True):
             print(f"seed {seed}: {len(result.errors)} wrong or missed pairs (* template clause)")
             for line in result.errors:
                 print(f"  {line}")

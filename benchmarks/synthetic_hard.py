@@ -135,9 +135,10 @@ class HardGenerator(Generator):
             self.template_of[rewritten] = self.template_of[text]
         return rewritten
 
-    def mutate_hard(self, base: PlanFile, plan_id: str) -> tuple[PlanFile, Truth]:
-        """A new version of `base` under `HARD_OPTIONS`, and its truth."""
-        return self.mutate(base, plan_id, **HARD_OPTIONS)  # type: ignore[arg-type]
+    def mutate_hard(self, base: PlanFile, plan_id: str, **rates: float) -> tuple[PlanFile, Truth]:
+        """A new version of `base` under `HARD_OPTIONS` (`rates` override some), and its
+        truth."""
+        return self.mutate(base, plan_id, **{**HARD_OPTIONS, **rates})  # type: ignore[arg-type]
 
     def siblings(self, plan: PlanFile) -> set[str]:
         """Addresses of the clauses of `plan` that come from a template (whole, not split)."""

@@ -7,7 +7,9 @@ new version's clauses are matched to the rows built so far in recorded passes:
 2. `exact` — the same text once case, punctuation and spacing are folded;
 3. `similar` — the combined score of `similarity.Features` (words, titles, topics, figures,
    numbering within a lineage, position), with an optimal one-to-one assignment and a threshold
-   below which a clause has no counterpart;
+   below which a clause has no counterpart, calibrated per pair of versions; a weak pair must
+   be each other's best and, where the versions share their vocabulary, keep its words in
+   order; a clause lying inside the row its neighbour took is left to the split pass;
 4. `split` / `merged` — an unmatched clause whose words lie almost wholly inside a matched
    counterpart (high precision: a false split is worse than a missed one);
 5. order — rows follow the first version's order; a row new in a later version sits after the
@@ -50,6 +52,15 @@ NULL_MINIMUM = 100
 CONFIDENT_MARGIN = 0.2
 """A score this far above the no-counterpart threshold pairs on its own; a weaker one only when
 the two clauses are each other's best (see `_Builder.usable_edges`)."""
+WEAK_IN_ORDER = 0.42
+"""Share of the shorter clause's words a weak pair must hold in the same order (their longest
+common subsequence): with a shared vocabulary, a clause without a counterpart is often the
+best of some leftover row by chance, but its words then lie scattered (at most about a third
+in order on the hard benchmark), while a reworded counterpart keeps nearly half or more."""
+HALF_TIE = 0.02
+"""A clause paired by the similar pass that scores within this of its pair against the row
+its neighbour took, and lies wholly inside it, is left to the split pass as that row's other
+half (see `_Builder._split_halves`)."""
 MUTUAL_TOLERANCE = 1e-6
 """Scores this close count as equal when testing for each other's best."""
 EXACT_GROUP = 4096
@@ -73,7 +84,11 @@ LOOSE_CANDIDATES = 10
 """A reworded part is tried against this many wholes, those of closest wording (text cosine):
 its own whole is among them, and with a shared vocabulary most pairs share half their words."""
 MIN_PART_WORDS = 4
-"""A split or merged part must have at least this many content words."""
+"""A split or merged part must have at least this many content words..."""
+MIN_BESIDE_WORDS = 2
+"""...except a split part beside its other half, wholly inside the whole, words and word
+pairs (`CONTAINMENT`, `PAIR_CONTAINMENT`), in a version that shares its vocabulary: the short
+tail of a split sentence (see `_Builder._short_tail`)."""
 SIBLING_THRESHOLD = 0.12
 """Score a sub-point needs to fold into its own point's number in a later version of its
 lineage (us-28:21.a into e3-28:21), with a topic in common."""
@@ -264,23 +279,67 @@ class _Builder:
         groups = [self.row_of[p] for p in candidates]
         edges = threshold_edges(self.features, open_members, candidates, groups, threshold)
         usable = self.usable_edges(edges, threshold)
-        rows_e, cols_e = edges.rows[usable], edges.cols[usable]
-        scores_e, members_e = edges.scores[usable], edges.members[usable]
-        if not len(scores_e):
-            return
-        # The matching is solved over the clauses and rows that have a usable candidate.
-        keep_i, rows = np.unique(rows_e, return_inverse=True)
-        keep_r, cols = np.unique(cols_e, return_inverse=True)
-        shape = (len(keep_i), len(keep_r))
-        chosen = edge_matching(rows.ravel(), cols.ravel(), scores_e, shape)
-        pairs = zip(rows.ravel().tolist(), cols.ravel().tolist(), strict=True)
-        at = {pair: k for k, pair in enumerate(pairs)}
-        for r, c in chosen:
-            k = at[(r, c)]
-            member = candidates[int(members_e[k])]
-            self._join(
-                open_members[keep_i[r]], member, "similar", float(scores_e[k]), "match", taken
-            )
+        usable &= self._ordered_enough(edges, usable, threshold, open_members, candidates)
+        chosen = _matched_edges(edges, usable)
+        halves = self._split_halves(edges, chosen, open_members, candidates)
+        if halves:
+            chosen = _matched_edges(edges, usable & ~np.isin(edges.rows, halves))
+        for k in chosen:
+            member = candidates[int(edges.members[k])]
+            clause = open_members[int(edges.rows[k])]
+            self._join(clause, member, "similar", float(edges.scores[k]), "match", taken)
+
+    def _split_halves(
+        self, edges: Edges, chosen: list[int], clauses: list[int], candidates: list[int]
+    ) -> list[int]:
+        """Clauses (positions in `clauses`) the matching paired that are better read as a
+        split half of the row their neighbour took: each lies wholly inside that row's clause
+        (words, word pairs, figures and places) and scores there within `HALF_TIE` of its own
+        pair. A half of a template sentence scores alike against every sibling sharing its
+        place or figure, and would otherwise take a sibling's row, leaving that sibling's
+        true counterpart without one. Only where the versions share their vocabulary (as
+        `_ordered_enough`): elsewhere a clause's own pair is evidence enough. Only the few
+        pairs that pass the score test are checked for containment: no quadratic work.
+        """
+        if not chosen or self._version_threshold <= self.threshold:
+            return []
+        picked = np.asarray(chosen, dtype=np.int64)
+        position, col = edges.rows[picked], edges.cols[picked]
+        col_of = np.full(len(clauses), -1, dtype=np.int64)
+        col_of[position] = col
+        index = np.asarray(clauses, dtype=np.int64)
+        width = int(edges.cols.max()) + 1
+        keys = edges.rows * width + edges.cols
+        order = np.argsort(keys)
+        holder: dict[int, int] = {}
+        for step in (-1, 1):
+            near = np.clip(position + step, 0, len(clauses) - 1)
+            other = col_of[near]
+            # The neighbour in the document (not one the exact pass placed in between) took
+            # another row, where this clause also has an edge scoring about as well.
+            ok = (index[near] == index[position] + step) & (other >= 0) & (other != col)
+            query = position * width + other
+            at = order[np.minimum(np.searchsorted(keys, query, sorter=order), len(keys) - 1)]
+            ok &= (keys[at] == query) & (edges.scores[at] >= edges.scores[picked] - HALF_TIE)
+            for n in np.flatnonzero(ok).tolist():
+                part, whole = clauses[int(position[n])], candidates[int(edges.members[at[n]])]
+                if self._inside(part, whole):
+                    holder[int(position[n])] = int(near[n])
+        # Two neighbours each inside the other's row (repeated short texts) are no split: both
+        # keep their pairs. Nor is a clause too short for the split pass to take.
+        return sorted(
+            p
+            for p, near in holder.items()
+            if near not in holder
+            and (len(self._content(clauses[p])) >= MIN_PART_WORDS or self._short_tail(clauses[p]))
+        )
+
+    def _inside(self, part: int, whole: int) -> bool:
+        """Whether a part lies wholly inside the whole: `CONTAINMENT` of its words,
+        `PAIR_CONTAINMENT` of its word pairs, and all its figures and places."""
+        shares, pair_shares = self.features.containment([part], [whole])
+        inside = shares[0, 0] >= CONTAINMENT and pair_shares[0, 0] >= PAIR_CONTAINMENT
+        return bool(inside) and self._same_names(part, whole)
 
     def usable_edges(self, edges: Edges, threshold: float) -> NDArray[np.bool_]:
         """Which scored pairs may pair: at or above the threshold, and, for a weak score (less
@@ -294,6 +353,32 @@ class _Builder:
         )
         confident = scores >= threshold + CONFIDENT_MARGIN
         return np.asarray((scores >= threshold) & (confident | mutual))
+
+    def _ordered_enough(
+        self,
+        edges: Edges,
+        usable: NDArray[np.bool_],
+        threshold: float,
+        clauses: list[int],
+        candidates: list[int],
+    ) -> NDArray[np.bool_]:
+        """Whether each pair is confident or, if weak, keeps `WEAK_IN_ORDER` of the shorter
+        clause's words in the other's order; computed only on the usable weak pairs, a few.
+
+        Only where the versions share their vocabulary, that is where the calibrated threshold
+        (`null_threshold`) rose above the floor: where unrelated texts share little, a weak
+        score is already evidence, and paraphrases between independent drafts reorder words.
+        """
+        ordered = np.ones(len(edges.scores), dtype=bool)
+        if threshold <= self.threshold:
+            return ordered
+        weak = usable & (edges.scores < threshold + CONFIDENT_MARGIN)
+        for k in np.flatnonzero(weak).tolist():
+            first = content_words(self.refs[clauses[int(edges.rows[k])]].clause.text)
+            second = content_words(self.refs[candidates[int(edges.members[k])]].clause.text)
+            shorter, longer = sorted((first, second), key=len)
+            ordered[k] = in_order_share(shorter, longer) >= WEAK_IN_ORDER
+        return ordered
 
     def null_threshold(self, members: list[int]) -> float:
         """The no-counterpart threshold for this version against the rows so far.
@@ -321,10 +406,10 @@ class _Builder:
         mine = set(members)
         # Split: a leftover clause of this version lies inside a row it already has a part of.
         leftovers = [i for i in members if i not in self.row_of]
-        parts = [i for i in leftovers if len(self._content(i)) >= MIN_PART_WORDS]
+        parts = [i for i in leftovers if len(self._content(i)) >= MIN_BESIDE_WORDS]
         wholes = [m for row in taken for m in self.rows[row] if m not in mine]
         for index, other, share in self._contained(parts, wholes):
-            if index not in self.row_of:
+            if index not in self.row_of and self._long_or_beside(index, other, share):
                 self._join(index, other, "split", share, "split", taken)
         # Merge: a row this version left empty lies inside one of its placed clauses.
         empty = [
@@ -340,6 +425,23 @@ class _Builder:
             if self.row_of[other] not in merged_rows:
                 merged_rows.add(self.row_of[other])
                 self._link(other, index, "merged", share, "merge")
+
+    def _long_or_beside(self, part: int, whole: int, share: float) -> bool:
+        """Whether a split part has `MIN_PART_WORDS`, or is a short tail that lies wholly
+        inside the whole beside its other half (see `MIN_BESIDE_WORDS`)."""
+        if len(self._content(part)) >= MIN_PART_WORDS:
+            return True
+        return self._short_tail(part) and share >= CONTAINMENT and self._beside(part, whole)
+
+    def _short_tail(self, part: int) -> bool:
+        """Whether a part of fewer than `MIN_PART_WORDS` content words may still be one: it has
+        `MIN_BESIDE_WORDS`, and its version shares its vocabulary with the rows (the calibrated
+        threshold rose above the floor), where sentences are cut from one pool of words and a
+        short tail ("A demilitarised zone of 60 kilometres.") has no other evidence than lying
+        wholly inside its whole beside its other half. Elsewhere, as between the bundled
+        drafts, a few common words ("prisoners exchanged") are no split: precision first."""
+        shared = self._version_threshold > self.threshold
+        return shared and len(self._content(part)) >= MIN_BESIDE_WORDS
 
     def _pass_siblings(self, members: list[int], taken: dict[int, int]) -> None:
         """Sub-points of one point that answer one provision together.
@@ -509,11 +611,32 @@ class _Builder:
         return candidates
 
     def _in_order_enough(self, part: int, whole: int, score: float) -> bool:
-        """Whether a reworded part keeps enough of its words in the whole's order."""
+        """Whether a reworded part keeps enough of its words in the whole's order.
+
+        Its score must reach this version's no-counterpart threshold, or only the floor when
+        the part sits beside the whole's counterpart: the calibrated threshold is how alike
+        whole clauses look by chance, and a half scores low against its whole by construction
+        (the other half's words are missing), so beside its other half, in order and with the
+        same figures and places, the floor is enough.
+        """
         if score < self._version_threshold:
-            return False
+            # Between the floor and the calibrated threshold: only beside its other half.
+            if score < self.threshold or not self._beside(part, whole):
+                return False
+            return self._in_order(part, whole) >= IN_ORDER_BESIDE
+        # The words the whole has at all bound those it has in order: a cheap test first.
+        present = self._present_share(part, whole)
+        if present < IN_ORDER:
+            beside = present >= IN_ORDER_BESIDE and self._beside(part, whole)
+            return beside and self._in_order(part, whole) >= IN_ORDER_BESIDE
         in_order = self._in_order(part, whole)
         return in_order >= IN_ORDER or (in_order >= IN_ORDER_BESIDE and self._beside(part, whole))
+
+    def _present_share(self, part: int, whole: int) -> float:
+        """The share of the part's words (with repeats) the whole has anywhere: a bound on
+        `_in_order`, a set lookup per word rather than a longest common subsequence."""
+        words = content_words(self.refs[part].clause.text)
+        return sum(map(self._content(whole).__contains__, words)) / max(1, len(words))
 
     # -- bookkeeping --------------------------------------------------------------------------
 
@@ -665,6 +788,21 @@ def _exact_matching(
             (len(clauses), len(rows)),
         )
     return sorted(chosen)
+
+
+def _matched_edges(edges: Edges, usable: NDArray[np.bool_]) -> list[int]:
+    """The edges (positions in `edges`) of the best one-to-one matching among the usable ones;
+    the matching is solved over the clauses and rows that have a usable edge."""
+    kept = np.flatnonzero(usable)
+    if not len(kept):
+        return []
+    keep_i, rows = np.unique(edges.rows[kept], return_inverse=True)
+    keep_r, cols = np.unique(edges.cols[kept], return_inverse=True)
+    rows, cols = rows.ravel(), cols.ravel()
+    shape = (len(keep_i), len(keep_r))
+    chosen = edge_matching(rows, cols, edges.scores[kept], shape)
+    at = {pair: k for k, pair in enumerate(zip(rows.tolist(), cols.tolist(), strict=True))}
+    return [int(kept[at[(r, c)]]) for r, c in chosen]
 
 
 def _columns(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
