@@ -12,7 +12,7 @@ from __future__ import annotations
 from fast_diff_match_patch import diff
 
 from planlens.align.tokens import tokens, word_count
-from planlens.comparison.model import SpanInfo, SpanOp
+from planlens.comparison.model import SpanInfo, SpanOp, new_span
 
 DIFF_TIMEOUT_SECONDS = 0.5
 """diff-match-patch gives up refining after this long and returns a coarser, still valid diff."""
@@ -38,7 +38,7 @@ def _encode(words: list[str], table: dict[str, str], alphabet: list[str]) -> str
 def word_diff(old: str, new: str) -> list[SpanInfo]:
     """The word-level difference between `old` and `new`, adjacent spans of one op merged."""
     if old == new:
-        return [SpanInfo.model_construct(op="equal", text=old)] if old else []
+        return [new_span("equal", old)] if old else []
     table: dict[str, str] = {}
     alphabet: list[str] = []
     encoded_old = _encode(tokens(old), table, alphabet)
@@ -62,7 +62,7 @@ def word_diff(old: str, new: str) -> list[SpanInfo]:
             merged[-1] = (kind, merged[-1][1] + text)
         else:
             merged.append((kind, text))
-    return [SpanInfo.model_construct(op=kind, text=text) for kind, text in merged]
+    return [new_span(kind, text) for kind, text in merged]
 
 
 def old_text(spans: list[SpanInfo]) -> str:

@@ -46,6 +46,9 @@ QUANTITY = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+"""A digit, as QUANTITY reads one: a text without one holds no quantity."""
+
 _CURRENCY = {"_usd": "$", "_eur": "€", "_gbp": "£"}
 """Term-name endings that mark a sum of money, and the sign it is written with."""
 _LARGE = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -255,6 +258,8 @@ def text_changes(
         return []
     old_text = "".join(span.text for span in spans if span.op != "insert")
     new_text = "".join(span.text for span in spans if span.op != "delete")
+    if not (_DIGIT.search(old_text) or _DIGIT.search(new_text)):
+        return []  # every quantity has a digit: neither text can have one that changed
     old_matches, new_matches = quantity_matches(old_text), quantity_matches(new_text)
     old_ends, new_ends = [m.end() for m in old_matches], [m.end() for m in new_matches]
     said: tuple[set[str | float], set[str | float]] | None = None  # at the first edit needing it

@@ -59,6 +59,23 @@ class SpanInfo(_Frozen):
     """The words, whitespace included."""
 
 
+def new_span(op: SpanOp, text: str) -> SpanInfo:
+    """`SpanInfo.model_construct(op=op, text=text)` in a third of its time: the same object
+    (equal, dumped and shown alike), set up as `model_construct` sets up a model whose every
+    field is given. A word diff makes one per run of words, tens of thousands per large
+    comparison."""
+    made = _bare_span(SpanInfo)
+    _set(made, "__dict__", {"op": op, "text": text})
+    _set(made, "__pydantic_fields_set__", {"op", "text"})
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made
+
+
+_bare_span = SpanInfo.__new__
+_set = object.__setattr__
+
+
 class FigureInfo(_Frozen):
     """A figure that differs between the two sides of a pair."""
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from planlens.align.tokens import tokens
 from planlens.comparison.diff import change_ratio, new_text, old_text, word_diff
-from planlens.comparison.model import SpanInfo
+from planlens.comparison.model import SpanInfo, SpanOp, new_span
 
 texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300)
 wordy = st.lists(
@@ -66,3 +66,12 @@ def test_pathological_input_finishes_quickly() -> None:
     # The diff timeout bounds the work; the generous bound only guards against a hang.
     assert time.perf_counter() - start < 20
     assert old_text(spans) == old and new_text(spans) == new
+
+
+@given(st.sampled_from(["equal", "delete", "insert"]), st.text())
+def test_a_span_made_fast_is_the_span_model_construct_makes(op: SpanOp, text: str) -> None:
+    fast, slow = new_span(op, text), SpanInfo.model_construct(op=op, text=text)
+    assert fast == slow and hash(fast) == hash(slow)
+    assert repr(fast) == repr(slow) and fast.model_dump() == slow.model_dump()
+    assert fast.model_fields_set == slow.model_fields_set
+    assert fast.model_dump_json() == slow.model_dump_json()
