@@ -570,16 +570,18 @@ class _Builder:
         if not parts or not wholes:
             return []
         step = max(1, BLOCK_CELLS // len(wholes))
-        candidates: list[tuple[int, int, float, bool]] = []
+        candidates: list[tuple[int, int, float, bool, bool]] = []
         for start in range(0, len(parts), step):
             candidates += self._contained_block(parts[start : start + step], wholes)
         if not candidates:
             return []
         scores = self.features.pair_scores([c[0] for c in candidates], [c[1] for c in candidates])
         ranked: list[tuple[bool, float, float, int, int]] = []
-        for (part, whole, share, kept), score in zip(candidates, scores.tolist(), strict=True):
-            if kept or self._in_order_enough(part, whole, score):
-                ranked.append((self._beside(part, whole), share, score, part, whole))
+        for (part, whole, share, kept, beside), score in zip(
+            candidates, scores.tolist(), strict=True
+        ):
+            if kept or self._in_order_enough(part, whole, score, beside):
+                ranked.append((beside, share, score, part, whole))
         # The most contained first; among equals, the whole whose counterpart the part sits
         # beside (a template's half lies inside each of its siblings), then the best scored.
         ranked.sort(key=lambda item: (-item[1], not item[0], -item[2], item[3], item[4]))
@@ -587,8 +589,9 @@ class _Builder:
 
     def _contained_block(
         self, parts: list[int], wholes: list[int]
-    ) -> list[tuple[int, int, float, bool]]:
-        """(part, whole, share, strict) candidates of one block of parts (see `_contained`)."""
+    ) -> list[tuple[int, int, float, bool, bool]]:
+        """(part, whole, share, strict, beside) candidates of one block of parts (see
+        `_contained`; beside: `_beside(part, whole)`)."""
         cosine = self.features.text_cosine(parts, wholes)
         shares, pair_shares = self.features.containment(
             parts, wholes, lambda shares: (cosine >= 0.2) & (shares >= CONTAINMENT)
@@ -601,36 +604,40 @@ class _Builder:
             np.put_along_axis(closest, top, True, axis=1)
         else:
             closest[:] = True
-        loose = near & ~strict & (closest | self._beside_block(parts, wholes))
+        beside = self._beside_block(parts, wholes)
+        loose = near & ~strict & (closest | beside)
         rows, cols = np.nonzero(strict | loose)
         candidates = [
-            (parts[r], wholes[c], float(shares[r, c]), bool(strict[r, c]))
+            (parts[r], wholes[c], float(shares[r, c]), bool(strict[r, c]), bool(beside[r, c]))
             for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
             if self._same_names(parts[r], wholes[c])
         ]
         return candidates
 
-    def _in_order_enough(self, part: int, whole: int, score: float) -> bool:
+    def _in_order_enough(self, part: int, whole: int, score: float, beside: bool) -> bool:
         """Whether a reworded part keeps enough of its words in the whole's order.
 
         Its score must reach this version's no-counterpart threshold, or only the floor when
         the part sits beside the whole's counterpart: the calibrated threshold is how alike
         whole clauses look by chance, and a half scores low against its whole by construction
         (the other half's words are missing), so beside its other half, in order and with the
-        same figures and places, the floor is enough.
+        same figures and places, the floor is enough. `beside` is `_beside(part, whole)`.
         """
         if score < self._version_threshold:
             # Between the floor and the calibrated threshold: only beside its other half.
-            if score < self.threshold or not self._beside(part, whole):
+            if score < self.threshold or not beside:
                 return False
             return self._in_order(part, whole) >= IN_ORDER_BESIDE
         # The words the whole has at all bound those it has in order: a cheap test first.
         present = self._present_share(part, whole)
         if present < IN_ORDER:
-            beside = present >= IN_ORDER_BESIDE and self._beside(part, whole)
-            return beside and self._in_order(part, whole) >= IN_ORDER_BESIDE
+            return (
+                beside
+                and present >= IN_ORDER_BESIDE
+                and self._in_order(part, whole) >= (IN_ORDER_BESIDE)
+            )
         in_order = self._in_order(part, whole)
-        return in_order >= IN_ORDER or (in_order >= IN_ORDER_BESIDE and self._beside(part, whole))
+        return in_order >= IN_ORDER or (in_order >= IN_ORDER_BESIDE and beside)
 
     def _present_share(self, part: int, whole: int) -> float:
         """The share of the part's words (with repeats) the whole has anywhere: a bound on

@@ -6,6 +6,7 @@ hands it plan directories rather than a corpus.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,6 +29,7 @@ def run_app(plan_ids: Sequence[str] | None = None, plan_dirs: Sequence[Path] = (
     from planlens.tui import make_app
 
     app = make_app(None, plan_ids, plan_dirs)
+    gc.enable()  # the CLI's one-shot commands run without the cyclic collector; the app runs on
     app.run()
     if app.startup_error is not None:
         raise app.startup_error

@@ -53,3 +53,45 @@ def test_compare_aligns_with_the_collector_paused(monkeypatch: pytest.MonkeyPatc
     compare(load_corpus(), ["us-28", "e3-28"])
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_a_cli_command_runs_without_the_collector_and_main_leaves_it_on(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planlens import cli
+    from planlens.commands import common, corpus
+
+    seen: list[bool] = []
+    real = common.open_corpus
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(corpus, "open_corpus", watched)
+    assert cli.main(["list"]) == 0
+    assert seen == [False] and gc.isenabled()
+    assert cli.main(["show", "no-such-plan"]) != 0  # an error too leaves it on
+    assert gc.isenabled()
+    capsys.readouterr()
+
+
+def test_the_terminal_ui_runs_with_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from planlens.commands.ui import run_app
+
+    class App:
+        startup_error = None
+        return_code = 0
+        loaded = False
+
+        def run(self) -> None:
+            seen.append(gc.isenabled())
+
+    seen: list[bool] = []
+    monkeypatch.setattr("planlens.tui.make_app", lambda *args: App())
+    gc.disable()
+    try:
+        run_app()
+    finally:
+        gc.enable()
+    assert seen == [True]
