@@ -150,8 +150,17 @@ def _names_something(text: str, match: re.Match[str]) -> bool:
     )
 
 
+_TERMINAL_CODE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.?)")
+"""A terminal escape sequence (CSI such as a colour, OSC such as a title, or a lone ESC)."""
+
+
 def quantity_matches(text: str) -> list[re.Match[str]]:
-    """The QUANTITY matches of `text` that count something (names, dates and years left out)."""
+    """The QUANTITY matches of `text` that count something (names, dates and years left out).
+
+    Terminal escape sequences in a hostile file (ESC [31m, a colour) are blanked first, keeping
+    every position, so their digits are never read as figures."""
+    if "\x1b" in text:
+        text = _TERMINAL_CODE.sub(lambda code: " " * len(code.group()), text)
     return [match for match in QUANTITY.finditer(text) if not _names_something(text, match)]
 
 

@@ -196,3 +196,15 @@ def test_a_sum_a_term_states_is_not_repeated_when_only_its_number_is_edited() ->
     spans = word_diff("A fund of $100 billion is set up.", "A fund of $300 billion is set up.")
     [change] = text_changes(spans, terms=({"frozen_assets_usd": 100_000_000_000}, {}))
     assert (change.old, change.new) == ("$100 billion", "$300 billion")
+
+
+def test_terminal_escape_codes_in_a_text_are_not_figures() -> None:
+    # A hostile file colours its words: "31" and "0" of ESC[31m … ESC[0m count nothing, and
+    # a recoloured clause is no figure change; the figures the words give still are.
+    old = "The cap is \x1b[31m600,000 troops\x1b[0m."
+    new = "The cap is \x1b[32m800,000 troops\x1b[0m, \x1b]0;title 5\x07 said."
+    assert quantities(old) == [("600,000 troops", 600000.0)]
+    changes = text_changes(word_diff(old, new))
+    assert [(c.old, c.new) for c in changes] == [("600,000 troops", "800,000 troops")]
+    recoloured = "The cap is \x1b[33m600,000 troops\x1b[0m."
+    assert text_changes(word_diff(old, recoloured)) == []
