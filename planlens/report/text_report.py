@@ -194,7 +194,10 @@ def _summary(comparison: Comparison) -> list[RenderableType]:
                 f"{glyph(change)} {label(change)}", justify="right", overflow="ellipsis"
             )
         for topic, counts in summary.topics.items():
-            table.add_row(_data(topic), *(str(counts.get(ch, "")) for ch in columns))
+            table.add_row(
+                _data(c.topic_label(comparison, topic)),
+                *(str(counts.get(ch, "")) for ch in columns),
+            )
         out.append(Trimmed(table, 2))
     return out
 
