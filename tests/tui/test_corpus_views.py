@@ -21,6 +21,7 @@ from planlens.tui.screens.corpus_search import CorpusSearchScreen, hit_content
 from planlens.tui.screens.figures import FiguresScreen, entry_cells
 from planlens.tui.screens.help import HelpScreen
 from planlens.tui.screens.history import HistoryScreen, diff_parts
+from tests.conftest import BUNDLED
 from tests.tui.conftest import SIZE, pilot_test, settle
 
 
@@ -134,6 +135,31 @@ async def test_figures_view_draws_each_state_and_jumps(mini_copy: Path) -> None:
         await pilot.press("up", "tab", "down", "enter")  # army_cap, beta's line
         await settle(pilot)
         assert cursor_clauses(app)["beta"] == ["1"]
+
+
+@pilot_test
+async def test_a_reported_removal_in_the_figures_view_shows_the_version_that_dropped_it() -> None:
+    # ua-20 is reported to have dropped us-28:14 (frozen assets): from e3-28 ⇄ eu-24, Enter
+    # on ua-20's line shows us-28:14 beside ua-20, not beside whatever was on the left.
+    app = make_app(load_corpus([BUNDLED]), ["e3-28", "eu-24"])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        figures = app.screen
+        assert isinstance(figures, FiguresScreen)
+        figures.show_term("frozen_assets_usd")
+        line = next(
+            n for n, e in enumerate(figures.timeline["frozen_assets_usd"]) if e.plan == "ua-20"
+        )
+        table = figures.query_one(DataTable)
+        table.focus()
+        table.move_cursor(row=line)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = compare_screen(app)
+        assert screen.view.plan_ids == ("us-28", "ua-20")
+        assert cursor_clauses(app)["us-28"] == ["14"]
 
 
 @pilot_test

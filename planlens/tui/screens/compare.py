@@ -296,8 +296,9 @@ class CompareScreen(Screen[None]):
 
         self.app.push_screen(JumpScreen(addresses, self.view.plan_ids[0]), chosen)
 
-    def jump_to(self, text: str) -> None:
-        """Put the cursor on the clause at address `text`, showing its version if need be.
+    def jump_to(self, text: str, beside: str | None = None) -> None:
+        """Put the cursor on the clause at address `text`, showing its version if need be, and
+        version `beside` with it when given (the version reported to have dropped the clause).
 
         The version may be named by its id or its label (`GEN-19:p3`), in any case.
         """
@@ -309,9 +310,16 @@ class CompareScreen(Screen[None]):
             tell(self, str(exc)[:300], title="No such clause", severity="error")
             return
         address, plan_id = plan.address(clause), plan.id
-        if plan_id not in self.view.plan_ids:
+        wanted = [plan_id] if beside is None or beside == plan_id else [plan_id, beside]
+        missing = [p for p in wanted if p not in self.view.plan_ids]
+        if missing:
             ids = self.view.plan_ids
-            shown = (ids[0], plan_id) if len(ids) <= 2 else in_corpus_order(corpus, [*ids, plan_id])
+            if len(ids) > 2:
+                shown = in_corpus_order(corpus, [*ids, *missing])
+            elif len(wanted) == 2:
+                shown = in_corpus_order(corpus, wanted)
+            else:
+                shown = (ids[0], plan_id)
             self.pending_jump = address
             tell(self, f"Showing {plan_id} to reach {address}.")
             self.show_versions(shown)
@@ -431,9 +439,9 @@ class CompareScreen(Screen[None]):
         addresses = self.provisions.selected_addresses()
         terms = [name for address in addresses for name in self._terms(address)]
 
-        def chosen(address: str | None) -> None:
-            if address:
-                self.jump_to(address)
+        def chosen(choice: tuple[str, str | None] | None) -> None:
+            if choice is not None:
+                self.jump_to(*choice)
 
         self.app.push_screen(FiguresScreen(timeline, terms[0] if terms else None), chosen)
 

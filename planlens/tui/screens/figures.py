@@ -61,8 +61,9 @@ def entry_cells(entry: FigureEntry, colours: Mapping[str, str]) -> tuple[Text, .
     )
 
 
-class FiguresScreen(ModalScreen[str | None]):
-    """Every typed figure across every version; dismisses with a clause address or None."""
+class FiguresScreen(ModalScreen[tuple[str, str | None] | None]):
+    """Every typed figure across every version; dismisses with a clause address and, for a
+    version reported to have dropped that clause, the version to show beside it; or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f", "close", "Close")]
 
@@ -120,7 +121,7 @@ class FiguresScreen(ModalScreen[str | None]):
             return
         entry = self.timeline[self.term][int(event.row_key.value)]
         if entry.clause is not None:
-            self.dismiss(entry.clause)
+            self.dismiss((entry.clause, entry.plan if entry.state == "removed" else None))
 
     def action_close(self) -> None:
         self.dismiss(None)
