@@ -48,22 +48,19 @@ def compare(
     """
     plans = _select(source, plan_ids)
     _check_topic(source, topic)
-    alignment = align(plans, ignore_links=ignore_links)
-    pairs = reference_pairs(plans, _reference_id(source, reference))
-    clause_of = {format_address(p.id, c.id): c for p in plans for c in p.clauses}
-    omissions = _omissions(plans, alignment, clause_of, source)
-    context = _Context.of(plans, alignment, pairs, clause_of, omissions)
-    rows = [_row(context, index) for index in range(len(alignment.rows))]
+    context = _Context.of(source, plans, ignore_links, _reference_id(source, reference))
+    rows = [_row(context, index) for index in range(len(context.alignment.rows))]
+    clause_of = context.clause_of
     comparison = Comparison.model_construct(
         generator=f"planlens {__version__}",
         plans=[plan.plan for plan in plans],
-        pairs=pairs,
+        pairs=context.pairs,
         rows=rows,
         clauses={
             address: clause_of[address] for row in rows for address in row_addresses(row.clauses)
         },
-        omissions=omissions,
-        summary=[summarise(rows, a, b) for a, b in pairs],
+        omissions=context.omissions,
+        summary=[summarise(rows, a, b) for a, b in context.pairs],
         clause_counts={plan.id: len(plan.clauses) for plan in plans},
         topic_labels=_topic_labels(source, rows),
         options=Options.model_construct(ignore_links=ignore_links),
@@ -92,15 +89,11 @@ def provision(
     the row `compare(corpus)` has for it (the same alignment, the same pairs), built alone, so
     one provision's question does not diff and classify every other row. `address` must be a
     clause of the corpus, by id (`corpus.clause()` checks a typed one)."""
-    plans = list(corpus.plans)
-    alignment = align(plans, ignore_links=ignore_links)
-    index = alignment.row_of(address)
+    context = _Context.of(corpus, list(corpus.plans), ignore_links, None)
+    index = context.alignment.row_of(address)
     if index is None:  # cannot happen: every clause of an aligned plan is in a row
         raise PlanlensError(f"{address} is not a clause of the corpus")
-    pairs = reference_pairs(plans, None)
-    clause_of = {format_address(p.id, c.id): c for p in plans for c in p.clauses}
-    omissions = _omissions(plans, alignment, clause_of, corpus)
-    return plans, _row(_Context.of(plans, alignment, pairs, clause_of, omissions), index)
+    return list(context.plans), _row(context, index)
 
 
 @dataclass(frozen=True)
@@ -125,13 +118,17 @@ class _Context:
     @classmethod
     def of(
         cls,
+        source: Corpus | Sequence[PlanFile],
         plans: Sequence[PlanFile],
-        alignment: Alignment,
-        pairs: list[tuple[str, str]],
-        clause_of: dict[str, Clause],
-        omissions: list[OmissionInfo],
+        ignore_links: bool,
+        reference: str | None,
     ) -> _Context:
-        """The context of a comparison of `plans`."""
+        """`plans` aligned, paired (each with its reference: `reference_pairs`) and their
+        omissions resolved to rows (`source` finds the clauses of versions not compared)."""
+        alignment = align(plans, ignore_links=ignore_links)
+        pairs = reference_pairs(plans, reference)
+        clause_of = {format_address(p.id, c.id): c for p in plans for c in p.clauses}
+        omissions = _omissions(plans, alignment, clause_of, source)
         by_id = {plan.id: plan for plan in plans}
         classes = PairContext(by_id, clause_of, alignment, omissions)
         moved = {pair: moved_addresses(alignment, by_id, *pair) for pair in pairs}
