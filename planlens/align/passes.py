@@ -631,11 +631,8 @@ class _Builder:
         # The words the whole has at all bound those it has in order: a cheap test first.
         present = self._present_share(part, whole)
         if present < IN_ORDER:
-            return (
-                beside
-                and present >= IN_ORDER_BESIDE
-                and self._in_order(part, whole) >= (IN_ORDER_BESIDE)
-            )
+            close = beside and present >= IN_ORDER_BESIDE
+            return close and self._in_order(part, whole) >= IN_ORDER_BESIDE
         in_order = self._in_order(part, whole)
         return in_order >= IN_ORDER or (in_order >= IN_ORDER_BESIDE and beside)
 

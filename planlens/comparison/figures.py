@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 
-from planlens.comparison.model import FigureInfo, SpanInfo
+from planlens.comparison.model import FigureInfo, SpanInfo, new_span
 from planlens.corpus.model import TermValue
 
 _SCALE = {
@@ -212,6 +212,10 @@ def _found(matches: Sequence[re.Match[str]]) -> list[tuple[str, float | None]]:
     return [(match.group().strip(), quantity_value(match)) for match in matches]
 
 
+_END = new_span("equal", "")
+"""After the last span: closes the last edit."""
+
+
 def _edits(spans: Sequence[SpanInfo]) -> list[tuple[str, str, tuple[int, int], tuple[int, int]]]:
     """Each run of deletions and insertions: its old and new text and where each lies in the
     old and the new text."""
@@ -219,7 +223,7 @@ def _edits(spans: Sequence[SpanInfo]) -> list[tuple[str, str, tuple[int, int], t
     old_at = new_at = 0
     deleted: list[str] = []
     inserted: list[str] = []
-    for span in [*spans, SpanInfo.model_construct(op="equal", text="")]:
+    for span in [*spans, _END]:
         if span.op == "delete":
             deleted.append(span.text)
             continue
