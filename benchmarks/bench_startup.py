@@ -8,9 +8,9 @@ A script that prints figures, not a test:
    us-28:1` and `planlens --help` (the console script, on the bundled plans, output to a pipe)
    against the floor `python -c "import pydantic, click, rich"` (the libraries any such CLI
    loads), runs alternating, after one warm-up run each; medians and the ratio to the floor
-   (issue 12.4's goal for `diff`: at most 3×); and the libraries `diff` needs before any
-   planlens code runs (a pydantic model, numpy, Rich's console), so what is planlens's own
-   share of the time is plain.
+   (issue 12.4's goal for `diff`: at most 3×), with planlens's cache (`planlens.cache`, warmed
+   by the warm-up run) and without it (a first diff of new files); and the libraries `diff`
+   needs before any planlens code runs, so what is planlens's own share of the time is plain.
 2. Bare `planlens` on a pseudo-terminal: process start to the first rows of the bundled plans,
    against a minimal Textual app's first frame, as `bench_tui.py` measures them (goal: at most
    1.5×), and where the time between its first frame and its first rows goes, phase by phase.
@@ -44,9 +44,16 @@ LIBRARIES = [
     "from pydantic import BaseModel\n"
     "class One(BaseModel):\n    x: int",
 ]
-"""What `diff` cannot start without, before any planlens code runs: one pydantic model built
-(pydantic imports its schema machinery on the first), numpy (the aligner's scores), Rich's
-console and tables (the terminal report)."""
+"""What a first `diff` of two files cannot start without, before any planlens code runs: one
+pydantic model built (pydantic imports its schema machinery on the first), numpy (the aligner's
+scores), Rich's console and tables (the terminal report)."""
+LIBRARIES_AGAIN = [
+    sys.executable,
+    "-c",
+    "import click, rich.console, rich.table\nfrom pydantic import BaseModel",
+]
+"""What `diff` of files compared before needs (validated plans and their alignment come from
+`planlens.cache`: no model is built, numpy is not imported)."""
 
 
 _BYTECODE = Path(tempfile.mkdtemp(prefix="planlens-bench-pyc-"))
@@ -54,17 +61,27 @@ _BYTECODE = Path(tempfile.mkdtemp(prefix="planlens-bench-pyc-"))
 so a run under `PYTHONDONTWRITEBYTECODE=1` (as some shells set it) would time the compiler."""
 
 
-def _env() -> dict[str, str]:
+_CACHE = Path(tempfile.mkdtemp(prefix="planlens-bench-cache-"))
+"""planlens's own cache for the children (`planlens.cache`), warmed by the first run of each."""
+
+
+def _env(cache: bool = True) -> dict[str, str]:
     env = {**os.environ, "PYTHONPYCACHEPREFIX": str(_BYTECODE)}
+    env["PLANLENS_CACHE_DIR"] = str(_CACHE) if cache else "off"
     env.pop("PLANLENS_PLANS", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
 def wall(command: list[str]) -> float:
-    """Seconds one run of `command` takes, output to a pipe that is read and dropped."""
+    """Seconds one run of `command` takes, output to a pipe that is read and dropped.
+
+    A command ending in `--no-cache` runs (without that word) with planlens's cache off.
+    """
+    cache = command[-1] != "--no-cache"
+    command = command if cache else command[:-1]
     started = time.perf_counter()
-    subprocess.run(command, capture_output=True, env=_env(), cwd=ROOT, check=True)
+    subprocess.run(command, capture_output=True, env=_env(cache), cwd=ROOT, check=True)
     return time.perf_counter() - started
 
 
@@ -73,8 +90,10 @@ def bench_cli(runs: int) -> None:
     cases = {
         "floor: import pydantic, click, rich": FLOOR,
         "python -c pass": [sys.executable, "-c", "pass"],
-        "libraries diff needs (no planlens code)": LIBRARIES,
+        "libraries a first diff needs (no planlens)": LIBRARIES,
+        "libraries a repeated diff needs": LIBRARIES_AGAIN,
         "planlens diff us-28 e3-28": [*planlens, "diff", "us-28", "e3-28"],
+        "  the same, cache off (new files)": [*planlens, "diff", "us-28", "e3-28", "--no-cache"],
         "planlens list": [*planlens, "list"],
         "planlens show us-28:1": [*planlens, "show", "us-28:1"],
         "planlens --help": [*planlens, "--help"],
@@ -92,7 +111,9 @@ def bench_cli(runs: int) -> None:
         print(f"  {name:<38} {seconds * 1000:7.0f} ms   {seconds / floor:5.2f} × floor")
     ratio = medians["planlens diff us-28 e3-28"] / floor
     print(f"  goal for diff: <= 3 × floor: {'ok' if ratio <= 3 else 'MISSED'} ({ratio:.2f})")
-    own = medians["planlens diff us-28 e3-28"] - medians["libraries diff needs (no planlens code)"]
+    cold = medians["  the same, cache off (new files)"] / floor
+    print(f"  the first diff of new files: {cold:.2f} × floor")
+    own = medians["planlens diff us-28 e3-28"] - medians["libraries a repeated diff needs"]
     print(f"  planlens's own share of diff (its code, the plans, the work): {own * 1000:.0f} ms")
 
 

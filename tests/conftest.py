@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +24,15 @@ class CliResult:
     code: int
     out: str
     err: str
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """planlens's cache (`planlens.cache`) in a directory of this test session, never the
+    user's: shared by every test, so the whole suite also runs on cached plans and alignments."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PLANLENS_CACHE_DIR", str(tmp_path_factory.mktemp("planlens-cache")))
+        yield
 
 
 @pytest.fixture

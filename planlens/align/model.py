@@ -22,9 +22,7 @@ LinkKind = Literal["match", "split", "merge"]
 class Link(BaseModel):
     """A correspondence between two clauses, with how the aligner found it."""
 
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", use_attribute_docstrings=True, defer_build=True
-    )
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     a: str
     """Address in the earlier version of the alignment order."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from planlens import __version__
 from planlens.align.model import Alignment, Link
-from planlens.align.passes import align
+from planlens.align.stored import align_stored
 from planlens.comparison.changes import PairContext, classify_pair, moved_addresses
 from planlens.comparison.filters import RowFilter, filtered, summarise
 from planlens.comparison.model import (
@@ -125,7 +125,8 @@ class _Context:
     ) -> _Context:
         """`plans` aligned, paired (each with its reference: `reference_pairs`) and their
         omissions resolved to rows (`source` finds the clauses of versions not compared)."""
-        alignment = align(plans, ignore_links=ignore_links)
+        digests = source.digests if isinstance(source, Corpus) else {}
+        alignment = align_stored(plans, digests, ignore_links=ignore_links)
         pairs = reference_pairs(plans, reference)
         clause_of = {format_address(p.id, c.id): c for p in plans for c in p.clauses}
         omissions = _omissions(plans, alignment, clause_of, source)

@@ -29,7 +29,7 @@ HistoryState = Literal["present", "merged", "absent", "unknown", "removed-report
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class HistoryClause(_Frozen):

@@ -45,9 +45,7 @@ class _Frozen(BaseModel):
     are the validated corpus and the aligner's own results. Schemas, validators and serialisers
     are built the first time one is needed (`defer_build`): a text diff needs none of them."""
 
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", use_attribute_docstrings=True, defer_build=True
-    )
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class SpanInfo(_Frozen):

@@ -30,7 +30,7 @@ FIGURE_STATES: tuple[FigureState, ...] = ("set", "none", "removed", "silent", "u
 class FigureEntry(BaseModel):
     """One version's word on one term (one entry per clause that sets it)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     plan: str
     """The version's id."""

@@ -59,11 +59,11 @@ confirmed, text known from reports is reported."""
 
 
 class _Strict(BaseModel):
-    """Shared configuration: unknown keys forbidden, no type coercion, immutable."""
+    """Shared configuration: unknown keys forbidden, no type coercion, immutable; validators
+    built when the first file is validated (a command whose files all come from
+    `planlens.cache` never builds them)."""
 
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Source(_Strict):

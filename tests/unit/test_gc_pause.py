@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pytest
 
@@ -45,11 +45,13 @@ def test_a_collector_switched_off_before_stays_off() -> None:
 def test_compare_aligns_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[bool] = []
 
-    def recording(plans: Sequence[PlanFile], *, ignore_links: bool = False) -> Alignment:
+    def recording(
+        plans: Sequence[PlanFile], digests: Mapping[str, str], *, ignore_links: bool = False
+    ) -> Alignment:
         seen.append(gc.isenabled())
         return align(plans, ignore_links=ignore_links)
 
-    monkeypatch.setattr(build, "align", recording)
+    monkeypatch.setattr(build, "align_stored", recording)
     compare(load_corpus(), ["us-28", "e3-28"])
     assert seen == [False]
     assert gc.isenabled()

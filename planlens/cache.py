@@ -1,0 +1,138 @@
+"""A cache on disk for results that depend only on file contents and planlens's own code.
+
+Starting a command costs more than most commands do: validating plan files needs the pydantic
+validators built (tens of milliseconds) and aligning needs numpy imported (more again), while a
+diff of two 28-clause versions takes a few milliseconds. What is kept here is keyed by a digest
+of everything it was computed from plus a fingerprint of this planlens (its version, the Python
+and pydantic versions, and the size and modification time of every module of the package), so an
+entry is reused only where recomputing would give the same result; an edited plan file, another
+planlens or an edited module simply misses.
+
+Entries are pickles, read only from a directory the current user owns and nobody else can write
+to (as ssh treats its keys): a plan file from a stranger never reaches this cache except as the
+validated model built from it. Every failure (no such directory, a full disk, a corrupt or
+truncated entry) is a miss, never an error: the cache only ever saves time.
+
+`PLANLENS_CACHE_DIR` names the directory (default `$XDG_CACHE_HOME/planlens`, else
+`~/.cache/planlens`); `off` switches the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+from collections.abc import Mapping
+from contextlib import suppress
+from functools import cache
+from pathlib import Path
+
+ENV_CACHE = "PLANLENS_CACHE_DIR"
+MAX_ENTRIES = 512
+"""Entries kept per directory; the least recently written beyond it are removed."""
+SUFFIX = ".pickle"
+
+
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The cache directory, or None when the cache is switched off."""
+    env = os.environ if environ is None else environ
+    named = env.get(ENV_CACHE, "")
+    if named.lower() == "off":
+        return None
+    if named:
+        return Path(named)
+    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "planlens"
+
+
+def key(*parts: str) -> str:
+    """A cache key for a result computed from `parts` (digests, options) by this planlens."""
+    digest = hashlib.sha256(_fingerprint().encode())
+    for part in parts:
+        digest.update(b"\0" + part.encode())
+    return digest.hexdigest()
+
+
+def get(kind: str, entry_key: str) -> object | None:
+    """The value stored under `kind` and `entry_key`, or None (a miss, whatever the reason)."""
+    directory = _usable_dir()
+    if directory is None:
+        return None
+    path = directory / f"{kind}-{entry_key}{SUFFIX}"
+    try:
+        with path.open("rb") as handle:
+            value: object = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # a corrupt, truncated or stale entry is a miss, whatever it raised
+        with suppress(OSError):
+            path.unlink(missing_ok=True)
+        return None
+    return value
+
+
+def put(kind: str, entry_key: str, value: object) -> None:
+    """Store `value` under `kind` and `entry_key`, atomically; a failure is silently a miss."""
+    directory = _usable_dir(create=True)
+    if directory is None:
+        return
+    target = directory / f"{kind}-{entry_key}{SUFFIX}"
+    try:
+        import tempfile  # only when storing: a command that finds its entries never needs it
+
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=SUFFIX)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        Path(temporary).replace(target)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+    _trim(directory)
+
+
+def _usable_dir(create: bool = False) -> Path | None:
+    """The cache directory when it is safe to read pickles from (or None)."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    try:
+        if create:
+            directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = directory.stat()
+    except OSError:
+        return None
+    private = not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return directory if stat.S_ISDIR(info.st_mode) and private and mine else None
+
+
+def _trim(directory: Path) -> None:
+    """Remove the oldest entries beyond `MAX_ENTRIES` (and temporary files a crash left)."""
+    try:
+        entries = [e for e in os.scandir(directory) if e.name.endswith(SUFFIX)]
+        if len(entries) <= MAX_ENTRIES:
+            return
+        entries.sort(key=lambda e: e.stat().st_mtime_ns)
+        for entry in entries[: len(entries) - MAX_ENTRIES]:
+            Path(entry.path).unlink()
+    except OSError:
+        return
+
+
+@cache
+def _fingerprint() -> str:
+    """This planlens: its version, Python's and pydantic's, and the state of its modules."""
+    import pydantic.version  # already imported by any caller that stores models
+
+    from planlens import __version__
+
+    package = Path(__file__).resolve().parent
+    parts = [__version__, sys.version, pydantic.version.VERSION]
+    for root, dirs, files in os.walk(package):  # a tenth of rglob's time: no Path per file
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(f for f in files if f.endswith(".py")):
+            info = os.stat(f"{root}/{name}")  # noqa: PTH116 - see above
+            parts.append(f"{root}/{name}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(parts)
