@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from planlens.comparison.build import compare
@@ -62,3 +65,46 @@ def test_a_relative_change_is_short_even_for_absurd_figures(
     figure = FigureInfo(name="army_cap", old=str(old), new=str(new), source="terms",
                         old_value=old, new_value=new)  # fmt: skip
     assert relative_change(figure) == shown
+
+
+def _topic_lines(output: str) -> list[str]:
+    """The per-topic table of the first pair: its header to the line before `Changes`."""
+    lines = output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("topic"))
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith("  "))
+    return lines[start:end]
+
+
+def test_topic_counts_are_headed_by_labels_when_they_fit() -> None:
+    table = _topic_lines(render(_pair(), "text", RenderOptions(width=100)))
+    head = table[0]
+    assert head.split() == ["topic", "=", "unchanged", "*", "modified", "+", "added", "-?",
+                            "removed", "(reported)"]  # fmt: skip
+    amnesty = next(line for line in table if "Amnesty" in line)
+    # A count is right-aligned under the end of its column's heading.
+    assert len(amnesty.rstrip()) == len(head.rstrip())
+    assert all(len(line) <= 100 for line in table)
+
+
+def test_narrow_topic_counts_use_glyphs_and_a_legend_of_whole_labels() -> None:
+    table = _topic_lines(render(_pair(), "text", RenderOptions(width=50)))
+    assert table[0].split() == ["topic", "=", "*", "+", "-?"]
+    legend = "  ".join(line.strip() for line in table if "unchanged" in line or "removed" in line)
+    assert legend.split("  ") == ["= unchanged", "* modified", "+ added", "-? removed (reported)"]
+    assert all(len(line) <= 50 for line in table)
+    assert not any(line.rstrip().endswith(("=", "*", "+", "-?")) for line in table[1:])
+
+
+def test_a_long_topic_label_is_cut_not_wrapped_and_never_markup(tmp_path: Path) -> None:
+    corpus_dir = tmp_path / "mini"
+    shutil.copytree(MINI, corpus_dir)
+    topics = corpus_dir / "topics.toml"
+    long_label = "[bold]Amnesty[/bold] and a very long label " + "x" * 80
+    text = topics.read_text(encoding="utf-8").replace('"Amnesty"', repr(long_label), 1)
+    topics.write_text(text, encoding="utf-8")
+    output = render(compare(load_corpus([corpus_dir]), ["alpha", "beta"]), "text")
+    table = _topic_lines(output)
+    row = next(line for line in table if "Amnesty" in line)
+    assert "[bold]Amnesty[/bold] and a very long" in row and "…" in row
+    assert all(len(line) <= 100 for line in table)
+    assert row.rstrip().endswith("1")
