@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.table import Table
 from rich.text import Text
 
 from planlens.commands.common import (
@@ -24,6 +23,8 @@ from planlens.gc_pause import gc_paused
 from planlens.safe import json_text, one_line
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from planlens.comparison.model import Comparison, Row
     from planlens.comparison.suggest import Suggestion
     from planlens.corpus.load import Corpus
@@ -121,6 +122,8 @@ def _suggestions(corpus: Corpus, comparison: Comparison) -> list[Suggestion]:
 
 def suggestions_table(suggestions: list[Suggestion]) -> Table:
     """Each lone clause with its candidates, best first, and their scores."""
+    from rich.table import Table  # only the commands that print a table load it
+
     table = Table(header_style="bold", box=None, pad_edge=False)
     table.add_column("clause", no_wrap=True)
     table.add_column("title", max_width=40, overflow="ellipsis", no_wrap=True)
@@ -160,6 +163,8 @@ def _row_json(row: Row) -> dict[str, object]:
 
 def matrix_table(comparison: Comparison) -> Table:
     """The provision matrix as a Rich table: a column per version, a row per provision."""
+    from rich.table import Table  # only the commands that print a table load it
+
     from planlens.comparison.labels import CHANGE_MARKS
 
     table = Table(header_style="bold", show_lines=False, box=None, pad_edge=False)

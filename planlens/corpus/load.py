@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import tomli
 from pydantic import BaseModel, ValidationError
 
 from planlens import cache
@@ -192,6 +191,8 @@ def parse_toml(path: Path, text: str) -> tuple[dict[str, Any] | None, list[Probl
     """The TOML data of a file's text (None when it does not parse), and what went wrong."""
     if not text.strip():
         return None, [Problem(path, "the file is empty", expected="a [plan] table")]
+    import tomli  # a text read before is validated already (`read_validated`): no parser
+
     try:
         return tomli.loads(text), []
     except tomli.TOMLDecodeError as exc:

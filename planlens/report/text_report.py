@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.table import Table
 from rich.text import Text
 
 from planlens.comparison.model import (
@@ -107,6 +106,8 @@ def _diff_text(
 ) -> RenderableType:
     """A word diff inline, or old and new side by side."""
     if layout == "side-by-side" and any(span.op != "equal" for span in spans):
+        from rich.table import Table  # the redline, the default, needs no table
+
         grid = Table.grid(expand=True, padding=(0, 2))
         grid.add_column(ratio=1)
         grid.add_column(ratio=1)
@@ -281,6 +282,8 @@ class _Matrix:
         for group in groups:
             if len(groups) > 1:
                 yield Text(f"versions {group[0] + 1}–{group[-1] + 1} of {len(plans)}", style="dim")
+            from rich.table import Table  # only a comparison of three or more has a matrix
+
             table = Table(header_style="bold", show_lines=False, expand=False)
             table.add_column("provision", overflow="ellipsis", min_width=PROVISION_MIN_WIDTH)
             for index in group:
