@@ -31,7 +31,10 @@ from pathlib import Path
 
 ENV_CACHE = "PLANLENS_CACHE_DIR"
 MAX_ENTRIES = 512
-"""Entries kept per directory; the least recently written beyond it are removed."""
+"""Entries kept; the least recently written beyond it are removed."""
+MAX_BYTES = 256 * 1024 * 1024
+"""Bytes kept (the alignment of ten versions of 1,000 clauses takes 1.6 MB); the least
+recently written entries beyond it are removed."""
 SUFFIX = ".pickle"
 
 
@@ -109,14 +112,15 @@ def _usable_dir(create: bool = False) -> Path | None:
 
 
 def _trim(directory: Path) -> None:
-    """Remove the oldest entries beyond `MAX_ENTRIES` (and temporary files a crash left)."""
+    """Remove the least recently written entries beyond `MAX_ENTRIES` or `MAX_BYTES`."""
     try:
         entries = [e for e in os.scandir(directory) if e.name.endswith(SUFFIX)]
-        if len(entries) <= MAX_ENTRIES:
-            return
-        entries.sort(key=lambda e: e.stat().st_mtime_ns)
-        for entry in entries[: len(entries) - MAX_ENTRIES]:
-            Path(entry.path).unlink()
+        entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
+        size = 0
+        for kept, entry in enumerate(entries, start=1):
+            size += entry.stat().st_size
+            if kept > MAX_ENTRIES or size > MAX_BYTES:
+                Path(entry.path).unlink(missing_ok=True)
     except OSError:
         return
 

@@ -129,6 +129,21 @@ def test_the_oldest_entries_beyond_the_limit_are_removed(
     assert [cache.get("Thing", key) for key in keys] == [None, None, 2, 3, 4]
 
 
+def test_the_oldest_entries_beyond_the_size_budget_are_removed(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = [cache.key(str(n)) for n in range(4)]
+    for n, key in enumerate(keys):
+        cache.put("Thing", key, "x" * 1000)
+        path = cache_dir / f"Thing-{key}{cache.SUFFIX}"
+        os.utime(path, ns=(n * 10**9, n * 10**9))
+    size = (cache_dir / f"Thing-{keys[0]}{cache.SUFFIX}").stat().st_size
+    monkeypatch.setattr(cache, "MAX_BYTES", 2 * size + 10)
+    cache.put("Thing", cache.key("new"), "x" * 1000)
+    assert [cache.get("Thing", key) is not None for key in keys] == [False, False, False, True]
+    assert cache.get("Thing", cache.key("new")) is not None
+
+
 def test_a_plan_file_is_validated_once_per_text(
     cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
