@@ -153,7 +153,8 @@ class SearchHit:
     snippet: Snippet
     """The match in its context."""
     title: str
-    """The clause's title (for an omission, what the dropped provision is called, if known)."""
+    """What the clause is called (`Clause.name`: its title, else its first words); for an
+    omission, what the dropped provision is called, if known."""
 
     def to_json(self) -> dict[str, object]:
         """The hit as JSON: the snippet as text, with the match's offsets in it."""
@@ -216,7 +217,7 @@ class SearchIndex:
                 address,
                 field,
                 text,
-                clause.title if clause is not None else "",
+                clause.name if clause is not None else "",
                 tuple(clause.topics) if clause is not None else (),
                 fold(text),
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -216,6 +217,21 @@ def test_search_covers_every_field_and_omission_notes() -> None:
     assert [h.field for h in search(corpus, "army_cap = 800,000")] == ["terms", "terms"]
     assert {h.plan for h in search(corpus, "army", plans=["gamma"])} == {"gamma"}
     assert {h.clause for h in search(corpus, "army", topic="elections")} == set()
+
+
+def test_a_hit_in_an_untitled_clause_is_named_by_its_first_words(tmp_path: Path) -> None:
+    (tmp_path / "leak.toml").write_text(
+        '[plan]\nid = "leak"\ntitle = "A leak"\ndate = 2025-03-01\nkind = "plan"\n'
+        'status = "leaked"\nfidelity = "paraphrase"\n'
+        'sources = [{publisher = "A", title = "B", url = "https://a.example/1"},\n'
+        '  {publisher = "C", title = "D", url = "https://c.example/2"}]\n\n'
+        '[[clause]]\nid = "1"\ntext = "The parties agree to hold a referendum on the '
+        'final settlement within ninety days."\n',
+        encoding="utf-8",
+    )
+    (hit,) = search(load_corpus([tmp_path]), "referendum")
+    assert hit.title == "The parties agree to hold a referendum on the final…"
+    assert hit.to_json()["title"] == hit.title
 
 
 def test_search_is_accent_and_script_insensitive_on_the_corpus() -> None:
