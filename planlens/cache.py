@@ -20,6 +20,7 @@ truncated entry) is a miss, never an error: the cache only ever saves time.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import pickle
 import stat
@@ -81,16 +82,24 @@ def put(kind: str, entry_key: str, value: object) -> None:
     directory = _usable_dir(create=True)
     if directory is None:
         return
-    target = directory / f"{kind}-{entry_key}{SUFFIX}"
     try:
-        import tempfile  # only when storing: a command that finds its entries never needs it
-
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=SUFFIX)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+    import tempfile  # only when storing: a command that finds its entries never needs it
+
+    try:
+        handle, name = tempfile.mkstemp(dir=directory, prefix=".", suffix=".part")
+    except OSError:
+        return
+    temporary = Path(name)
+    try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        Path(temporary).replace(target)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        temporary.replace(directory / f"{kind}-{entry_key}{SUFFIX}")
+    except OSError:  # a full disk, a quota: nothing half-written is left behind
+        with suppress(OSError):
+            temporary.unlink(missing_ok=True)
         return
     _trim(directory)
 
@@ -125,18 +134,31 @@ def _trim(directory: Path) -> None:
         return
 
 
+LIBRARIES = ("pydantic", "pydantic_core", "tomli", "numpy", "scipy")
+"""The libraries whose results are kept (validation, parsing, scores): another release of one
+is another fingerprint."""
+
+
 @cache
 def _fingerprint() -> str:
-    """This planlens: its version, Python's and pydantic's, and the state of its modules."""
-    import pydantic.version  # already imported by any caller that stores models
-
+    """This planlens: its version, Python's, the state of its modules and of `LIBRARIES`."""
     from planlens import __version__
 
     package = Path(__file__).resolve().parent
-    parts = [__version__, sys.version, pydantic.version.VERSION]
+    parts = [__version__, sys.version, *(_library_stamp(name) for name in LIBRARIES)]
     for root, dirs, files in os.walk(package):  # a tenth of rglob's time: no Path per file
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(f for f in files if f.endswith(".py")):
             info = os.stat(f"{root}/{name}")  # noqa: PTH116 - see above
             parts.append(f"{root}/{name}:{info.st_size}:{info.st_mtime_ns}")
     return "\n".join(parts)
+
+
+def _library_stamp(name: str) -> str:
+    """Where library `name` is installed and the size and time of its `__init__` (another
+    release differs in both), found without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return f"{name}: absent"
+    info = os.stat(spec.origin)  # noqa: PTH116 - a path string, as find_spec gives it
+    return f"{spec.origin}:{info.st_size}:{info.st_mtime_ns}"

@@ -116,6 +116,37 @@ def test_what_cannot_be_pickled_is_not_stored(cache_dir: Path) -> None:
     assert [p.name for p in cache_dir.iterdir()] == []  # no temporary file left either
 
 
+def test_a_failed_write_leaves_nothing_behind(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache.put("Thing", cache.key("first"), 1)
+
+    def full_disk(self: Path, target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", full_disk)
+    cache.put("Thing", cache.key("x"), list(range(1000)))
+    assert [p.name for p in cache_dir.iterdir()] == [f"Thing-{cache.key('first')}{cache.SUFFIX}"]
+    assert cache.get("Thing", cache.key("x")) is None
+
+
+def test_another_release_of_a_library_is_another_fingerprint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = cache.key("x")
+    real = cache._library_stamp
+    monkeypatch.setattr(
+        cache, "_library_stamp", lambda name: real(name) + ("+1" if name == "numpy" else "")
+    )
+    cache._fingerprint.cache_clear()
+    try:
+        assert cache.key("x") != before
+    finally:
+        monkeypatch.undo()
+        cache._fingerprint.cache_clear()
+    assert cache.key("x") == before
+
+
 def test_the_oldest_entries_beyond_the_limit_are_removed(
     cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
