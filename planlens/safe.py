@@ -45,6 +45,19 @@ def json_text(document: str) -> str:
     return _JSON_UNSAFE.sub(_json_escape, document)
 
 
+def json_document(data: object) -> str:
+    """`data` (JSON types; floats as the aligner rounds them) as indented JSON text, made safe
+    by `json_text`.
+
+    The same text as `json.dumps(data, indent=2, ensure_ascii=False)` (a property test holds
+    them equal), written by pydantic-core's encoder: `json` indents only in pure Python, which
+    took 84 ms of `planlens align --format json` on ten versions of 1,000 clauses, against 27.
+    """
+    from pydantic_core import to_json  # loaded with pydantic already; not needed for --help
+
+    return json_text(to_json(data, indent=2).decode())
+
+
 def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 

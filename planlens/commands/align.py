@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +19,7 @@ from planlens.commands.common import (
     stdout,
 )
 from planlens.gc_pause import gc_paused
-from planlens.safe import json_text, one_line
+from planlens.safe import json_document, one_line
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -99,7 +98,7 @@ def align_command(
         data = matrix_json(comparison)
         if suggestions is not None:
             data["suggestions"] = [asdict(s) for s in suggestions]
-        click.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
+        click.echo(json_document(data))
         return
     console = stdout()
     print_table(console, matrix_table(comparison))
