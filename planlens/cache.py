@@ -3,10 +3,11 @@
 Starting a command costs more than most commands do: validating plan files needs the pydantic
 validators built (tens of milliseconds) and aligning needs numpy imported (more again), while a
 diff of two 28-clause versions takes a few milliseconds. What is kept here is keyed by a digest
-of everything it was computed from plus a fingerprint of this planlens (its version, the Python
-and pydantic versions, and the size and modification time of every module of the package), so an
-entry is reused only where recomputing would give the same result; an edited plan file, another
-planlens or an edited module simply misses.
+of everything it was computed from plus a fingerprint of this planlens (its version, Python's,
+the size and modification time of every module of the package, and the installed release of each
+library whose results are kept), so an entry is reused only where recomputing would give the
+same result; an edited plan file, another planlens, an edited module or an upgraded library
+simply misses.
 
 Entries are pickles, read only from a directory the current user owns and nobody else can write
 to (as ssh treats its keys): a plan file from a stranger never reaches this cache except as the
