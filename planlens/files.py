@@ -22,7 +22,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -144,6 +143,8 @@ def _write_directly(path: Path, text: str, shown: Path) -> None:
 
 
 def _replace_atomically(path: Path, text: str, check: Check | None, shown: Path) -> None:
+    import tempfile  # only a command that writes a file needs it, not one that prints
+
     mode = _file_mode(path)
     try:
         handle, name = tempfile.mkstemp(

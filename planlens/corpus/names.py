@@ -9,7 +9,6 @@ ids get the same help.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping, Sequence
 
 from planlens.corpus.model import PlanFile
@@ -85,6 +84,8 @@ def close_names(plans: Sequence[PlanFile], name: str) -> list[str]:
     for plan in plans:
         named.setdefault(plan.id.casefold(), plan)
         named.setdefault(plan.plan.label.casefold(), plan)
+    import difflib  # only for a name that is not known
+
     matches = difflib.get_close_matches(
         name.casefold(), list(named), n=CLOSE_MATCHES * 2, cutoff=CLOSE_CUTOFF
     )
@@ -112,6 +113,8 @@ def close_topics(topic: str, labels: Mapping[str, str]) -> list[str]:
     for topic_id, label in labels.items():
         named.setdefault(topic_id.casefold(), topic_id)
         named.setdefault(label.casefold(), topic_id)
+    import difflib  # only for a name that is not known
+
     matches = difflib.get_close_matches(
         topic.casefold(), list(named), n=CLOSE_MATCHES * 2, cutoff=CLOSE_CUTOFF
     )
