@@ -22,8 +22,9 @@ from pathlib import Path
 
 from planlens.authoring.toml_edit import ListKey, edit_address_list
 from planlens.corpus.address import format_address, plan_of, split_address
-from planlens.corpus.load import Corpus, load_corpus, parse_plan, text_digest
+from planlens.corpus.load import Corpus, load_corpus, parse_plan
 from planlens.corpus.problems import Problem
+from planlens.corpus.reading import text_digest
 from planlens.corpus.references import check_references, duplicate_clause_problems
 from planlens.errors import PlanlensError
 from planlens.files import write_text

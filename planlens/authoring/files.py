@@ -12,9 +12,10 @@ import dataclasses
 from pathlib import Path
 
 from planlens import files
-from planlens.corpus.load import MAX_FILE_BYTES, Corpus, parse_plan, read_toml
+from planlens.corpus.load import Corpus, parse_plan, read_toml
 from planlens.corpus.model import PlanFile
 from planlens.corpus.problems import Problem
+from planlens.corpus.reading import MAX_FILE_BYTES
 from planlens.corpus.references import check_references, duplicate_clause_problems
 from planlens.errors import PlanlensError
 

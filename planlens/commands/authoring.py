@@ -170,7 +170,7 @@ def default_output(plans: tuple[Path, ...], plan_id: str, cwd: Path | None = Non
 
     The bundled corpus inside an installed package is never a default target.
     """
-    from planlens.corpus.load import bundled_plans_dir, default_plan_dirs
+    from planlens.corpus.reading import bundled_plans_dir, default_plan_dirs
 
     here = cwd or Path.cwd()
     name = f"{plan_id}.toml"
@@ -216,7 +216,7 @@ def next_steps(
     base_id: str | None,
 ) -> list[str]:
     """What the user does next: edit, validate, compare — with the paths that make it work."""
-    from planlens.corpus.load import default_plan_dirs
+    from planlens.corpus.reading import default_plan_dirs
 
     shown = _shown(target)
     dirs = [p if p.is_dir() else p.parent for p in plans] or default_plan_dirs()

@@ -116,7 +116,8 @@ class PlanlensApp(App[None]):
     def load_plans(self, screen_width: int) -> None:
         """Load the plans from `plan_dirs`, then compare the versions shown first and lay them
         out for a screen `screen_width` cells wide, all off the UI thread, in one go."""
-        from planlens.corpus.load import default_plan_dirs, load_corpus
+        from planlens.corpus.load import load_corpus
+        from planlens.corpus.reading import default_plan_dirs
         from planlens.tui.opening import first_view, table_width
 
         try:

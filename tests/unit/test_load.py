@@ -8,14 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from planlens.corpus.load import (
-    MAX_FILE_BYTES,
-    Corpus,
-    UnknownPlanError,
-    default_plan_dirs,
-    load_corpus,
-)
+from planlens.corpus.load import Corpus, UnknownPlanError, load_corpus
 from planlens.corpus.problems import Problem
+from planlens.corpus.reading import MAX_FILE_BYTES, default_plan_dirs
 from tests.conftest import BUNDLED, MINI
 from tests.helpers import plan_text
 
