@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from planlens.comparison.model import Comparison
     from planlens.comparison.overview import Similarity
     from planlens.corpus.load import Corpus
-    from planlens.tui.layout import TableLayout
     from planlens.tui.screens.export import ExportRequest
+    from planlens.tui.table_model import TableLayout
 
 CACHED_LAYOUTS = 16
 """Laid-out comparisons kept, so switching back to a pair of versions is instant."""

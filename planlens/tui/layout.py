@@ -9,9 +9,6 @@ thread; filters only pick rows and never lay out again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from planlens.comparison.model import Comparison, PairDiff, Row
 from planlens.comparison.wording import absence, absent_ends
 from planlens.corpus.address import parse_address
@@ -19,6 +16,7 @@ from planlens.corpus.model import Plan
 from planlens.safe import one_line, visible
 from planlens.tui import palette
 from planlens.tui.styled import Line, Piece, cut, wrap
+from planlens.tui.table_model import Column, RowBlock, TableLayout
 
 GUTTER = 12
 """Width of the change column between the two sides."""
@@ -28,46 +26,6 @@ COMPACT_BELOW = 110
 """Table widths below which the side-by-side view drops its number columns and class words."""
 MATRIX_TITLE = 26
 """Width of the provision title column of the matrix."""
-
-Mode = Literal["pair", "matrix"]
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column of the table: where it starts and how wide it is."""
-
-    x: int
-    """Offset from the left edge, after the cursor bar."""
-    width: int
-    """Width in cells."""
-
-
-@dataclass(frozen=True)
-class RowBlock:
-    """One provision laid out: its height and each column's lines."""
-
-    height: int
-    """Lines the row takes."""
-    cells: tuple[tuple[Line, ...], ...]
-    """Per column, the lines of the cell (a cell may have fewer lines than the row)."""
-
-
-@dataclass(frozen=True)
-class TableLayout:
-    """A whole comparison laid out for one width."""
-
-    width: int
-    """The width laid out for (the table's content width)."""
-    mode: Mode
-    """pair: two versions side by side; matrix: one cell per version."""
-    columns: tuple[Column, ...]
-    """The columns, left to right."""
-    rules: tuple[int, ...]
-    """Offsets at which a vertical rule is drawn on every line."""
-    heading: tuple[tuple[Line, ...], ...]
-    """Per column, its heading lines (two lines)."""
-    rows: tuple[RowBlock, ...]
-    """Laid-out rows, by `Row.index`."""
 
 
 def layout(comparison: Comparison, width: int) -> TableLayout:

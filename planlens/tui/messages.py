@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from planlens.comparison.model import Comparison
     from planlens.comparison.overview import Similarity
     from planlens.corpus.load import Corpus
-    from planlens.tui.layout import TableLayout
     from planlens.tui.opening import FirstView
+    from planlens.tui.table_model import TableLayout
 
 
 @dataclass

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from planlens.comparison.model import Comparison
     from planlens.corpus.load import Corpus
-    from planlens.tui.layout import TableLayout
+    from planlens.tui.table_model import TableLayout
 
 MIN_TABLE_WIDTH = 40
 """The narrowest table laid out."""

@@ -33,9 +33,9 @@ if TYPE_CHECKING:
     from planlens.comparison.search import SearchIndex
     from planlens.corpus.load import Corpus
     from planlens.tui.app import PlanlensApp
-    from planlens.tui.layout import TableLayout
     from planlens.tui.screens.corpus_search import SearchChoice
     from planlens.tui.screens.export import ExportRequest
+    from planlens.tui.table_model import TableLayout
     from planlens.tui.widgets.provision_table import ProvisionTable
 
 

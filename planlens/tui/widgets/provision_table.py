@@ -28,8 +28,8 @@ from textual.style import Style
 from textual.widget import Widget
 
 from planlens.tui import palette
-from planlens.tui.layout import Column, TableLayout
 from planlens.tui.styled import Line, highlight
+from planlens.tui.table_model import Column, TableLayout
 
 
 def compose_line(

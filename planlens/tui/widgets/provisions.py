@@ -23,12 +23,13 @@ from planlens.corpus.address import row_addresses
 from planlens.errors import PlanlensError
 from planlens.tui.failures import internal_error
 from planlens.tui.find import find_address, next_change, search_hits, step_to
-from planlens.tui.layout import TableLayout, layout
+from planlens.tui.layout import layout
 from planlens.tui.messages import ComparisonFailed, ComparisonReady, LayoutReady
 from planlens.tui.opening import table_width
 from planlens.tui.plain import tell
 from planlens.tui.state import ViewState, expected_pairs, visible_rows
 from planlens.tui.status import status_content
+from planlens.tui.table_model import TableLayout
 from planlens.tui.widgets.details import DetailsPane
 from planlens.tui.widgets.link_review import LinkReview
 from planlens.tui.widgets.provision_table import ProvisionTable

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.strip import Strip
 from textual.widget import Widget
 
-from planlens.tui.layout import TableLayout
+from planlens.tui.table_model import TableLayout
 from planlens.tui.widgets.provision_table import StylePainter, compose_line
 
 
