@@ -2,8 +2,9 @@
 
 `make_app` in `planlens.tui` builds it, for the CLI and the tests alike. Started without a
 corpus, it paints a start screen first and loads the plans in a worker, so nothing of the core
-(pydantic, numpy, scipy) is imported before the first frame; the screens are imported where
-they are first shown.
+(pydantic, numpy, scipy) is imported before the first frame; when the same files were opened
+before at this width, that first frame already draws the rows shown then (`tui.preview`). The
+screens are imported where they are first shown.
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ if TYPE_CHECKING:
     from planlens.comparison.model import Comparison
     from planlens.comparison.overview import Similarity
     from planlens.corpus.load import Corpus
+    from planlens.tui.preview import Preview
     from planlens.tui.screens.export import ExportRequest
     from planlens.tui.table_model import TableLayout
+    from planlens.tui.widgets.provisions import ProvisionView
 
 CACHED_LAYOUTS = 16
 """Laid-out comparisons kept, so switching back to a pair of versions is instant."""
@@ -71,6 +74,8 @@ class PlanlensApp(App[None]):
         """Recent layouts, by versions and width."""
         self.similarities: dict[tuple[str, str], Similarity] = {}
         """Pairwise similarities computed for the overview."""
+        self._opening: tuple[str, int] | None = None
+        """The preview key of this opening and the screen width it was made for."""
 
     @property
     def loaded(self) -> bool:
@@ -109,6 +114,37 @@ class PlanlensApp(App[None]):
             # Textual posts Ready just after the first frame: loading (and its imports) must
             # not delay that frame, and need not wait for the later refreshes of the start screen.
             self.load_plans(self.size.width)
+
+    # -- the opening preview -------------------------------------------------------------------
+
+    def opening_preview(self) -> Preview | None:
+        """What the compare view showed when it last opened on these files, versions and width
+        (`tui.preview`), or None; the start screen draws it while the plans load."""
+        from planlens.errors import PlanlensError
+        from planlens.tui.preview import preview_key, stored_preview
+
+        width = self.size.width
+        try:
+            key = preview_key(self.plan_dirs, self.plan_ids, width)
+        except PlanlensError:  # $PLANLENS_PLANS names nothing: loading reports it
+            return None
+        self._opening = (key, width)
+        return stored_preview(key)
+
+    def keep_opening(self, provisions: ProvisionView) -> None:
+        """Keep what the compare view shows on opening, for the next start (once a session)."""
+        from planlens.tui.opening import table_width
+        from planlens.tui.preview import Preview, store_preview
+
+        if self._opening is None:
+            return
+        key, width = self._opening
+        self._opening = None
+        table_layout = provisions.table_layout
+        if table_layout is None or table_layout.width != table_width(width):
+            return  # resized meanwhile: not what this width shows
+        rows = tuple(provisions.table.shown_rows)
+        store_preview(key, Preview(provisions.status(), table_layout, rows))
 
     # -- loading -------------------------------------------------------------------------------
 

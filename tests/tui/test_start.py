@@ -95,7 +95,10 @@ def test_the_first_rows_are_painted_before_search_and_link_editing_are_imported(
 
 
 @pilot_test
-async def test_starts_on_the_start_screen_then_shows_the_plans() -> None:
+async def test_starts_on_the_start_screen_then_shows_the_plans(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLANLENS_CACHE_DIR", str(tmp_path / "empty"))  # no opening kept
     app = make_app(plan_dirs=[MINI])
     async with app.run_test(size=SIZE) as pilot:
         start = app.screen_stack[0]

@@ -117,6 +117,7 @@ class CompareScreen(Screen[None]):
         if self.view.plan_ids in self.planlens.comparisons:
             # Compared and laid out already (by the app's loading worker): rows in this frame.
             self.show_versions(self.view.plan_ids)
+            self.planlens.keep_opening(self.provisions)
         else:
             # After the first frame: the worker's imports and work must not delay it.
             self.call_after_refresh(self.show_versions, self.view.plan_ids)

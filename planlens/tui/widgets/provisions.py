@@ -37,6 +37,7 @@ from planlens.tui.widgets.table_heading import TableHeading
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
+    from textual.content import Content
 
     from planlens.comparison.model import Comparison
     from planlens.tui.app import PlanlensApp
@@ -241,11 +242,14 @@ class ProvisionView(Vertical):
         self.update_status()
 
     def update_status(self) -> None:
-        """Draw the status line: versions, filters, counts, the search and its hits."""
-        status = status_content(
+        """Draw the status line."""
+        self.query_one("#status", Static).update(self.status())
+
+    def status(self) -> Content:
+        """The status line: versions, filters, counts, the search and its hits."""
+        return status_content(
             self.view, self.comparison, len(self.table.shown_rows), self.search, len(self.hits)
         )
-        self.query_one("#status", Static).update(status)
 
     @on(ProvisionTable.Highlighted)
     def details_follow_the_cursor(self, message: ProvisionTable.Highlighted) -> None:
