@@ -14,7 +14,8 @@ Also printed, per pair:
 - `extra`: all pairs the aligner made that are not asserted (listed with --verbose).
 - `contra`: the pairs that contradict an asserted link: the aligner pairs a with b where the
   editors linked a to some other clause c of b's version (precision comes first: this should be
-  0). Listed with --verbose, with the asserted counterpart.
+  0). Listed with --verbose, with the pass and score that made the pair, and the asserted
+  counterpart with its score.
 - `1:1 agree`: per clause, against the links a one-to-one matching can reach: the most asserted
   links one-to-one among those the aligner found, over `1:1 max` (issue 12's measure).
 
@@ -34,10 +35,12 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import maximum_bipartite_matching
 
-from planlens.align.passes import align, lineage_pairs, pairs_of
+from planlens.align.passes import align, clause_refs, lineage_pairs, pairs_of
+from planlens.align.similarity import Features
 from planlens.comparison.build import compare
 from planlens.comparison.suggest import suggest
 from planlens.corpus.load import Corpus, load_corpus
+from planlens.corpus.model import PlanFile
 
 Pair = frozenset[str]
 
@@ -149,11 +152,27 @@ def _measure(corpus: Corpus, first: str, second: str, links: set[Pair], tally: T
         kind = "split/merge" if frozenset(extra) in structural else "row"
         how = passes.get(frozenset(extra), "row")
         lines.append(f"    extra  {extra[0]} ~ {extra[1]} ({kind}, {how})")
-    for pair, link in against:
+    scored = {frozenset((link.a, link.b)): link.score for link in alignment.links}
+    asserted_scores = _scores(plans, [link for _, link in against])
+    for (pair, link), score in zip(against, asserted_scores, strict=True):
+        made = f"{passes.get(pair, 'row')} {scored[pair]:.3f}" if pair in scored else "row"
         lines.append(
-            f"    contra {' ~ '.join(sorted(pair))} against asserted {' ~ '.join(sorted(link))}"
+            f"    contra {' ~ '.join(sorted(pair))} ({made}) against asserted "
+            f"{' ~ '.join(sorted(link))} ({score:.3f})"
         )
     return "\n".join(lines)
+
+
+def _scores(plans: list[PlanFile], pairs: list[Pair]) -> list[float]:
+    """The combined score (`Features.pair_scores`) of each pair of clause addresses."""
+    if not pairs:
+        return []
+    refs = clause_refs(plans)
+    at = {ref.address: index for index, ref in enumerate(refs)}
+    ends = [sorted(pair) for pair in pairs]
+    features = Features(refs, lineage_pairs(plans))
+    scores = features.pair_scores([at[a] for a, _ in ends], [at[b] for _, b in ends])
+    return [float(score) for score in scores]
 
 
 def main() -> None:

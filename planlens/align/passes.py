@@ -32,6 +32,7 @@ from planlens.align.matching import edge_matching
 from planlens.align.model import AlignedRow, Alignment, Link, LinkKind, PassName
 from planlens.align.order import in_order_share
 from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
+from planlens.align.ties import mutual_best
 from planlens.align.tokens import content_words, named_tokens, normalise
 from planlens.align.vectors import one_blas_thread
 from planlens.corpus.address import format_address, plan_of
@@ -159,6 +160,7 @@ class _Builder:
         self.links: list[Link] = []
         self._words: dict[int, frozenset[str]] = {}
         self._names: dict[int, frozenset[str]] = {}
+        self._families: NDArray[np.int64] | None = None
         self._asserted = self._asserted_edges() if not ignore_links else {}
         self._family: dict[tuple[str, str], list[int]] = {}
         for index, ref in enumerate(refs):
@@ -278,7 +280,7 @@ class _Builder:
         threshold = self._version_threshold = self.null_threshold(members)
         groups = [self.row_of[p] for p in candidates]
         edges = threshold_edges(self.features, open_members, candidates, groups, threshold)
-        usable = self.usable_edges(edges, threshold)
+        usable = self.usable_edges(edges, threshold, open_members, candidates)
         usable &= self._ordered_enough(edges, usable, threshold, open_members, candidates)
         chosen = _matched_edges(edges, usable)
         halves = self._split_halves(edges, chosen, open_members, candidates)
@@ -341,18 +343,53 @@ class _Builder:
         inside = shares[0, 0] >= CONTAINMENT and pair_shares[0, 0] >= PAIR_CONTAINMENT
         return bool(inside) and self._same_names(part, whole)
 
-    def usable_edges(self, edges: Edges, threshold: float) -> NDArray[np.bool_]:
+    def usable_edges(
+        self, edges: Edges, threshold: float, clauses: list[int], candidates: list[int]
+    ) -> NDArray[np.bool_]:
         """Which scored pairs may pair: at or above the threshold, and, for a weak score (less
         than `CONFIDENT_MARGIN` above it), the best of both its clause and its row over every
         pair scored, kept or not (`Edges.row_best`, `Edges.col_best`): a clause whose best row
         went to a better clause does not fall back on a weak second choice, since with a shared
-        vocabulary that second choice is chance."""
+        vocabulary that second choice is chance. Where the versions share little vocabulary
+        (the threshold at its floor), a near tie for best goes to the pair whose words agree
+        most (`ties.mutual_best`)."""
         scores = edges.scores
-        mutual = (scores >= edges.row_best[edges.rows] - MUTUAL_TOLERANCE) & (
-            scores >= edges.col_best[edges.cols] - MUTUAL_TOLERANCE
-        )
+        if threshold <= self.threshold:
+            mutual = self._mutual_by_words(edges, clauses, candidates)
+        else:
+            mutual = (scores >= edges.row_best[edges.rows] - MUTUAL_TOLERANCE) & (
+                scores >= edges.col_best[edges.cols] - MUTUAL_TOLERANCE
+            )
         confident = scores >= threshold + CONFIDENT_MARGIN
         return np.asarray((scores >= threshold) & (confident | mutual))
+
+    def _mutual_by_words(
+        self, edges: Edges, clauses: list[int], candidates: list[int]
+    ) -> NDArray[np.bool_]:
+        """`ties.mutual_best` of the edges of `clauses` against the rows' `candidates`."""
+        left = np.asarray(clauses, dtype=np.int64)[edges.rows]
+        right = np.asarray(candidates, dtype=np.int64)[edges.members]
+        codes = self._family_codes()
+        return mutual_best(
+            edges,
+            MUTUAL_TOLERANCE,
+            lambda kept: self.features.word_agreement(left[kept], right[kept]),
+            np.stack([codes[left], codes[right]], axis=1),
+        )
+
+    def _family_codes(self) -> NDArray[np.int64]:
+        """A code per clause for its numbered family: its plan and its point ("21" for 21,
+        21.a and 21.b alike)."""
+        if self._families is None:
+            seen: dict[tuple[str, str], int] = {}
+            self._families = np.array(
+                [
+                    seen.setdefault((ref.plan, _parent(ref.clause.id) or ref.clause.id), len(seen))
+                    for ref in self.refs
+                ],
+                dtype=np.int64,
+            )
+        return self._families
 
     def _ordered_enough(
         self,

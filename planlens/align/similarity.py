@@ -261,6 +261,16 @@ class Features:
             & self._related[self._plan_code[r], self._plan_code[c]],
         )
 
+    def word_agreement(self, left: Indices, right: Indices) -> FloatMatrix:
+        """The part of each pair's (left[k], right[k]) score its words give: the weighted
+        TF-IDF cosines of their words and of their adjacent word pairs (a vector)."""
+        r, c = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+        if not len(r):
+            return np.zeros(0)
+        pairs = PairList(r, c)
+        w = self.weights
+        return np.asarray(w.text * pairs.cosine(self._text) + w.order * pairs.cosine(self._order))
+
     def pair_shares_topic(self, left: Indices, right: Indices) -> NDArray[np.bool_]:
         """Whether each pair (left[k], right[k]) has a topic in common."""
         r, c = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)

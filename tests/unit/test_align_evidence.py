@@ -120,8 +120,9 @@ def test_a_clause_whose_best_counterpart_went_elsewhere_does_not_take_a_weak_sec
 
 def test_no_automatic_pair_contradicts_more_asserted_links_than_measured() -> None:
     # Precision first (issue 12): a pair a~b where the editors linked a to another clause of
-    # b's version. 10 before mutual best pairs, slots of places and the sibling rule; 6 now,
-    # each an editorial judgement the texts do not show (bench_align_real --verbose).
+    # b's version. 10 before mutual best pairs, slots of places and the sibling rule; 6 before
+    # near ties went to the words (ep-res:3 ~ eu-core:p1); 5 now, each an editorial judgement
+    # the texts do not show (bench_align_real --verbose).
     corpus = load_corpus()
     asserted: dict[tuple[str, str], set[frozenset[str]]] = defaultdict(set)
     for p in corpus.plans:
@@ -136,7 +137,7 @@ def test_no_automatic_pair_contradicts_more_asserted_links_than_measured() -> No
         )
         linked = {address for link in links for address in link}
         contradicting += sum(bool(pair & linked) for pair in pairs - links)
-    assert contradicting <= 6
+    assert contradicting <= 5
 
 
 FUND = "The reconstruction fund shall allocate {0} million for {1} and the energy supply of {2}."
