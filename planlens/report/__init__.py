@@ -14,8 +14,6 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, cast
 
-from planlens.files import write_text
-
 if TYPE_CHECKING:
     from planlens.comparison.model import Comparison
 
@@ -125,6 +123,8 @@ def write_report(
     `force=False` refuses to replace an existing file (the CLI without `--force`); the TUI asks
     before it overwrites, so the default replaces it.
     """
+    from planlens.files import write_text  # only a report written to a file needs it
+
     content = render(comparison, fmt, options)
     write_text(Path(path), content, force=force)
     return Path(path)

@@ -25,7 +25,6 @@ from planlens.comparison.model import Comparison, FigureInfo
 from planlens.comparison.wording import figure_label
 from planlens.corpus.address import format_address
 from planlens.report import common as c
-from planlens.report.html_parts import address_link, esc
 from planlens.report.markdown_escape import code, escape
 from planlens.safe import visible
 
@@ -109,6 +108,8 @@ def _figure(figure: FigureInfo) -> str:
 
 def key_changes_html(comparison: Comparison) -> str:
     """The key changes as HTML lists, one per kind."""
+    from planlens.report.html_parts import address_link, esc  # HTML only: text loads none
+
     groups = _by_kind(comparison)
     if not groups:
         return f'<p class="muted">{esc(NO_KEY_CHANGES)}</p>'
@@ -128,6 +129,8 @@ def key_changes_html(comparison: Comparison) -> str:
 
 def by_topic_html(comparison: Comparison) -> str:
     """The provisions grouped by topic: per topic, a row per provision, a column per version."""
+    from planlens.report.html_parts import esc  # HTML only: a text report loads none of it
+
     head = "".join(f'<th scope="col">{esc(p.label)}</th>' for p in comparison.plans)
     out = []
     for group in topic_groups(comparison):
