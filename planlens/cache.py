@@ -40,15 +40,21 @@ SUFFIX = ".pickle"
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
-    """The cache directory, or None when the cache is switched off."""
+    """The cache directory, or None when the cache is switched off (or there is no home
+    directory to keep it in)."""
     env = os.environ if environ is None else environ
     named = env.get(ENV_CACHE, "")
     if named.lower() == "off":
         return None
     if named:
         return Path(named)
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "planlens"
+    if env.get("XDG_CACHE_HOME"):
+        return Path(env["XDG_CACHE_HOME"]) / "planlens"
+    try:
+        home = Path.home()
+    except RuntimeError:  # no $HOME and no passwd entry (a container's user): no cache
+        return None
+    return home / ".cache" / "planlens"
 
 
 def key(*parts: str) -> str:

@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from planlens.align.stored import align_stored
 from planlens.comparison.build import compare
 from planlens.corpus.load import load_corpus
 from planlens.corpus.model import PlanFile
-from tests.conftest import BUNDLED, MINI
+from tests.conftest import BUNDLED, MINI, CliResult
 
 
 @pytest.fixture
@@ -268,3 +268,20 @@ def test_a_repeated_small_diff_imports_neither_numpy_nor_the_validators(
         )
         seen.append(json.loads(done.stdout.strip().splitlines()[-1]))
     assert seen == [[True, True], [False, False]]
+
+
+def _no_home() -> Path:
+    raise RuntimeError("Could not determine home directory.")  # as Path.home() without one
+
+
+def test_no_home_directory_is_no_cache_not_an_error(
+    monkeypatch: pytest.MonkeyPatch, run_cli: Callable[..., CliResult]
+) -> None:
+    """A container's user often has neither $HOME nor a passwd entry: Path.home() raises."""
+    monkeypatch.delenv(cache.ENV_CACHE)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", _no_home)
+    assert cache.cache_dir() is None
+    result = run_cli("diff", "alpha", "beta", "--plans", MINI)
+    assert result.code == 0, result.err
+    assert "alpha:1" in result.out and result.err == ""
