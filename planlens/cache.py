@@ -48,8 +48,9 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
         return None
     if named:
         return Path(named)
-    if env.get("XDG_CACHE_HOME"):
-        return Path(env["XDG_CACHE_HOME"]) / "planlens"
+    xdg = Path(env.get("XDG_CACHE_HOME", ""))
+    if xdg.is_absolute():  # the XDG spec: a relative path is invalid and is ignored
+        return xdg / "planlens"
     try:
         home = Path.home()
     except RuntimeError:  # no $HOME and no passwd entry (a container's user): no cache

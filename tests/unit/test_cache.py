@@ -285,3 +285,10 @@ def test_no_home_directory_is_no_cache_not_an_error(
     result = run_cli("diff", "alpha", "beta", "--plans", MINI)
     assert result.code == 0, result.err
     assert "alpha:1" in result.out and result.err == ""
+
+
+def test_a_relative_xdg_cache_home_is_ignored_as_the_xdg_spec_says() -> None:
+    """Else each working directory would get a cache of its own, made among the user's files."""
+    default = Path.home() / ".cache" / "planlens"
+    assert cache.cache_dir({"XDG_CACHE_HOME": "cache"}) == default
+    assert cache.cache_dir({"XDG_CACHE_HOME": "./.cache"}) == default
