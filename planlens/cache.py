@@ -9,9 +9,10 @@ entry is reused only where recomputing would give the same result; an edited pla
 planlens or an edited module simply misses.
 
 Entries are pickles, read only from a directory the current user owns and nobody else can write
-to (as ssh treats its keys): a plan file from a stranger never reaches this cache except as the
-validated model built from it. Every failure (no such directory, a full disk, a corrupt or
-truncated entry) is a miss, never an error: the cache only ever saves time.
+to, and only when the entry itself is such a file (as ssh treats its keys): a plan file from a
+stranger never reaches this cache except as the validated model built from it. Every failure (no
+such directory, a full disk, a corrupt or truncated entry) is a miss, never an error: the cache
+only ever saves time.
 
 `PLANLENS_CACHE_DIR` names the directory (default `$XDG_CACHE_HOME/planlens`, else
 `~/.cache/planlens`); `off` switches the cache off.
@@ -29,6 +30,7 @@ from collections.abc import Mapping
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 ENV_CACHE = "PLANLENS_CACHE_DIR"
 MAX_ENTRIES = 512
@@ -73,7 +75,10 @@ def get(kind: str, entry_key: str) -> object | None:
         return None
     path = directory / f"{kind}-{entry_key}{SUFFIX}"
     try:
-        with path.open("rb") as handle:
+        handle = _open_entry(path)
+        if handle is None:
+            return None
+        with handle:
             value: object = pickle.load(handle)
     except FileNotFoundError:
         return None
@@ -122,9 +127,28 @@ def _usable_dir(create: bool = False) -> Path | None:
         info = directory.stat()
     except OSError:
         return None
-    private = not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return directory if stat.S_ISDIR(info.st_mode) and _private(info) else None
+
+
+def _open_entry(path: Path) -> BinaryIO | None:
+    """The entry at `path` open for reading when it is a file of this user's that nobody else
+    can write to, else None: the directory's check alone would trust a pickle planted while it
+    was open to others, or swapped in between that check and this open. Never follows a
+    symbolic link, and never waits on a named pipe."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags)
+    info = os.fstat(descriptor)
+    if stat.S_ISREG(info.st_mode) and _private(info):
+        return os.fdopen(descriptor, "rb")
+    os.close(descriptor)
+    return None
+
+
+def _private(info: os.stat_result) -> bool:
+    """True when the current user owns the file or directory and nobody else may write to it."""
+    shared = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
     mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return directory if stat.S_ISDIR(info.st_mode) and private and mine else None
+    return not shared and mine
 
 
 def _trim(directory: Path) -> None:

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -292,3 +293,40 @@ def test_a_relative_xdg_cache_home_is_ignored_as_the_xdg_spec_says() -> None:
     default = Path.home() / ".cache" / "planlens"
     assert cache.cache_dir({"XDG_CACHE_HOME": "cache"}) == default
     assert cache.cache_dir({"XDG_CACHE_HOME": "./.cache"}) == default
+
+
+def test_an_entry_others_may_write_to_is_never_read(cache_dir: Path) -> None:
+    """As ssh treats a key file: the directory being private is not enough on its own."""
+    key = cache.key("x")
+    cache.put("Thing", key, "value")
+    (path,) = entries(cache_dir)
+    path.chmod(0o666)
+    assert cache.get("Thing", key) is None
+    cache.put("Thing", key, "value")  # stored again, privately
+    assert cache.get("Thing", key) == "value"
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root"
+)
+def test_an_entry_another_user_owns_is_never_read(cache_dir: Path) -> None:
+    """Planted while the directory was open to others, or swapped in between the directory's
+    check and the entry's opening (a parent others can write to)."""
+    key = cache.key("x")
+    cache.put("Thing", key, "value")
+    (path,) = entries(cache_dir)
+    os.chown(path, 65534, 65534)
+    assert cache.get("Thing", key) is None
+
+
+def test_an_entry_that_is_not_a_file_is_a_miss_not_a_hang(cache_dir: Path) -> None:
+    key = cache.key("x")
+    cache.put("Thing", key, "value")
+    (path,) = entries(cache_dir)
+    path.unlink()
+    os.mkfifo(path)  # opening it for reading would wait for a writer forever
+    result: list[object] = []
+    reader = threading.Thread(target=lambda: result.append(cache.get("Thing", key)), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    assert result == [None]
