@@ -24,6 +24,7 @@ import hashlib
 import importlib.util
 import os
 import pickle
+import re
 import stat
 import sys
 from collections.abc import Mapping
@@ -39,6 +40,9 @@ MAX_BYTES = 256 * 1024 * 1024
 """Bytes kept (the alignment of ten versions of 1,000 clauses takes 1.6 MB); the least
 recently written entries beyond it are removed."""
 SUFFIX = ".pickle"
+_ENTRY_NAME = re.compile(rf"[A-Za-z]+-[0-9a-f]{{64}}{re.escape(SUFFIX)}")
+"""The name of an entry as `put` writes it: the only files trimming removes, for the directory
+may be one of the user's own, with other pickles in it."""
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -154,7 +158,7 @@ def _private(info: os.stat_result) -> bool:
 def _trim(directory: Path) -> None:
     """Remove the least recently written entries beyond `MAX_ENTRIES` or `MAX_BYTES`."""
     try:
-        entries = [e for e in os.scandir(directory) if e.name.endswith(SUFFIX)]
+        entries = [e for e in os.scandir(directory) if _ENTRY_NAME.fullmatch(e.name)]
         entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
         size = 0
         for kept, entry in enumerate(entries, start=1):

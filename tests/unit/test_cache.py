@@ -330,3 +330,18 @@ def test_an_entry_that_is_not_a_file_is_a_miss_not_a_hang(cache_dir: Path) -> No
     reader.start()
     reader.join(timeout=10)
     assert result == [None]
+
+
+def test_only_its_own_entries_are_ever_removed(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PLANLENS_CACHE_DIR may name a directory of the user's own files, pickles among them."""
+    cache_dir.mkdir(mode=0o700)
+    mine = cache_dir / "experiment.pickle"
+    mine.write_bytes(b"x" * 5000)
+    os.utime(mine, ns=(0, 0))  # the oldest file there
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 1)
+    monkeypatch.setattr(cache, "MAX_BYTES", 1000)
+    cache.put("Thing", cache.key("x"), "value")
+    assert mine.read_bytes() == b"x" * 5000
+    assert cache.get("Thing", cache.key("x")) == "value"
