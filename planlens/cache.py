@@ -183,9 +183,7 @@ def _fingerprint() -> str:
     parts = [__version__, sys.version, *(_library_stamp(name) for name in LIBRARIES)]
     for root, dirs, files in os.walk(package):  # a tenth of rglob's time: no Path per file
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(f for f in files if f.endswith(".py")):
-            info = os.stat(f"{root}/{name}")  # noqa: PTH116 - see above
-            parts.append(f"{root}/{name}:{info.st_size}:{info.st_mtime_ns}")
+        parts += (_stamp(f"{root}/{name}") for name in sorted(files) if name.endswith(".py"))
     return "\n".join(parts)
 
 
@@ -195,5 +193,15 @@ def _library_stamp(name: str) -> str:
     spec = importlib.util.find_spec(name)
     if spec is None or spec.origin is None:
         return f"{name}: absent"
-    info = os.stat(spec.origin)  # noqa: PTH116 - a path string, as find_spec gives it
-    return f"{spec.origin}:{info.st_size}:{info.st_mtime_ns}"
+    return _stamp(spec.origin)
+
+
+def _stamp(path: str) -> str:
+    """`path` with its size and modification time, or with a dash when it cannot be read: an
+    editor's lock beside a module being edited (Emacs's `.#name.py` is a dangling symbolic
+    link) or a file removed meanwhile must not stop every command."""
+    try:
+        info = os.stat(path)  # noqa: PTH116 - a path string: no Path per file (see above)
+    except OSError:
+        return f"{path}:-"
+    return f"{path}:{info.st_size}:{info.st_mtime_ns}"

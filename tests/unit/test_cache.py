@@ -345,3 +345,15 @@ def test_only_its_own_entries_are_ever_removed(
     cache.put("Thing", cache.key("x"), "value")
     assert mine.read_bytes() == b"x" * 5000
     assert cache.get("Thing", cache.key("x")) == "value"
+
+
+def test_a_module_that_cannot_be_stat_ed_does_not_stop_planlens() -> None:
+    """Emacs marks a file it is editing with a dangling symbolic link, `.#name.py`, beside it."""
+    lock = Path(cache.__file__).parent / ".#qa-lock.py"
+    lock.symlink_to("user@host.12345:1701650000")
+    cache._fingerprint.cache_clear()
+    try:
+        assert len(cache.key("x")) == 64
+    finally:
+        lock.unlink()
+        cache._fingerprint.cache_clear()
