@@ -113,10 +113,11 @@ def put(kind: str, entry_key: str, value: object) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         temporary.replace(directory / f"{kind}-{entry_key}{SUFFIX}")
-    except OSError:  # a full disk, a quota: nothing half-written is left behind
+    except OSError:  # a full disk, a quota
+        return
+    finally:  # that, or Ctrl-C: nothing half-written is left behind (once moved, it is gone)
         with suppress(OSError):
             temporary.unlink(missing_ok=True)
-        return
     _trim(directory)
 
 

@@ -357,3 +357,18 @@ def test_a_module_that_cannot_be_stat_ed_does_not_stop_planlens() -> None:
     finally:
         lock.unlink()
         cache._fingerprint.cache_clear()
+
+
+def test_an_interrupted_write_leaves_nothing_behind(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while a large alignment is written: the temporary file goes too."""
+    cache.put("Thing", cache.key("first"), 1)
+
+    def interrupted(self: Path, target: Path) -> Path:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        cache.put("Thing", cache.key("x"), list(range(1000)))
+    assert [p.name for p in cache_dir.iterdir()] == [f"Thing-{cache.key('first')}{cache.SUFFIX}"]
