@@ -10,9 +10,10 @@ same result; an edited plan file, another planlens, an edited module or an upgra
 simply misses.
 
 Entries are pickles, read only from a directory the current user owns and nobody else can write
-to (as ssh treats its keys): a plan file from a stranger never reaches this cache except as the
-validated model built from it. Every failure (no such directory, a full disk, a corrupt or
-truncated entry) is a miss, never an error: the cache only ever saves time.
+to, and only when the entry itself is such a file (as ssh treats its keys): a plan file from a
+stranger never reaches this cache except as the validated model built from it. Every failure (no
+such directory, a full disk, a corrupt or truncated entry) is a miss, never an error: the cache
+only ever saves time.
 
 `PLANLENS_CACHE_DIR` names the directory (default `$XDG_CACHE_HOME/planlens`, else
 `~/.cache/planlens`); `off` switches the cache off.
@@ -24,12 +25,14 @@ import hashlib
 import importlib.util
 import os
 import pickle
+import re
 import stat
 import sys
 from collections.abc import Mapping
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 ENV_CACHE = "PLANLENS_CACHE_DIR"
 MAX_ENTRIES = 512
@@ -38,18 +41,28 @@ MAX_BYTES = 256 * 1024 * 1024
 """Bytes kept (the alignment of ten versions of 1,000 clauses takes 1.6 MB); the least
 recently written entries beyond it are removed."""
 SUFFIX = ".pickle"
+_ENTRY_NAME = re.compile(rf"[A-Za-z]+-[0-9a-f]{{64}}{re.escape(SUFFIX)}")
+"""The name of an entry as `put` writes it: the only files trimming removes, for the directory
+may be one of the user's own, with other pickles in it."""
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
-    """The cache directory, or None when the cache is switched off."""
+    """The cache directory, or None when the cache is switched off (or there is no home
+    directory to keep it in)."""
     env = os.environ if environ is None else environ
     named = env.get(ENV_CACHE, "")
     if named.lower() == "off":
         return None
     if named:
         return Path(named)
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "planlens"
+    xdg = Path(env.get("XDG_CACHE_HOME", ""))
+    if xdg.is_absolute():  # the XDG spec: a relative path is invalid and is ignored
+        return xdg / "planlens"
+    try:
+        home = Path.home()
+    except RuntimeError:  # no $HOME and no passwd entry (a container's user): no cache
+        return None
+    return home / ".cache" / "planlens"
 
 
 def key(*parts: str) -> str:
@@ -67,7 +80,10 @@ def get(kind: str, entry_key: str) -> object | None:
         return None
     path = directory / f"{kind}-{entry_key}{SUFFIX}"
     try:
-        with path.open("rb") as handle:
+        handle = _open_entry(path)
+        if handle is None:
+            return None
+        with handle:
             value: object = pickle.load(handle)
     except FileNotFoundError:
         return None
@@ -98,10 +114,11 @@ def put(kind: str, entry_key: str, value: object) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         temporary.replace(directory / f"{kind}-{entry_key}{SUFFIX}")
-    except OSError:  # a full disk, a quota: nothing half-written is left behind
+    except OSError:  # a full disk, a quota
+        return
+    finally:  # that, or Ctrl-C: nothing half-written is left behind (once moved, it is gone)
         with suppress(OSError):
             temporary.unlink(missing_ok=True)
-        return
     _trim(directory)
 
 
@@ -116,15 +133,34 @@ def _usable_dir(create: bool = False) -> Path | None:
         info = directory.stat()
     except OSError:
         return None
-    private = not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return directory if stat.S_ISDIR(info.st_mode) and _private(info) else None
+
+
+def _open_entry(path: Path) -> BinaryIO | None:
+    """The entry at `path` open for reading when it is a file of this user's that nobody else
+    can write to, else None: the directory's check alone would trust a pickle planted while it
+    was open to others, or swapped in between that check and this open. Never follows a
+    symbolic link, and never waits on a named pipe."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags)
+    info = os.fstat(descriptor)
+    if stat.S_ISREG(info.st_mode) and _private(info):
+        return os.fdopen(descriptor, "rb")
+    os.close(descriptor)
+    return None
+
+
+def _private(info: os.stat_result) -> bool:
+    """True when the current user owns the file or directory and nobody else may write to it."""
+    shared = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
     mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return directory if stat.S_ISDIR(info.st_mode) and private and mine else None
+    return not shared and mine
 
 
 def _trim(directory: Path) -> None:
     """Remove the least recently written entries beyond `MAX_ENTRIES` or `MAX_BYTES`."""
     try:
-        entries = [e for e in os.scandir(directory) if e.name.endswith(SUFFIX)]
+        entries = [e for e in os.scandir(directory) if _ENTRY_NAME.fullmatch(e.name)]
         entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
         size = 0
         for kept, entry in enumerate(entries, start=1):
@@ -149,9 +185,7 @@ def _fingerprint() -> str:
     parts = [__version__, sys.version, *(_library_stamp(name) for name in LIBRARIES)]
     for root, dirs, files in os.walk(package):  # a tenth of rglob's time: no Path per file
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(f for f in files if f.endswith(".py")):
-            info = os.stat(f"{root}/{name}")  # noqa: PTH116 - see above
-            parts.append(f"{root}/{name}:{info.st_size}:{info.st_mtime_ns}")
+        parts += (_stamp(f"{root}/{name}") for name in sorted(files) if name.endswith(".py"))
     return "\n".join(parts)
 
 
@@ -161,5 +195,15 @@ def _library_stamp(name: str) -> str:
     spec = importlib.util.find_spec(name)
     if spec is None or spec.origin is None:
         return f"{name}: absent"
-    info = os.stat(spec.origin)  # noqa: PTH116 - a path string, as find_spec gives it
-    return f"{spec.origin}:{info.st_size}:{info.st_mtime_ns}"
+    return _stamp(spec.origin)
+
+
+def _stamp(path: str) -> str:
+    """`path` with its size and modification time, or with a dash when it cannot be read: an
+    editor's lock beside a module being edited (Emacs's `.#name.py` is a dangling symbolic
+    link) or a file removed meanwhile must not stop every command."""
+    try:
+        info = os.stat(path)  # noqa: PTH116 - a path string: no Path per file (see above)
+    except OSError:
+        return f"{path}:-"
+    return f"{path}:{info.st_size}:{info.st_mtime_ns}"

@@ -26,7 +26,7 @@ from planlens.comparison.wording import figure_label
 from planlens.corpus.address import format_address
 from planlens.report import common as c
 from planlens.report.markdown_escape import code, escape
-from planlens.safe import visible
+from planlens.safe import one_line
 
 KIND_HEADINGS: dict[KeyKind, str] = {
     "figure": "Figures that moved",
@@ -223,7 +223,7 @@ def by_topic_text(comparison: Comparison) -> list[RenderableType]:
     """The provisions grouped by topic, as Rich text."""
     out: list[RenderableType] = [Text(""), Text("Provisions by topic", style="bold underline")]
     for group in topic_groups(comparison):
-        out.append(Text(visible(group.label), style="bold"))
+        out.append(Text(one_line(group.label), style="bold"))
         for index in group.rows:
             row = comparison.rows[index]
             out.append(Padding(Text(c.fold(row.title), style="italic"), (0, 0, 0, 2)))

@@ -29,7 +29,7 @@ from planlens.report import common as c
 from planlens.report.labels import DELETE_MARKS, INSERT_MARKS, LABELS, glyph, label
 from planlens.report.leading import by_topic_text, key_changes_text
 from planlens.report.rich_layout import Trimmed, url_line
-from planlens.safe import visible
+from planlens.safe import one_line, visible
 
 DELETE_STYLE = "red strike"
 INSERT_STYLE = "green underline"
@@ -204,8 +204,9 @@ class _TopicCounts:
     ) -> None:
         self.columns = list(columns)
         """The change classes counted, in summary order."""
-        self.rows = [(visible(topic), counts) for topic, counts in rows]
-        """Each topic's label (control characters made visible) and its counts by class."""
+        self.rows = [(one_line(topic), counts) for topic, counts in rows]
+        """Each topic's label on one line (control characters made visible, tabs and line
+        breaks folded to spaces: one row per topic) and its counts by class."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         counts = [[str(n.get(ch, "")) for ch in self.columns] for _, n in self.rows]

@@ -8,7 +8,8 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from planlens.align.stored import align_stored
 from planlens.comparison.build import compare
 from planlens.corpus.load import load_corpus
 from planlens.corpus.model import PlanFile
-from tests.conftest import BUNDLED, MINI
+from tests.conftest import BUNDLED, MINI, CliResult
 
 
 @pytest.fixture
@@ -268,3 +269,106 @@ def test_a_repeated_small_diff_imports_neither_numpy_nor_the_validators(
         )
         seen.append(json.loads(done.stdout.strip().splitlines()[-1]))
     assert seen == [[True, True], [False, False]]
+
+
+def _no_home() -> Path:
+    raise RuntimeError("Could not determine home directory.")  # as Path.home() without one
+
+
+def test_no_home_directory_is_no_cache_not_an_error(
+    monkeypatch: pytest.MonkeyPatch, run_cli: Callable[..., CliResult]
+) -> None:
+    """A container's user often has neither $HOME nor a passwd entry: Path.home() raises."""
+    monkeypatch.delenv(cache.ENV_CACHE)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", _no_home)
+    assert cache.cache_dir() is None
+    result = run_cli("diff", "alpha", "beta", "--plans", MINI)
+    assert result.code == 0, result.err
+    assert "alpha:1" in result.out and result.err == ""
+
+
+def test_a_relative_xdg_cache_home_is_ignored_as_the_xdg_spec_says() -> None:
+    """Else each working directory would get a cache of its own, made among the user's files."""
+    default = Path.home() / ".cache" / "planlens"
+    assert cache.cache_dir({"XDG_CACHE_HOME": "cache"}) == default
+    assert cache.cache_dir({"XDG_CACHE_HOME": "./.cache"}) == default
+
+
+def test_an_entry_others_may_write_to_is_never_read(cache_dir: Path) -> None:
+    """As ssh treats a key file: the directory being private is not enough on its own."""
+    key = cache.key("x")
+    cache.put("Thing", key, "value")
+    (path,) = entries(cache_dir)
+    path.chmod(0o666)
+    assert cache.get("Thing", key) is None
+    cache.put("Thing", key, "value")  # stored again, privately
+    assert cache.get("Thing", key) == "value"
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root"
+)
+def test_an_entry_another_user_owns_is_never_read(cache_dir: Path) -> None:
+    """Planted while the directory was open to others, or swapped in between the directory's
+    check and the entry's opening (a parent others can write to)."""
+    key = cache.key("x")
+    cache.put("Thing", key, "value")
+    (path,) = entries(cache_dir)
+    os.chown(path, 65534, 65534)
+    assert cache.get("Thing", key) is None
+
+
+def test_an_entry_that_is_not_a_file_is_a_miss_not_a_hang(cache_dir: Path) -> None:
+    key = cache.key("x")
+    cache.put("Thing", key, "value")
+    (path,) = entries(cache_dir)
+    path.unlink()
+    os.mkfifo(path)  # opening it for reading would wait for a writer forever
+    result: list[object] = []
+    reader = threading.Thread(target=lambda: result.append(cache.get("Thing", key)), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    assert result == [None]
+
+
+def test_only_its_own_entries_are_ever_removed(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PLANLENS_CACHE_DIR may name a directory of the user's own files, pickles among them."""
+    cache_dir.mkdir(mode=0o700)
+    mine = cache_dir / "experiment.pickle"
+    mine.write_bytes(b"x" * 5000)
+    os.utime(mine, ns=(0, 0))  # the oldest file there
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 1)
+    monkeypatch.setattr(cache, "MAX_BYTES", 1000)
+    cache.put("Thing", cache.key("x"), "value")
+    assert mine.read_bytes() == b"x" * 5000
+    assert cache.get("Thing", cache.key("x")) == "value"
+
+
+def test_a_module_that_cannot_be_stat_ed_does_not_stop_planlens() -> None:
+    """Emacs marks a file it is editing with a dangling symbolic link, `.#name.py`, beside it."""
+    lock = Path(cache.__file__).parent / ".#qa-lock.py"
+    lock.symlink_to("user@host.12345:1701650000")
+    cache._fingerprint.cache_clear()
+    try:
+        assert len(cache.key("x")) == 64
+    finally:
+        lock.unlink()
+        cache._fingerprint.cache_clear()
+
+
+def test_an_interrupted_write_leaves_nothing_behind(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while a large alignment is written: the temporary file goes too."""
+    cache.put("Thing", cache.key("first"), 1)
+
+    def interrupted(self: Path, target: Path) -> Path:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        cache.put("Thing", cache.key("x"), list(range(1000)))
+    assert [p.name for p in cache_dir.iterdir()] == [f"Thing-{cache.key('first')}{cache.SUFFIX}"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -175,3 +177,16 @@ def test_a_key_change_is_titled_by_the_clause_it_cites(us_ua: Comparison, fmt: s
     assert "Zaporizhzhia NPP: US option, three-way operation" in znpp
     assert "Zaporizhzhia NPP: Ukrainian option, joint venture with the US" in znpp
     assert "Zaporizhzhia NPP restarted" not in znpp
+
+
+def test_a_topic_heading_in_the_text_report_is_one_line(tmp_path: Path) -> None:
+    """A label may hold a line break (TOML's \\n): the heading must not look like two."""
+    corpus_dir = tmp_path / "mini"
+    shutil.copytree(MINI, corpus_dir)
+    topics = corpus_dir / "topics.toml"
+    text = topics.read_text(encoding="utf-8").replace('"Amnesty"', '"Amnesty\\nand\\tpardons"', 1)
+    topics.write_text(text, encoding="utf-8")
+    pair = compare(load_corpus([corpus_dir]), ["alpha", "beta"])
+    report = render(pair, "text", RenderOptions(by_topic=True, width=100))
+    section = report[report.index("Provisions by topic") :].splitlines()
+    assert "Amnesty and pardons" in section

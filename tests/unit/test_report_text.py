@@ -108,3 +108,20 @@ def test_a_long_topic_label_is_cut_not_wrapped_and_never_markup(tmp_path: Path) 
     assert "[bold]Amnesty[/bold] and a very long" in row and "…" in row
     assert all(len(line) <= 100 for line in table)
     assert row.rstrip().endswith("1")
+
+
+@pytest.mark.parametrize("label", ["Amnesty\tand pardons", "Amnesty\nand pardons"])
+def test_a_topic_label_with_a_tab_or_newline_keeps_its_row_on_one_line(
+    tmp_path: Path, label: str
+) -> None:
+    corpus_dir = tmp_path / "mini"
+    shutil.copytree(MINI, corpus_dir)
+    topics = corpus_dir / "topics.toml"
+    escaped = label.replace("\t", "\\t").replace("\n", "\\n")
+    text = topics.read_text(encoding="utf-8").replace('"Amnesty"', f'"{escaped}"', 1)
+    topics.write_text(text, encoding="utf-8")
+    output = render(compare(load_corpus([corpus_dir]), ["alpha", "beta"]), "text")
+    table = _topic_lines(output)
+    (row,) = [line for line in table if "Amnesty" in line]
+    assert "Amnesty and pardons" in row
+    assert len(row.rstrip()) == len(table[0].rstrip())  # its count under its column
