@@ -41,6 +41,8 @@ MAX_BYTES = 256 * 1024 * 1024
 """Bytes kept (the alignment of ten versions of 1,000 clauses takes 1.6 MB); the least
 recently written entries beyond it are removed."""
 SUFFIX = ".pickle"
+SWITCHED_OFF = frozenset({"off", "0", "false", "no", "none"})
+"""Values of `PLANLENS_CACHE_DIR` that switch the cache off (in any case), not directories."""
 _ENTRY_NAME = re.compile(rf"[A-Za-z]+-[0-9a-f]{{64}}{re.escape(SUFFIX)}")
 """The name of an entry as `put` writes it: the only files trimming removes, for the directory
 may be one of the user's own, with other pickles in it."""
@@ -50,11 +52,11 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
     """The cache directory, or None when the cache is switched off (or there is no home
     directory to keep it in)."""
     env = os.environ if environ is None else environ
-    named = env.get(ENV_CACHE, "")
-    if named.lower() == "off":
+    named = env.get(ENV_CACHE, "").strip()
+    if named.lower() in SWITCHED_OFF:
         return None
     if named:
-        return Path(named)
+        return Path(named).expanduser()
     xdg = Path(env.get("XDG_CACHE_HOME", ""))
     if xdg.is_absolute():  # the XDG spec: a relative path is invalid and is ignored
         return xdg / "planlens"
@@ -171,9 +173,9 @@ def _trim(directory: Path) -> None:
         return
 
 
-LIBRARIES = ("pydantic", "pydantic_core", "tomli", "numpy", "scipy")
-"""The libraries whose results are kept (validation, parsing, scores): another release of one
-is another fingerprint."""
+LIBRARIES = ("pydantic", "pydantic_core", "tomli", "numpy", "scipy", "textual", "rich")
+"""The libraries whose results are kept (validation, parsing, scores, the opening view's styled
+text): another release of one is another fingerprint."""
 
 
 @cache

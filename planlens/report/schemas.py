@@ -81,7 +81,11 @@ def field_docstrings(cls: type) -> dict[str, str]:
 
 
 def _own_field_docstrings(cls: type) -> dict[str, str]:
-    tree = ast.parse(inspect.cleandoc("\n" + inspect.getsource(cls)))
+    try:
+        source = inspect.getsource(cls)
+    except (OSError, TypeError):  # no source shipped (a frozen build): no descriptions
+        return {}
+    tree = ast.parse(inspect.cleandoc("\n" + source))
     body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
     docs: dict[str, str] = {}
     for field, after in pairwise(body):

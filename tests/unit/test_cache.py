@@ -72,6 +72,16 @@ def test_off_switches_it_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("value", ["off", "OFF", "0", "false", "No", " none "])
+def test_words_that_mean_off_switch_it_off(value: str) -> None:
+    assert cache.cache_dir({"PLANLENS_CACHE_DIR": value}) is None
+
+
+def test_a_directory_named_from_home_is_expanded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", "/home/someone")
+    assert cache.cache_dir({"PLANLENS_CACHE_DIR": "~/c"}) == Path("/home/someone/c")
+
+
 def test_the_default_directory_follows_xdg() -> None:
     assert cache.cache_dir({"XDG_CACHE_HOME": "/c"}) == Path("/c/planlens")
     assert cache.cache_dir({"PLANLENS_CACHE_DIR": "/d", "XDG_CACHE_HOME": "/c"}) == Path("/d")

@@ -197,3 +197,17 @@ def test_core_does_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_a_schema_without_the_models_source_has_no_descriptions_but_works(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import inspect
+
+    def no_source(obj: object) -> str:
+        raise OSError("could not get source code")
+
+    monkeypatch.setattr(inspect, "getsource", no_source)
+    schema = json.loads(schema_json("plan"))
+    assert "description" not in schema["$defs"]["Clause"]["properties"]["text"]
+    assert schema["$defs"]["Clause"]["properties"]["text"]["type"] == "string"
