@@ -27,11 +27,12 @@ class CliResult:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """planlens's cache (`planlens.cache`) in a directory of this test session, never the
-    user's: shared by every test, so the whole suite also runs on cached plans and alignments."""
+def _no_cache() -> Iterator[None]:
+    """planlens's cache (`planlens.cache`) off: a test sees what planlens computes, never what
+    an earlier test (or a test that changed the engine's settings) left; tests of the cache
+    name a directory of their own."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PLANLENS_CACHE_DIR", str(tmp_path_factory.mktemp("planlens-cache")))
+        patch.setenv("PLANLENS_CACHE_DIR", "off")
         yield
 
 
