@@ -10,6 +10,10 @@ new version's clauses are matched to the rows built so far in recorded passes:
    below which a clause has no counterpart, calibrated per pair of versions; a weak pair must
    be each other's best and, where the versions share their vocabulary, keep its words in
    order; a clause lying inside the row its neighbour took is left to the split pass;
+   A clause still unpaired then gets a second look within its gap: between two consecutive
+   pairs that keep the rows' order lie only a few unpaired clauses and empty rows, so a pair
+   there needs a lower score, with the words the two share in order, and must be the best of
+   both over the gap and its two anchors (see `_Builder._pass_gaps`);
 4. `split` / `merged` — an unmatched clause whose words lie almost wholly inside a matched
    counterpart (high precision: a false split is worse than a missed one);
 5. order — rows follow the first version's order; a row new in a later version sits after the
@@ -21,16 +25,19 @@ the secondary correspondences. Each link records the pass that made it and its s
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
 from planlens.align.candidates import BLOCK_CELLS, Edges, threshold_edges
+from planlens.align.gaps import gaps
 from planlens.align.matching import edge_matching
 from planlens.align.model import AlignedRow, Alignment, Link, LinkKind, PassName
-from planlens.align.order import in_order_share
+from planlens.align.order import in_order_share, lcs_length
 from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
 from planlens.align.tokens import content_words, named_tokens, normalise
 from planlens.align.vectors import one_blas_thread
@@ -89,6 +96,16 @@ MIN_BESIDE_WORDS = 2
 """...except a split part beside its other half, wholly inside the whole, words and word
 pairs (`CONTAINMENT`, `PAIR_CONTAINMENT`), in a version that shares its vocabulary: the short
 tail of a split sentence (see `_Builder._short_tail`)."""
+GAP_MAX = 3
+"""A gap holding more unpaired clauses or empty rows than this is left alone."""
+GAP_SPREAD = 1.5
+"""A pair in a gap must score this many robust standard deviations above the median of the
+null distribution (half the `NULL_SPREAD` a pair needs among the whole version's rows)."""
+GAP_SHARED = 4
+"""Words a pair in a gap must share (each once in both texts), in the same order..."""
+GAP_ORDER_STEP = 5
+"""...but one in every this many (see `_shared_in_order`)."""
+"""A gap holding more unpaired clauses or empty rows than this is left alone."""
 SIBLING_THRESHOLD = 0.12
 """Score a sub-point needs to fold into its own point's number in a later version of its
 lineage (us-28:21.a into e3-28:21), with a topic in common."""
@@ -151,6 +168,7 @@ class _Builder:
         self.features = features
         self.threshold = threshold
         self._version_threshold = threshold
+        self._null = (threshold, 0.0)
         self.ignore_links = ignore_links
         self.by_address = {ref.address: index for index, ref in enumerate(refs)}
         self.rows: list[list[int]] = []
@@ -182,6 +200,7 @@ class _Builder:
             self._pass_asserted(members, taken)
         self._pass_exact(members, placed, taken)
         self._pass_similar(members, taken)
+        self._pass_gaps(members, taken)
         self._pass_split_merge(members, taken)
         self._pass_siblings(members, taken)
         previous: int | None = None
@@ -288,6 +307,62 @@ class _Builder:
             member = candidates[int(edges.members[k])]
             clause = open_members[int(edges.rows[k])]
             self._join(clause, member, "similar", float(edges.scores[k]), "match", taken)
+
+    def _pass_gaps(self, members: list[int], taken: dict[int, int]) -> None:
+        """Clauses the similar pass left unpaired, paired with rows this version left empty in
+        the same gap between in-order anchors (`gaps.gaps`), where the pair needs less: a gap
+        holds at most `GAP_MAX` clauses and rows, not the whole version. A pair must score
+        `GAP_SPREAD` robust deviations above the null median, keep the words the two share in
+        order (`_shared_in_order`), and be the best of both its clause and its row over the
+        gap and its two anchors (a clause or row scoring better with an anchor is a split half
+        or a merged part, for the split pass)."""
+        if not taken:
+            return
+        windows = self._gap_windows(members, taken)
+        pairs = [(c, m) for w in windows for c in w.clauses for row in w.rows for m in row]
+        if not pairs:
+            return
+        scores = dict(zip(pairs, self.features.pair_scores(*_columns(pairs)).tolist(), strict=True))
+        bar = self._gap_bar()
+        for window in windows:
+            for clause, member, score in window.mutual_best(scores):
+                if score >= bar and _shared_in_order(
+                    self.refs[clause].clause.text, self.refs[member].clause.text
+                ):
+                    self._join(clause, member, "similar", score, "match", taken)
+
+    def _gap_bar(self) -> float:
+        """The score a gap pair needs: `GAP_SPREAD` robust deviations above the median of the
+        null distribution (see `null_threshold`), and never below the floor."""
+        median, spread = self._null
+        return max(self.threshold, median + GAP_SPREAD * spread)
+
+    def _gap_windows(self, members: list[int], taken: dict[int, int]) -> list[_Window]:
+        """A window per gap holding empty rows, neither of more than `GAP_MAX`."""
+        place, places = self._places(members)
+        empty = sorted((place[row], row) for row in range(len(self.rows)) if row not in taken)
+        empty_places = [p for p, _ in empty]
+        mine = set(members)
+        windows: list[_Window] = []
+        for gap in gaps(places, len(self.order)):
+            first = bisect_right(empty_places, gap.low)
+            rows = [row for _, row in empty[first : bisect_left(empty_places, gap.high)]]
+            if not rows or len(rows) > GAP_MAX or len(gap.clauses) > GAP_MAX:
+                continue
+            anchors = [members[a] for a in gap.anchors]
+            anchor_rows = [
+                [m for m in _representatives(self.rows[self.row_of[a]]) if m not in mine]
+                for a in anchors
+            ]
+            windows.append(
+                _Window(
+                    [members[c] for c in gap.clauses] + anchors,
+                    [_representatives(self.rows[row]) for row in rows] + anchor_rows,
+                    len(gap.clauses),
+                    len(rows),
+                )
+            )
+        return windows
 
     def _split_halves(
         self, edges: Edges, chosen: list[int], clauses: list[int], candidates: list[int]
@@ -399,6 +474,7 @@ class _Builder:
         null = self.features.scores(left, right).ravel()
         median = float(np.median(null))
         spread = 1.4826 * float(np.median(np.abs(null - median)))
+        self._null = (median, spread)
         return max(self.threshold, median + NULL_SPREAD * spread)
 
     def _pass_split_merge(self, members: list[int], taken: dict[int, int]) -> None:
@@ -720,6 +796,12 @@ class _Builder:
             for n in (part - 1, part + 1)
         )
 
+    def _places(self, members: list[int]) -> tuple[dict[int, int], list[int | None]]:
+        """Each row's place in the row order, and each of this version's clauses' row's place
+        (None if unpaired)."""
+        place = {row: n for n, row in enumerate(self.order)}
+        return place, [place[self.row_of[i]] if i in self.row_of else None for i in members]
+
     def _same_names(self, part: int, whole: int) -> bool:
         """Whether the part's figures and places are all among the whole's."""
         return self._named(part) <= self._named(whole)
@@ -751,6 +833,37 @@ class _Builder:
                 AlignedRow({pid: tuple(grouped[pid]) for pid in plan_ids if pid in grouped})
             )
         return Alignment(plan_ids, tuple(rows), tuple(self.links), self.ignore_links)
+
+
+@dataclass(frozen=True)
+class _Window:
+    """A gap of the version being placed: its unpaired clauses and the rows it left empty,
+    then its anchors (clauses, and their rows' earlier members) to compare with."""
+
+    clauses: list[int]
+    """The gap's unpaired clauses (the first `own_clauses`), then its anchor clauses."""
+    rows: list[list[int]]
+    """The members scored of each empty row (the first `own_rows`), then of each anchor's row
+    (without this version's clause)."""
+    own_clauses: int
+    """How many of `clauses` are the gap's own (the rest are its anchors)."""
+    own_rows: int
+    """How many of `rows` are the gap's empty rows (the rest are its anchors' rows)."""
+
+    def mutual_best(self, scores: dict[tuple[int, int], float]) -> list[tuple[int, int, float]]:
+        """(clause, member, score) of each gap clause and empty row that are each other's
+        strict best over the whole window, anchors included (by `MUTUAL_TOLERANCE`)."""
+        best = [[max((scores[(c, m)], m) for m in row) for row in self.rows] for c in self.clauses]
+        out = []
+        for i in range(self.own_clauses):
+            for n in range(self.own_rows):
+                score, member = best[i][n]
+                rivals = [best[i][k][0] for k in range(len(self.rows)) if k != n] + [
+                    best[j][n][0] for j in range(len(self.clauses)) if j != i
+                ]
+                if all(score > rival + MUTUAL_TOLERANCE for rival in rivals):
+                    out.append((self.clauses[i], member, score))
+        return out
 
 
 REPRESENTATIVES = 4
@@ -807,6 +920,22 @@ def _matched_edges(edges: Edges, usable: NDArray[np.bool_]) -> list[int]:
     chosen = edge_matching(rows, cols, edges.scores[kept], shape)
     at = {pair: k for k, pair in enumerate(zip(rows.tolist(), cols.tolist(), strict=True))}
     return [int(kept[at[(r, c)]]) for r, c in chosen]
+
+
+def _shared_in_order(first: str, second: str) -> bool:
+    """Whether the words two texts share keep their order: of the content words each text has
+    exactly once, at least `GAP_SHARED` in common, and all in the same order but one in every
+    `GAP_ORDER_STEP`. Rewording keeps the order of the words it leaves; texts that merely share
+    a vocabulary have theirs in chance order, all of k in order once in k! (words used more
+    than once are left out: their copies let a common subsequence pick its order)."""
+    a, b = content_words(first), content_words(second)
+    count_a, count_b = Counter(a), Counter(b)
+    once = {w for w, n in count_a.items() if n == 1 and count_b.get(w) == 1}
+    if len(once) < GAP_SHARED:
+        return False
+    kept_a = [w for w in a if w in once]
+    kept_b = [w for w in b if w in once]
+    return len(once) - lcs_length(kept_a, kept_b) <= (len(once) - 1) // GAP_ORDER_STEP
 
 
 def _columns(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
