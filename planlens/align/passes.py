@@ -803,8 +803,11 @@ class _Builder:
         return place, [place[self.row_of[i]] if i in self.row_of else None for i in members]
 
     def _same_names(self, part: int, whole: int) -> bool:
-        """Whether the part's figures and places are all among the whole's."""
-        return self._named(part) <= self._named(whole)
+        """Whether the part's figures and places are all among the whole's; a capitalised word
+        the whole has only where capitals say nothing (its first word: "Union parties ...")
+        counts as there too, as a split's second half starts mid-sentence."""
+        missing = self._named(part) - self._named(whole)
+        return not missing or missing <= set(normalise(self.refs[whole].clause.text).split())
 
     def _named(self, index: int) -> frozenset[str]:
         if index not in self._names:
