@@ -98,9 +98,9 @@ pairs (`CONTAINMENT`, `PAIR_CONTAINMENT`), in a version that shares its vocabula
 tail of a split sentence (see `_Builder._short_tail`)."""
 GAP_MAX = 3
 """A gap holding more unpaired clauses or empty rows than this is left alone."""
-GAP_SPREAD = 1.5
+GAP_SPREAD = 2.0
 """A pair in a gap must score this many robust standard deviations above the median of the
-null distribution (half the `NULL_SPREAD` a pair needs among the whole version's rows)."""
+null distribution (`NULL_SPREAD` is what a pair needs among all the version's rows)."""
 GAP_SHARED = 4
 """Words a pair in a gap must share (each once in both texts), in the same order..."""
 GAP_ORDER_STEP = 5

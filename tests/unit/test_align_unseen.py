@@ -116,7 +116,7 @@ def test_a_heavily_reworded_clause_finds_its_counterpart_in_its_gap(seed: int) -
     assert not {a for a in found.inserted() if found.partners(found.predicted, a)}
 
 
-@pytest.mark.parametrize("seed", [3127, 3141])
+@pytest.mark.parametrize("seed", [3127, 3161, 3186])
 def test_an_inserted_clause_in_a_deleted_ones_gap_stays_added(seed: int) -> None:
     # An inserted clause sat between the same two neighbours as a deleted one and scored well
     # enough for a gap; their shared words lay in chance order, so they stay apart.
