@@ -326,10 +326,24 @@ class _Builder:
         bar = self._gap_bar()
         for window in windows:
             for clause, member, score in window.mutual_best(scores):
-                if score >= bar and _shared_in_order(
-                    self.refs[clause].clause.text, self.refs[member].clause.text
-                ):
+                if score >= bar and self._gap_in_order(clause, member):
                     self._join(clause, member, "similar", score, "match", taken)
+
+    def _gap_in_order(self, clause: int, member: int) -> bool:
+        """`_shared_in_order` of a gap pair; or of the clause with an unpaired neighbour of its
+        version, before or after it, against the member: the two halves of a split sentence
+        share its words in order, where each alone shares too few to tell."""
+        text = self.refs[member].clause.text
+        own = self.refs[clause].clause.text
+        if _shared_in_order(own, text):
+            return True
+        plan = self.refs[clause].plan
+        for n in (clause - 1, clause + 1):
+            if 0 <= n < len(self.refs) and self.refs[n].plan == plan and n not in self.row_of:
+                other = self.refs[n].clause.text
+                if _shared_in_order(f"{other} {own}" if n < clause else f"{own} {other}", text):
+                    return True
+        return False
 
     def _gap_bar(self) -> float:
         """The score a gap pair needs: `GAP_SPREAD` robust deviations above the median of the
