@@ -63,6 +63,8 @@ def gaps(places: Sequence[int | None], row_count: int) -> list[Gap]:
     bounds = [-1, *anchors, len(places)]
     out: list[Gap] = []
     for start, stop in pairwise(bounds):
+        if stop - start < 2:
+            continue  # consecutive anchors: no clause between them
         clauses = tuple(p for p in range(start + 1, stop) if places[p] is None)
         if clauses:
             low = places[start] if start >= 0 else None
