@@ -312,8 +312,9 @@ class _Builder:
         """Clauses the similar pass left unpaired, paired with rows this version left empty in
         the same gap between in-order anchors (`gaps.gaps`), where the pair needs less: a gap
         holds at most `GAP_MAX` clauses and rows, not the whole version. A pair must score
-        `GAP_SPREAD` robust deviations above the null median, keep the words the two share in
-        order (`_shared_in_order`), and be the best of both its clause and its row over the
+        `GAP_SPREAD` robust deviations above the null median, agree on their figures and places
+        if they give some (`_names_clash`), keep the words the two share in order
+        (`_gap_in_order`), and be the best of both its clause and its row over the
         gap and its two anchors (a clause or row scoring better with an anchor is a split half
         or a merged part, for the split pass)."""
         if not taken:
@@ -326,8 +327,24 @@ class _Builder:
         bar = self._gap_bar()
         for window in windows:
             for clause, member, score in window.mutual_best(scores):
-                if score >= bar and self._gap_in_order(clause, member):
+                if (
+                    score >= bar
+                    and not self._names_clash(clause, member)
+                    and self._gap_in_order(clause, member)
+                ):
                     self._join(clause, member, "similar", score, "match", taken)
+
+    def _names_clash(self, first: int, second: int) -> bool:
+        """Whether both clauses give figures and agree on none, or both name places and agree
+        on none: two sentences of one template (the same words in the same order about another
+        region) are no counterparts, and their words' order is no evidence that they are."""
+        one, other = self._named(first), self._named(second)
+        for digits in (True, False):
+            mine = {n for n in one if n[:1].isdigit() == digits}
+            theirs = {n for n in other if n[:1].isdigit() == digits}
+            if mine and theirs and not mine & theirs:
+                return True
+        return False
 
     def _gap_in_order(self, clause: int, member: int) -> bool:
         """`_shared_in_order` of a gap pair; or of the clause with an unpaired neighbour of its

@@ -10,6 +10,7 @@ import pytest
 
 from benchmarks.synthetic_hard import HardGenerator
 from planlens.align.passes import align, pairs_of
+from planlens.corpus.model import PlanFile
 
 SIZE = 200
 """Clauses of the base version."""
@@ -156,3 +157,28 @@ def test_a_split_sentence_whose_halves_each_share_too_few_words_is_found_by_both
     # to tell order from chance in its gap; the two halves together share more, in order.
     found = case(seed, size)
     assert not lost_splits(found)
+
+
+def test_an_inserted_template_sentence_in_a_deleted_siblings_gap_stays_added() -> None:
+    # One template sentence about Izium and Berdiansk gives way, between the same neighbours,
+    # to the sentence about Sevastopol and Sumy: the same words in the same order, the same
+    # figure, other places. Not a counterpart, though it scores like one in its gap.
+    generator = HardGenerator(5)
+    base = generator.base("base", 40)
+    template = (
+        "Prisoners held in {} shall be exchanged within 180 days, all for all, with access "
+        "for humanitarian observers from {}."
+    )
+    clauses = list(base.clauses)
+    clauses[20] = clauses[20].model_copy(update={"text": template.format("Izium", "Berdiansk")})
+    later = [*clauses]
+    later[20] = clauses[20].model_copy(
+        update={"id": "new", "text": template.format("Sevastopol", "Sumy")}
+    )
+    base = base.model_copy(update={"clause": clauses})
+    plan = base.plan.model_copy(update={"id": "next", "based_on": ["base"]})
+    predicted = pairs_of(
+        align([base, PlanFile(plan=plan, clause=later)], ignore_links=True), "base", "next"
+    )
+    assert not any("next:new" in pair for pair in predicted)
+    assert len(predicted) == 39
