@@ -29,6 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -837,8 +838,10 @@ class _Builder:
         """Whether the part's figures and places are all among the whole's; a capitalised word
         the whole has only where capitals say nothing (its first word: "Union parties ...")
         counts as there too, as a split's second half starts mid-sentence."""
-        missing = self._named(part) - self._named(whole)
-        return not missing or missing <= set(normalise(self.refs[whole].clause.text).split())
+        named, theirs = self._named(part), self._named(whole)
+        if named <= theirs:
+            return True
+        return named - theirs <= _folded_words(self.refs[whole].clause.text)
 
     def _named(self, index: int) -> frozenset[str]:
         if index not in self._names:
@@ -970,6 +973,12 @@ def _shared_in_order(first: str, second: str) -> bool:
     kept_a = [w for w in a if w in once]
     kept_b = [w for w in b if w in once]
     return len(once) - lcs_length(kept_a, kept_b) <= (len(once) - 1) // GAP_ORDER_STEP
+
+
+@lru_cache(maxsize=65536)
+def _folded_words(text: str) -> frozenset[str]:
+    """The words of `text`, folded as `named_tokens` folds names (`normalise`)."""
+    return frozenset(normalise(text).split())
 
 
 def _columns(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
