@@ -321,7 +321,7 @@ class _Builder:
         if not taken:
             return
         windows = self._gap_windows(members, taken)
-        pairs = [(c, m) for w in windows for c in w.clauses for row in w.rows for m in row]
+        pairs = [pair for window in windows for pair in window.pairs()]
         if not pairs:
             return
         scores = dict(zip(pairs, self.features.pair_scores(*_columns(pairs)).tolist(), strict=True))
@@ -715,10 +715,11 @@ class _Builder:
         beside = self._beside_block(parts, wholes)
         loose = near & ~strict & (closest | beside)
         rows, cols = np.nonzero(strict | loose)
+        named = [bool(self._named(part)) for part in parts]  # a part naming nothing passes
         candidates = [
             (parts[r], wholes[c], float(shares[r, c]), bool(strict[r, c]), bool(beside[r, c]))
             for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
-            if self._same_names(parts[r], wholes[c])
+            if not named[r] or self._same_names(parts[r], wholes[c])
         ]
         return candidates
 
@@ -887,17 +888,32 @@ class _Window:
     own_rows: int
     """How many of `rows` are the gap's empty rows (the rest are its anchors' rows)."""
 
+    def cells(self) -> list[tuple[int, int]]:
+        """The (clause, row) positions compared: a gap clause or an empty row in each (an
+        anchor against an anchor's row decides nothing)."""
+        return [
+            (i, n)
+            for i in range(len(self.clauses))
+            for n in range(len(self.rows))
+            if i < self.own_clauses or n < self.own_rows
+        ]
+
+    def pairs(self) -> list[tuple[int, int]]:
+        """The (clause, member) pairs to score for `cells`."""
+        return [(self.clauses[i], m) for i, n in self.cells() for m in self.rows[n]]
+
     def mutual_best(self, scores: dict[tuple[int, int], float]) -> list[tuple[int, int, float]]:
         """(clause, member, score) of each gap clause and empty row that are each other's
         strict best over the whole window, anchors included (by `MUTUAL_TOLERANCE`)."""
-        best = [[max((scores[(c, m)], m) for m in row) for row in self.rows] for c in self.clauses]
+        best = {
+            (i, n): max((scores[(self.clauses[i], m)], m) for m in self.rows[n])
+            for i, n in self.cells()
+        }
         out = []
         for i in range(self.own_clauses):
             for n in range(self.own_rows):
-                score, member = best[i][n]
-                rivals = [best[i][k][0] for k in range(len(self.rows)) if k != n] + [
-                    best[j][n][0] for j in range(len(self.clauses)) if j != i
-                ]
+                score, member = best[(i, n)]
+                rivals = [v for (j, k), (v, _) in best.items() if (j == i) != (k == n)]
                 if all(score > rival + MUTUAL_TOLERANCE for rival in rivals):
                     out.append((self.clauses[i], member, score))
         return out
