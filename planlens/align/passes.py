@@ -9,8 +9,8 @@ new version's clauses are matched to the rows built so far in recorded passes:
    numbering within a lineage, position), with an optimal one-to-one assignment and a threshold
    below which a clause has no counterpart, calibrated per pair of versions; a weak pair must
    be each other's best and, where the versions share their vocabulary, keep its words in
-   order; a clause lying inside the row its neighbour took is left to the split pass;
-   A clause still unpaired then gets a second look within its gap: between two consecutive
+   order; a clause lying inside the row its neighbour took is left to the split pass. A
+   clause still unpaired then gets a second look within its gap: between two consecutive
    pairs that keep the rows' order lie only a few unpaired clauses and empty rows, so a pair
    there needs a lower score, with the words the two share in order, and must be the best of
    both over the gap and its two anchors (see `_Builder._pass_gaps`);
@@ -106,7 +106,6 @@ GAP_SHARED = 4
 """Words a pair in a gap must share (each once in both texts), in the same order..."""
 GAP_ORDER_STEP = 5
 """...but one in every this many (see `_shared_in_order`)."""
-"""A gap holding more unpaired clauses or empty rows than this is left alone."""
 SIBLING_THRESHOLD = 0.12
 """Score a sub-point needs to fold into its own point's number in a later version of its
 lineage (us-28:21.a into e3-28:21), with a topic in common."""
@@ -169,7 +168,7 @@ class _Builder:
         self.features = features
         self.threshold = threshold
         self._version_threshold = threshold
-        self._null = (threshold, 0.0)
+        self._null = (threshold, 0.0)  # the null scores' median and robust deviation
         self.ignore_links = ignore_links
         self.by_address = {ref.address: index for index, ref in enumerate(refs)}
         self.rows: list[list[int]] = []
@@ -495,13 +494,15 @@ class _Builder:
         distribution: how alike texts that share only their vocabulary look. The threshold
         is its median plus `NULL_SPREAD` robust standard deviations (from the median absolute
         deviation), and never below the given floor: texts that share a small vocabulary
-        raise it, texts that share little leave the floor.
+        raise it, texts that share little leave the floor. The median and the deviation are
+        kept for the gap pass (`_gap_bar`); with too few pairs, the floor and no deviation.
         """
         firsts = [row_members[0] for row_members in self.rows]
         rng = np.random.default_rng(len(members) * 7919 + len(firsts))
         left = members if len(members) <= NULL_SAMPLE else rng.choice(members, NULL_SAMPLE, False)
         right = firsts if len(firsts) <= NULL_SAMPLE else rng.choice(firsts, NULL_SAMPLE, False)
         if len(left) * len(right) < NULL_MINIMUM:
+            self._null = (self.threshold, 0.0)
             return self.threshold
         null = self.features.scores(left, right).ravel()
         median = float(np.median(null))
