@@ -9,7 +9,11 @@ new version's clauses are matched to the rows built so far in recorded passes:
    numbering within a lineage, position), with an optimal one-to-one assignment and a threshold
    below which a clause has no counterpart, calibrated per pair of versions; a weak pair must
    be each other's best and, where the versions share their vocabulary, keep its words in
-   order; a clause lying inside the row its neighbour took is left to the split pass;
+   order; a clause lying inside the row its neighbour took is left to the split pass. A
+   clause still unpaired then gets a second look within its gap: between two consecutive
+   pairs that keep the rows' order lie only a few unpaired clauses and empty rows, so a pair
+   there needs a lower score, with the words the two share in order, and must be the best of
+   both over the gap and its two anchors (see `_Builder._pass_gaps`);
 4. `split` / `merged` — an unmatched clause whose words lie almost wholly inside a matched
    counterpart (high precision: a false split is worse than a missed one);
 5. order — rows follow the first version's order; a row new in a later version sits after the
@@ -21,16 +25,20 @@ the secondary correspondences. Each link records the pass that made it and its s
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
 
 from planlens.align.candidates import BLOCK_CELLS, Edges, threshold_edges
+from planlens.align.gaps import gaps
 from planlens.align.matching import edge_matching
 from planlens.align.model import AlignedRow, Alignment, Link, LinkKind, PassName
-from planlens.align.order import in_order_share
+from planlens.align.order import in_order_share, lcs_length
 from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
 from planlens.align.ties import mutual_best
 from planlens.align.tokens import content_words, named_tokens, normalise
@@ -90,6 +98,15 @@ MIN_BESIDE_WORDS = 2
 """...except a split part beside its other half, wholly inside the whole, words and word
 pairs (`CONTAINMENT`, `PAIR_CONTAINMENT`), in a version that shares its vocabulary: the short
 tail of a split sentence (see `_Builder._short_tail`)."""
+GAP_MAX = 3
+"""A gap holding more unpaired clauses or empty rows than this is left alone."""
+GAP_SPREAD = 2.0
+"""A pair in a gap must score this many robust standard deviations above the median of the
+null distribution (`NULL_SPREAD` is what a pair needs among all the version's rows)."""
+GAP_SHARED = 4
+"""Words a pair in a gap must share (each once in both texts), in the same order..."""
+GAP_ORDER_STEP = 5
+"""...but one in every this many (see `_shared_in_order`)."""
 SIBLING_THRESHOLD = 0.12
 """Score a sub-point needs to fold into its own point's number in a later version of its
 lineage (us-28:21.a into e3-28:21), with a topic in common."""
@@ -152,6 +169,7 @@ class _Builder:
         self.features = features
         self.threshold = threshold
         self._version_threshold = threshold
+        self._null = (threshold, 0.0)  # the null scores' median and robust deviation
         self.ignore_links = ignore_links
         self.by_address = {ref.address: index for index, ref in enumerate(refs)}
         self.rows: list[list[int]] = []
@@ -184,6 +202,7 @@ class _Builder:
             self._pass_asserted(members, taken)
         self._pass_exact(members, placed, taken)
         self._pass_similar(members, taken)
+        self._pass_gaps(members, taken)
         self._pass_split_merge(members, taken)
         self._pass_siblings(members, taken)
         previous: int | None = None
@@ -290,6 +309,93 @@ class _Builder:
             member = candidates[int(edges.members[k])]
             clause = open_members[int(edges.rows[k])]
             self._join(clause, member, "similar", float(edges.scores[k]), "match", taken)
+
+    def _pass_gaps(self, members: list[int], taken: dict[int, int]) -> None:
+        """Clauses the similar pass left unpaired, paired with rows this version left empty in
+        the same gap between in-order anchors (`gaps.gaps`), where the pair needs less: a gap
+        holds at most `GAP_MAX` clauses and rows, not the whole version. A pair must score
+        `GAP_SPREAD` robust deviations above the null median, agree on their figures and places
+        if they give some (`_names_clash`), keep the words the two share in order
+        (`_gap_in_order`), and be the best of both its clause and its row over the
+        gap and its two anchors (a clause or row scoring better with an anchor is a split half
+        or a merged part, for the split pass)."""
+        if not taken:
+            return
+        windows = self._gap_windows(members, taken)
+        pairs = [pair for window in windows for pair in window.pairs()]
+        if not pairs:
+            return
+        scores = dict(zip(pairs, self.features.pair_scores(*_columns(pairs)).tolist(), strict=True))
+        bar = self._gap_bar()
+        for window in windows:
+            for clause, member, score in window.mutual_best(scores):
+                if (
+                    score >= bar
+                    and not self._names_clash(clause, member)
+                    and self._gap_in_order(clause, member)
+                ):
+                    self._join(clause, member, "similar", score, "match", taken)
+
+    def _names_clash(self, first: int, second: int) -> bool:
+        """Whether both clauses give figures and agree on none, or both name places and agree
+        on none: two sentences of one template (the same words in the same order about another
+        region) are no counterparts, and their words' order is no evidence that they are."""
+        one, other = self._named(first), self._named(second)
+        for digits in (True, False):
+            mine = {n for n in one if n[:1].isdigit() == digits}
+            theirs = {n for n in other if n[:1].isdigit() == digits}
+            if mine and theirs and not mine & theirs:
+                return True
+        return False
+
+    def _gap_in_order(self, clause: int, member: int) -> bool:
+        """`_shared_in_order` of a gap pair; or of the clause with an unpaired neighbour of its
+        version, before or after it, against the member: the two halves of a split sentence
+        share its words in order, where each alone shares too few to tell."""
+        text = self.refs[member].clause.text
+        own = self.refs[clause].clause.text
+        if _shared_in_order(own, text):
+            return True
+        plan = self.refs[clause].plan
+        for n in (clause - 1, clause + 1):
+            if 0 <= n < len(self.refs) and self.refs[n].plan == plan and n not in self.row_of:
+                other = self.refs[n].clause.text
+                if _shared_in_order(f"{other} {own}" if n < clause else f"{own} {other}", text):
+                    return True
+        return False
+
+    def _gap_bar(self) -> float:
+        """The score a gap pair needs: `GAP_SPREAD` robust deviations above the median of the
+        null distribution (see `null_threshold`), and never below the floor."""
+        median, spread = self._null
+        return max(self.threshold, median + GAP_SPREAD * spread)
+
+    def _gap_windows(self, members: list[int], taken: dict[int, int]) -> list[_Window]:
+        """A window per gap holding empty rows, neither of more than `GAP_MAX`."""
+        place, places = self._places(members)
+        empty = sorted((place[row], row) for row in range(len(self.rows)) if row not in taken)
+        empty_places = [p for p, _ in empty]
+        mine = set(members)
+        windows: list[_Window] = []
+        for gap in gaps(places, len(self.order)):
+            first = bisect_right(empty_places, gap.low)
+            rows = [row for _, row in empty[first : bisect_left(empty_places, gap.high)]]
+            if not rows or len(rows) > GAP_MAX or len(gap.clauses) > GAP_MAX:
+                continue
+            anchors = [members[a] for a in gap.anchors]
+            anchor_rows = [
+                [m for m in _representatives(self.rows[self.row_of[a]]) if m not in mine]
+                for a in anchors
+            ]
+            windows.append(
+                _Window(
+                    [members[c] for c in gap.clauses] + anchors,
+                    [_representatives(self.rows[row]) for row in rows] + anchor_rows,
+                    len(gap.clauses),
+                    len(rows),
+                )
+            )
+        return windows
 
     def _split_halves(
         self, edges: Edges, chosen: list[int], clauses: list[int], candidates: list[int]
@@ -425,17 +531,20 @@ class _Builder:
         distribution: how alike texts that share only their vocabulary look. The threshold
         is its median plus `NULL_SPREAD` robust standard deviations (from the median absolute
         deviation), and never below the given floor: texts that share a small vocabulary
-        raise it, texts that share little leave the floor.
+        raise it, texts that share little leave the floor. The median and the deviation are
+        kept for the gap pass (`_gap_bar`); with too few pairs, the floor and no deviation.
         """
         firsts = [row_members[0] for row_members in self.rows]
         rng = np.random.default_rng(len(members) * 7919 + len(firsts))
         left = members if len(members) <= NULL_SAMPLE else rng.choice(members, NULL_SAMPLE, False)
         right = firsts if len(firsts) <= NULL_SAMPLE else rng.choice(firsts, NULL_SAMPLE, False)
         if len(left) * len(right) < NULL_MINIMUM:
+            self._null = (self.threshold, 0.0)
             return self.threshold
         null = self.features.scores(left, right).ravel()
         median = float(np.median(null))
         spread = 1.4826 * float(np.median(np.abs(null - median)))
+        self._null = (median, spread)
         return max(self.threshold, median + NULL_SPREAD * spread)
 
     def _pass_split_merge(self, members: list[int], taken: dict[int, int]) -> None:
@@ -644,10 +753,11 @@ class _Builder:
         beside = self._beside_block(parts, wholes)
         loose = near & ~strict & (closest | beside)
         rows, cols = np.nonzero(strict | loose)
+        named = [bool(self._named(part)) for part in parts]  # a part naming nothing passes
         candidates = [
             (parts[r], wholes[c], float(shares[r, c]), bool(strict[r, c]), bool(beside[r, c]))
             for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
-            if self._same_names(parts[r], wholes[c])
+            if not named[r] or self._same_names(parts[r], wholes[c])
         ]
         return candidates
 
@@ -757,9 +867,20 @@ class _Builder:
             for n in (part - 1, part + 1)
         )
 
+    def _places(self, members: list[int]) -> tuple[dict[int, int], list[int | None]]:
+        """Each row's place in the row order, and each of this version's clauses' row's place
+        (None if unpaired)."""
+        place = {row: n for n, row in enumerate(self.order)}
+        return place, [place[self.row_of[i]] if i in self.row_of else None for i in members]
+
     def _same_names(self, part: int, whole: int) -> bool:
-        """Whether the part's figures and places are all among the whole's."""
-        return self._named(part) <= self._named(whole)
+        """Whether the part's figures and places are all among the whole's; a capitalised word
+        the whole has only where capitals say nothing (its first word: "Union parties ...")
+        counts as there too, as a split's second half starts mid-sentence."""
+        named, theirs = self._named(part), self._named(whole)
+        if named <= theirs:
+            return True
+        return named - theirs <= _folded_words(self.refs[whole].clause.text)
 
     def _named(self, index: int) -> frozenset[str]:
         if index not in self._names:
@@ -788,6 +909,52 @@ class _Builder:
                 AlignedRow({pid: tuple(grouped[pid]) for pid in plan_ids if pid in grouped})
             )
         return Alignment(plan_ids, tuple(rows), tuple(self.links), self.ignore_links)
+
+
+@dataclass(frozen=True)
+class _Window:
+    """A gap of the version being placed: its unpaired clauses and the rows it left empty,
+    then its anchors (clauses, and their rows' earlier members) to compare with."""
+
+    clauses: list[int]
+    """The gap's unpaired clauses (the first `own_clauses`), then its anchor clauses."""
+    rows: list[list[int]]
+    """The members scored of each empty row (the first `own_rows`), then of each anchor's row
+    (without this version's clause)."""
+    own_clauses: int
+    """How many of `clauses` are the gap's own (the rest are its anchors)."""
+    own_rows: int
+    """How many of `rows` are the gap's empty rows (the rest are its anchors' rows)."""
+
+    def cells(self) -> list[tuple[int, int]]:
+        """The (clause, row) positions compared: a gap clause or an empty row in each (an
+        anchor against an anchor's row decides nothing)."""
+        return [
+            (i, n)
+            for i in range(len(self.clauses))
+            for n in range(len(self.rows))
+            if i < self.own_clauses or n < self.own_rows
+        ]
+
+    def pairs(self) -> list[tuple[int, int]]:
+        """The (clause, member) pairs to score for `cells`."""
+        return [(self.clauses[i], m) for i, n in self.cells() for m in self.rows[n]]
+
+    def mutual_best(self, scores: dict[tuple[int, int], float]) -> list[tuple[int, int, float]]:
+        """(clause, member, score) of each gap clause and empty row that are each other's
+        strict best over the whole window, anchors included (by `MUTUAL_TOLERANCE`)."""
+        best = {
+            (i, n): max((scores[(self.clauses[i], m)], m) for m in self.rows[n])
+            for i, n in self.cells()
+        }
+        out = []
+        for i in range(self.own_clauses):
+            for n in range(self.own_rows):
+                score, member = best[(i, n)]
+                rivals = [v for (j, k), (v, _) in best.items() if (j == i) != (k == n)]
+                if all(score > rival + MUTUAL_TOLERANCE for rival in rivals):
+                    out.append((self.clauses[i], member, score))
+        return out
 
 
 REPRESENTATIVES = 4
@@ -844,6 +1011,28 @@ def _matched_edges(edges: Edges, usable: NDArray[np.bool_]) -> list[int]:
     chosen = edge_matching(rows, cols, edges.scores[kept], shape)
     at = {pair: k for k, pair in enumerate(zip(rows.tolist(), cols.tolist(), strict=True))}
     return [int(kept[at[(r, c)]]) for r, c in chosen]
+
+
+def _shared_in_order(first: str, second: str) -> bool:
+    """Whether the words two texts share keep their order: of the content words each text has
+    exactly once, at least `GAP_SHARED` in common, and all in the same order but one in every
+    `GAP_ORDER_STEP`. Rewording keeps the order of the words it leaves; texts that merely share
+    a vocabulary have theirs in chance order, all of k in order once in k! (words used more
+    than once are left out: their copies let a common subsequence pick its order)."""
+    a, b = content_words(first), content_words(second)
+    count_a, count_b = Counter(a), Counter(b)
+    once = {w for w, n in count_a.items() if n == 1 and count_b.get(w) == 1}
+    if len(once) < GAP_SHARED:
+        return False
+    kept_a = [w for w in a if w in once]
+    kept_b = [w for w in b if w in once]
+    return len(once) - lcs_length(kept_a, kept_b) <= (len(once) - 1) // GAP_ORDER_STEP
+
+
+@lru_cache(maxsize=65536)
+def _folded_words(text: str) -> frozenset[str]:
+    """The words of `text`, folded as `named_tokens` folds names (`normalise`)."""
+    return frozenset(normalise(text).split())
 
 
 def _columns(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
