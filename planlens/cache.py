@@ -28,6 +28,7 @@ import pickle
 import re
 import stat
 import sys
+import time
 from collections.abc import Mapping
 from contextlib import suppress
 from functools import cache
@@ -46,6 +47,13 @@ SWITCHED_OFF = frozenset({"off", "0", "false", "no", "none"})
 _ENTRY_NAME = re.compile(rf"[A-Za-z]+-[0-9a-f]{{64}}{re.escape(SUFFIX)}")
 """The name of an entry as `put` writes it: the only files trimming removes, for the directory
 may be one of the user's own, with other pickles in it."""
+
+
+_PART_NAME = re.compile(r"\.[A-Za-z0-9_]+\.part")
+"""The name of a temporary file `put` writes before moving it in place (`tempfile.mkstemp`)."""
+STALE_PART_SECONDS = 3600
+"""A temporary file this old was left by a process that died writing it (a write takes
+milliseconds)."""
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -160,9 +168,15 @@ def _private(info: os.stat_result) -> bool:
 
 
 def _trim(directory: Path) -> None:
-    """Remove the least recently written entries beyond `MAX_ENTRIES` or `MAX_BYTES`."""
+    """Remove the least recently written entries beyond `MAX_ENTRIES` or `MAX_BYTES`, and
+    temporary files a killed process left (older than `STALE_PART_SECONDS`)."""
     try:
-        entries = [e for e in os.scandir(directory) if _ENTRY_NAME.fullmatch(e.name)]
+        found = list(os.scandir(directory))
+        stale = time.time() - STALE_PART_SECONDS
+        for part in found:
+            if _PART_NAME.fullmatch(part.name) and part.stat().st_mtime < stale:
+                Path(part.path).unlink(missing_ok=True)
+        entries = [e for e in found if _ENTRY_NAME.fullmatch(e.name)]
         entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
         size = 0
         for kept, entry in enumerate(entries, start=1):

@@ -193,6 +193,10 @@ def _summary(comparison: Comparison) -> list[RenderableType]:
     return out
 
 
+TOPIC_ROOM = 32
+"""Columns of topic label the per-topic counts keep before they give up their whole headings."""
+
+
 class _TopicCounts:
     """A pair's changes per topic: a column per change class, headed by its glyph and label when
     the width allows, else by its glyph with a legend below. Laid out here, not by a Rich table:
@@ -216,7 +220,8 @@ class _TopicCounts:
         ]
         topic_width = max(len("topic"), *(cell_len(topic) for topic, _ in self.rows))
         full = [max(w, cell_len(n)) for w, n in zip(numbers, named, strict=True)]
-        legend = topic_width + sum(w + 2 for w in full) > options.max_width
+        # One label longer than TOPIC_ROOM is cut rather than turning every heading to glyphs.
+        legend = min(topic_width, TOPIC_ROOM) + sum(w + 2 for w in full) > options.max_width
         widths = numbers if legend else full
         room = options.max_width - sum(w + 2 for w in widths)
         topic_width = max(min(topic_width, room), 1)

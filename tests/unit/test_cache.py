@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -382,3 +383,17 @@ def test_an_interrupted_write_leaves_nothing_behind(
     with pytest.raises(KeyboardInterrupt):
         cache.put("Thing", cache.key("x"), list(range(1000)))
     assert [p.name for p in cache_dir.iterdir()] == [f"Thing-{cache.key('first')}{cache.SUFFIX}"]
+
+
+def test_a_temporary_file_a_killed_process_left_is_removed_later(cache_dir: Path) -> None:
+    cache.put("Thing", cache.key("a"), 1)
+    old = cache_dir / ".abc_123.part"
+    recent = cache_dir / ".def_456.part"
+    mine = cache_dir / "notes.part"  # not a name planlens writes
+    for path in (old, recent, mine):
+        path.write_bytes(b"half a pickle")
+    hours_ago = time.time() - 2 * cache.STALE_PART_SECONDS
+    os.utime(old, (hours_ago, hours_ago))
+    os.utime(mine, (hours_ago, hours_ago))
+    cache.put("Thing", cache.key("b"), 2)
+    assert not old.exists() and recent.exists() and mine.exists()

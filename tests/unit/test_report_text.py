@@ -125,3 +125,16 @@ def test_a_topic_label_with_a_tab_or_newline_keeps_its_row_on_one_line(
     (row,) = [line for line in table if "Amnesty" in line]
     assert "Amnesty and pardons" in row
     assert len(row.rstrip()) == len(table[0].rstrip())  # its count under its column
+
+
+def test_one_long_topic_label_is_cut_and_the_headings_stay_whole(tmp_path: Path) -> None:
+    corpus_dir = tmp_path / "mini"
+    shutil.copytree(MINI, corpus_dir)
+    topics = corpus_dir / "topics.toml"
+    text = topics.read_text(encoding="utf-8").replace('"Amnesty"', repr("Amnesty " + "y" * 90), 1)
+    topics.write_text(text, encoding="utf-8")
+    output = render(compare(load_corpus([corpus_dir]), ["alpha", "beta"]), "text")
+    table = _topic_lines(output)
+    assert "unchanged" in table[0] and "removed" in table[0]  # whole labels, no legend
+    row = next(line for line in table if "Amnesty" in line)
+    assert "…" in row and row.rstrip().endswith("1") and len(row) <= 100
