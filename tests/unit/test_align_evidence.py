@@ -11,6 +11,7 @@ from planlens.align.passes import align, clause_refs, lineage_pairs, pairs_of
 from planlens.align.similarity import Features
 from planlens.align.tokens import named_slots
 from planlens.corpus.load import load_corpus
+from tests.helpers import OTHER_PROVISIONS as OTHER
 from tests.unit.test_align import plan
 
 
@@ -29,17 +30,6 @@ HELD = (
     "Prisoners held in {0} shall be exchanged within {1} days, all for all, with access for "
     "humanitarian observers from {2}."
 )
-
-
-OTHER = [
-    "elections are held within one hundred days of the signature",
-    "grain ships pass freely on the black sea and the river",
-    "frozen assets finance a reconstruction fund",
-    "the army is capped at a fixed number of troops",
-    "a council of guarantors reviews every violation",
-    "sanctions are lifted in stages and case by case",
-]
-"""Other provisions, so that the places are rare enough to count as evidence."""
 
 
 def test_a_template_sibling_that_moves_a_place_to_another_slot_is_not_the_counterpart() -> None:
@@ -148,7 +138,12 @@ def test_half_of_a_split_template_clause_joins_the_sibling_it_was_cut_from() -> 
     # sits where the first did; the one whose other half sits beside it is the clause it
     # was cut from.
     base = plan(
-        "a", [FUND.format(14, "Kherson", "Izium"), *OTHER, FUND.format(14, "Mykolaiv", "Dnipro")]
+        "a",
+        [
+            FUND.format(14, "Kherson", "Izium"),
+            *OTHER,
+            FUND.format(14, "Mykolaiv", "Dnipro"),
+        ],
     )
     new = plan(
         "b",

@@ -13,17 +13,7 @@ from planlens.align.passes import _Builder, align, clause_refs, lineage_pairs, p
 from planlens.align.similarity import Features
 from planlens.corpus.load import load_corpus
 from planlens.corpus.model import Clause, Plan, PlanFile
-
-OTHER = [
-    "elections are held within one hundred days of the signature",
-    "grain ships pass freely on the black sea and the river",
-    "frozen assets finance a reconstruction fund",
-    "the army is capped at a fixed number of troops",
-    "a council of guarantors reviews every violation",
-    "sanctions are lifted in stages and case by case",
-]
-"""Other provisions, of other words: the versions share little vocabulary (threshold at the
-floor), as independent drafts do."""
+from tests.helpers import OTHER_PROVISIONS as OTHER
 
 Entry = tuple[str, str, str, list[str]]
 """(id, title, text, topics) of a clause."""
