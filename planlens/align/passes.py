@@ -28,17 +28,16 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
 
 from planlens.align.candidates import BLOCK_CELLS, Edges, threshold_edges
-from planlens.align.gaps import gaps
+from planlens.align.gaps import Window, gaps, shared_in_order
 from planlens.align.matching import edge_matching
 from planlens.align.model import AlignedRow, Alignment, Link, LinkKind, PassName
-from planlens.align.order import in_order_share, lcs_length
+from planlens.align.order import in_order_share
 from planlens.align.similarity import DEFAULT_WEIGHTS, ClauseRef, Features, Weights
 from planlens.align.ties import mutual_best
 from planlens.align.tokens import content_words, named_tokens, normalise
@@ -103,10 +102,6 @@ GAP_MAX = 3
 GAP_SPREAD = 2.0
 """A pair in a gap must score this many robust standard deviations above the median of the
 null distribution (`NULL_SPREAD` is what a pair needs among all the version's rows)."""
-GAP_SHARED = 4
-"""Words a pair in a gap must share (each once in both texts), in the same order..."""
-GAP_ORDER_STEP = 5
-"""...but one in every this many (see `_shared_in_order`)."""
 SIBLING_THRESHOLD = 0.12
 """Score a sub-point needs to fold into its own point's number in a later version of its
 lineage (us-28:21.a into e3-28:21), with a topic in common."""
@@ -328,7 +323,7 @@ class _Builder:
         scores = dict(zip(pairs, self.features.pair_scores(*_columns(pairs)).tolist(), strict=True))
         bar = self._gap_bar()
         for window in windows:
-            for clause, member, score in window.mutual_best(scores):
+            for clause, member, score in window.mutual_best(scores, MUTUAL_TOLERANCE):
                 if (
                     score >= bar
                     and not self._names_clash(clause, member)
@@ -349,18 +344,18 @@ class _Builder:
         return False
 
     def _gap_in_order(self, clause: int, member: int) -> bool:
-        """`_shared_in_order` of a gap pair; or of the clause with an unpaired neighbour of its
+        """`gaps.shared_in_order` of a gap pair; or of the clause with an unpaired neighbour of its
         version, before or after it, against the member: the two halves of a split sentence
         share its words in order, where each alone shares too few to tell."""
         text = self.refs[member].clause.text
         own = self.refs[clause].clause.text
-        if _shared_in_order(own, text):
+        if shared_in_order(own, text):
             return True
         plan = self.refs[clause].plan
         for n in (clause - 1, clause + 1):
             if 0 <= n < len(self.refs) and self.refs[n].plan == plan and n not in self.row_of:
                 other = self.refs[n].clause.text
-                if _shared_in_order(f"{other} {own}" if n < clause else f"{own} {other}", text):
+                if shared_in_order(f"{other} {own}" if n < clause else f"{own} {other}", text):
                     return True
         return False
 
@@ -370,13 +365,13 @@ class _Builder:
         median, spread = self._null
         return max(self.threshold, median + GAP_SPREAD * spread)
 
-    def _gap_windows(self, members: list[int], taken: dict[int, int]) -> list[_Window]:
+    def _gap_windows(self, members: list[int], taken: dict[int, int]) -> list[Window]:
         """A window per gap holding empty rows, neither of more than `GAP_MAX`."""
         place, places = self._places(members)
         empty = sorted((place[row], row) for row in range(len(self.rows)) if row not in taken)
         empty_places = [p for p, _ in empty]
         mine = set(members)
-        windows: list[_Window] = []
+        windows: list[Window] = []
         for gap in gaps(places, len(self.order)):
             first = bisect_right(empty_places, gap.low)
             rows = [row for _, row in empty[first : bisect_left(empty_places, gap.high)]]
@@ -388,7 +383,7 @@ class _Builder:
                 for a in anchors
             ]
             windows.append(
-                _Window(
+                Window(
                     [members[c] for c in gap.clauses] + anchors,
                     [_representatives(self.rows[row]) for row in rows] + anchor_rows,
                     len(gap.clauses),
@@ -911,52 +906,6 @@ class _Builder:
         return Alignment(plan_ids, tuple(rows), tuple(self.links), self.ignore_links)
 
 
-@dataclass(frozen=True)
-class _Window:
-    """A gap of the version being placed: its unpaired clauses and the rows it left empty,
-    then its anchors (clauses, and their rows' earlier members) to compare with."""
-
-    clauses: list[int]
-    """The gap's unpaired clauses (the first `own_clauses`), then its anchor clauses."""
-    rows: list[list[int]]
-    """The members scored of each empty row (the first `own_rows`), then of each anchor's row
-    (without this version's clause)."""
-    own_clauses: int
-    """How many of `clauses` are the gap's own (the rest are its anchors)."""
-    own_rows: int
-    """How many of `rows` are the gap's empty rows (the rest are its anchors' rows)."""
-
-    def cells(self) -> list[tuple[int, int]]:
-        """The (clause, row) positions compared: a gap clause or an empty row in each (an
-        anchor against an anchor's row decides nothing)."""
-        return [
-            (i, n)
-            for i in range(len(self.clauses))
-            for n in range(len(self.rows))
-            if i < self.own_clauses or n < self.own_rows
-        ]
-
-    def pairs(self) -> list[tuple[int, int]]:
-        """The (clause, member) pairs to score for `cells`."""
-        return [(self.clauses[i], m) for i, n in self.cells() for m in self.rows[n]]
-
-    def mutual_best(self, scores: dict[tuple[int, int], float]) -> list[tuple[int, int, float]]:
-        """(clause, member, score) of each gap clause and empty row that are each other's
-        strict best over the whole window, anchors included (by `MUTUAL_TOLERANCE`)."""
-        best = {
-            (i, n): max((scores[(self.clauses[i], m)], m) for m in self.rows[n])
-            for i, n in self.cells()
-        }
-        out = []
-        for i in range(self.own_clauses):
-            for n in range(self.own_rows):
-                score, member = best[(i, n)]
-                rivals = [v for (j, k), (v, _) in best.items() if (j == i) != (k == n)]
-                if all(score > rival + MUTUAL_TOLERANCE for rival in rivals):
-                    out.append((self.clauses[i], member, score))
-        return out
-
-
 REPRESENTATIVES = 4
 """A row is scored by its first member and its latest ones, up to this many in all."""
 
@@ -1011,22 +960,6 @@ def _matched_edges(edges: Edges, usable: NDArray[np.bool_]) -> list[int]:
     chosen = edge_matching(rows, cols, edges.scores[kept], shape)
     at = {pair: k for k, pair in enumerate(zip(rows.tolist(), cols.tolist(), strict=True))}
     return [int(kept[at[(r, c)]]) for r, c in chosen]
-
-
-def _shared_in_order(first: str, second: str) -> bool:
-    """Whether the words two texts share keep their order: of the content words each text has
-    exactly once, at least `GAP_SHARED` in common, and all in the same order but one in every
-    `GAP_ORDER_STEP`. Rewording keeps the order of the words it leaves; texts that merely share
-    a vocabulary have theirs in chance order, all of k in order once in k! (words used more
-    than once are left out: their copies let a common subsequence pick its order)."""
-    a, b = content_words(first), content_words(second)
-    count_a, count_b = Counter(a), Counter(b)
-    once = {w for w, n in count_a.items() if n == 1 and count_b.get(w) == 1}
-    if len(once) < GAP_SHARED:
-        return False
-    kept_a = [w for w in a if w in once]
-    kept_b = [w for w in b if w in once]
-    return len(once) - lcs_length(kept_a, kept_b) <= (len(once) - 1) // GAP_ORDER_STEP
 
 
 @lru_cache(maxsize=65536)
