@@ -128,6 +128,8 @@ class PlanlensApp(App[None]):
             key = preview_key(self.plan_dirs, self.plan_ids, width)
         except PlanlensError:  # $PLANLENS_PLANS names nothing: loading reports it
             return None
+        if key is None:
+            return None
         self._opening = (key, width)
         return stored_preview(key)
 

@@ -43,12 +43,20 @@ class Preview:
     """The rows shown, in order."""
 
 
-def preview_key(plan_dirs: Sequence[Path], plan_ids: Sequence[str], width: int) -> str:
+MAX_READ_BYTES = 8 * 1024 * 1024
+"""Plan files larger than this in all are not read before the first frame (a tenth of a second
+of reading and hashing): such a corpus opens on the start screen, as a first opening does."""
+
+
+def preview_key(plan_dirs: Sequence[Path], plan_ids: Sequence[str], width: int) -> str | None:
     """The key of what opening on `plan_dirs` (empty: the default places) shows for the versions
     `plan_ids` (empty: the default pair) on a screen `width` cells wide: it changes with the text
-    of any plan or topics file read, with the files themselves, and with planlens."""
+    of any plan or topics file read, with the files themselves, and with planlens. None when
+    the files are too large to read before the first frame (`MAX_READ_BYTES`)."""
     roots = list(plan_dirs) or default_plan_dirs()
     files, problems = plan_files(roots)
+    if sum(_size(path) for path in files) > MAX_READ_BYTES:
+        return None
     topics = [d / TOPICS_FILE for d in roots if (d / TOPICS_FILE).is_file()]
     parts = [f"width={width}", "versions=" + ",".join(plan_ids)]
     parts += [f"root={root}" for root in roots]
@@ -69,3 +77,10 @@ def stored_preview(key: str) -> Preview | None:
 def store_preview(key: str, preview: Preview) -> None:
     """Keep `preview` for the next opening on the same files, versions and width."""
     cache.put(KIND, key, preview)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # gone meanwhile: reading it says so
+        return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from planlens.tui import make_app
+from planlens.tui import make_app, preview
 from planlens.tui.app import PlanlensApp
 from planlens.tui.screens.compare import CompareScreen
 from planlens.tui.screens.start import StartScreen
@@ -89,6 +89,17 @@ async def test_another_width_or_a_new_file_is_not_drawn_from_the_last_opening(
 
 
 @pilot_test
+async def test_plan_files_too_large_to_read_before_the_first_frame_get_no_preview(
+    mini_copy: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(preview, "MAX_READ_BYTES", 100)
+    await _opened([mini_copy], SIZE)
+    assert list(private_cache.glob("Preview-*")) == []
+    status, lines = await _start_screen([mini_copy], SIZE, monkeypatch)
+    assert "loading plans" in status and lines is None
+
+
+@pilot_test
 async def test_without_a_cache_the_start_screen_only_says_it_is_loading(
     mini_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -100,7 +111,7 @@ async def test_without_a_cache_the_start_screen_only_says_it_is_loading(
 
 PREVIEW_CHILD = """
 import asyncio, sys
-from planlens.tui import make_app
+from planlens.tui import make_app, preview
 from planlens.tui.app import PlanlensApp
 from planlens.tui.widgets.provision_table import ProvisionTable
 from tests.conftest import MINI
