@@ -74,16 +74,10 @@ def _env(cache: bool = True) -> dict[str, str]:
     return env
 
 
-def wall(command: list[str]) -> float:
-    """Seconds one run of `command` takes, output to a pipe that is read and dropped.
-
-    A command ending in `--no-cache` runs (without that word) with planlens's cache off.
-    """
-    return timed(command)[0]
-
-
 def timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (user + system) of one run of `command`, as `wall` runs it.
+    """Wall seconds and CPU seconds (user + system) of one run of `command`, its output to a
+    pipe that is read and dropped; a command ending in `--no-cache` runs (without that word)
+    with planlens's cache off.
 
     CPU time is what the process itself spent: on a machine shared with other work it drifts
     far less than the wall time, which also counts the time the process waited for a core.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -116,9 +116,22 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
     return data, text, problems
 
 
-def read_validated(path: Path, model: type[M]) -> tuple[M | None, str, list[Problem]]:
-    """Read one file and validate it as `model`: the model (None when it cannot be loaded),
-    the file's text, and what went wrong.
+@dataclass(frozen=True)
+class Validated(Generic[M]):
+    """One file read and validated (`read_validated`)."""
+
+    model: M | None
+    """The validated contents; None when the file cannot be loaded."""
+    text: str
+    """The file's text ("" when it could not be read)."""
+    digest: str
+    """`text_digest` of the text ("" when it could not be read)."""
+    problems: list[Problem]
+    """What went wrong."""
+
+
+def read_validated(path: Path, model: type[M]) -> Validated[M]:
+    """Read one file and validate it as `model`.
 
     A text validated once is taken from `planlens.cache` the next time, without parsing it or
     building the validators: a command reading the bundled corpus starts tens of milliseconds
@@ -126,20 +139,19 @@ def read_validated(path: Path, model: type[M]) -> tuple[M | None, str, list[Prob
     """
     text = read_text(path)
     if isinstance(text, Problem):
-        return None, "", [text]
-    entry = cache.key(model.__name__, text_digest(text))
+        return Validated(None, "", "", [text])
+    digest = text_digest(text)
+    entry = cache.key(model.__name__, digest)
     stored = cache.get(model.__name__, entry)
     if isinstance(stored, model):
-        return stored, text, []
+        return Validated(stored, text, digest, [])
     data, problems = parse_toml(path, text)
     if data is None:
-        return None, text, problems
-    try:
-        validated = model.model_validate(data)
-    except ValidationError as exc:
-        return None, text, problems_from_validation(path, exc, data, text)
-    cache.put(model.__name__, entry, validated)
-    return validated, text, []
+        return Validated(None, text, digest, problems)
+    validated, problems = validate(path, model, data, text)
+    if validated is not None:
+        cache.put(model.__name__, entry, validated)
+    return Validated(validated, text, digest, problems)
 
 
 def parse_toml(path: Path, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -160,8 +172,15 @@ def parse_plan(
     path: Path, data: dict[str, Any], text: str
 ) -> tuple[PlanFile | None, list[Problem]]:
     """Validate one file's data against the plan model."""
+    return validate(path, PlanFile, data, text)
+
+
+def validate(
+    path: Path, model: type[M], data: dict[str, Any], text: str
+) -> tuple[M | None, list[Problem]]:
+    """Validate one file's data as `model`: the model, or None and every problem found."""
     try:
-        return PlanFile.model_validate(data), []
+        return model.model_validate(data), []
     except ValidationError as exc:
         return None, problems_from_validation(path, exc, data, text)
 
@@ -174,8 +193,9 @@ def load_topics(dirs: Sequence[Path]) -> tuple[dict[str, Topic], list[Problem]]:
         path = directory / TOPICS_FILE
         if not path.is_file():
             continue
-        topics_file, _, read_problems = read_validated(path, TopicsFile)
-        problems += read_problems
+        read = read_validated(path, TopicsFile)
+        problems += read.problems
+        topics_file = read.model
         if topics_file is None:
             continue
         for topic in topics_file.topic:
@@ -201,13 +221,15 @@ def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:
 
     loaded: dict[str, tuple[PlanFile, Path | None]] = {}
     texts: dict[Path, str] = {}
+    digests: dict[Path, str] = {}
     for path in files:
-        plan, text, read_problems = read_validated(path, PlanFile)
-        problems += read_problems
+        read = read_validated(path, PlanFile)
+        problems += read.problems
+        plan = read.model
         if plan is None:
             continue
-        texts[path] = text
-        duplicates = duplicate_clause_problems(plan, path, text)
+        texts[path], digests[path] = read.text, read.digest
+        duplicates = duplicate_clause_problems(plan, path, read.text)
         if duplicates:
             problems += duplicates
             continue
@@ -226,10 +248,10 @@ def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:
     problems += check_references(loaded, topics, texts)
     plans = sorted((plan for plan, _ in loaded.values()), key=lambda p: (p.plan.date, p.id))
     paths_by_id = {pid: path for pid, (_, path) in loaded.items() if path is not None}
-    digests = {pid: text_digest(texts[path]) for pid, path in paths_by_id.items()}
+    digest_by_id = {pid: digests[path] for pid, path in paths_by_id.items()}
     ordered = sorted(problems, key=_problem_order)
     return Corpus(
-        tuple(plans), topics, tuple(ordered), paths_by_id, digests, tuple(roots), fallback
+        tuple(plans), topics, tuple(ordered), paths_by_id, digest_by_id, tuple(roots), fallback
     )
 
 
